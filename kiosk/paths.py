@@ -1,0 +1,18 @@
+"""Where the kiosk's bundled files are, in a source checkout and in an installed wheel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+
+#: The compiled resources (fonts, illustrations, styles, translations), made from resources.qrc.
+RESOURCES_RCC = PACKAGE / "_generated" / "resources.rcc"
+
+
+def bundled_content_dir() -> Path:
+    """The folder of the bundled content (``assets/content``)."""
+    installed = PACKAGE / "assets" / "content"
+    if installed.is_dir():
+        return installed
+    return PACKAGE.parent / "assets" / "content"

@@ -1,0 +1,68 @@
+"""Test harness: offscreen Qt, bundled fonts, and strictness about leaks and warnings.
+
+Qt warnings fail tests (``qt_log_level_fail`` in pyproject.toml, with a short ignore list) and
+Python warnings are errors (``filterwarnings``). A test that leaves a top-level widget alive fails.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: no display, no desktop fonts, no user settings.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content import Content, Environment, load
+from kiosk.paths import bundled_content_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[QApplication]:
+    return QApplication
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args: list[str], qapp_cls: type[QApplication]) -> Iterator[QApplication]:
+    """The application, built the way the kiosk builds it (bundled fonts installed first)."""
+    from kiosk.app import create_application
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else create_application("kiosk-tests")
+    yield app
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The bundled content, validated with the bundled resources."""
+    from kiosk import resources
+
+    return load(bundled_content_dir(), Environment(resource_exists=resources.exists))
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_windows(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that leaves a top-level widget alive."""
+    yield
+    app = QApplication.instance()
+    if app is None:
+        return
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+    leaked = [w for w in QApplication.topLevelWidgets() if not w.property("kiosk_ignore_leak")]
+    if leaked:
+        names = ", ".join(f"{type(w).__name__}({w.objectName()!r})" for w in leaked)
+        for widget in leaked:
+            widget.close()
+            widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        pytest.fail(f"{request.node.nodeid} left top-level widgets alive: {names}")

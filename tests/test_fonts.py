@@ -1,0 +1,84 @@
+"""The bundled CJK font: registered before any widget, used for all text, covering all content.
+
+Coverage is tested against the bundled font itself (QRawFont of the registered file), never
+against whatever fonts the test machine happens to have. ``QRawFont.supportsCharacter`` is given
+code points: PySide's ``QChar`` overload answers wrongly for some ranges.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QImage, QPainter, QRawFont
+from PySide6.QtWidgets import QApplication, QLabel
+
+from kiosk import fonts, resources
+from kiosk.content import Content
+
+SAMPLE = "中关村论坛 开放合作·共享未来 2023"
+
+
+def raw_font() -> QRawFont:
+    return QRawFont(resources.read_bytes(fonts.FONT_FILES[0]), 32)
+
+
+def test_bundled_family_is_the_application_font(qapp: QApplication) -> None:
+    assert fonts.FAMILY in QFontDatabase.families()
+    assert QFontInfo(qapp.font()).family() == fonts.FAMILY
+    label = QLabel(SAMPLE)
+    assert QFontInfo(label.font()).family() == fonts.FAMILY
+    label.deleteLater()
+
+
+def test_both_weights_are_registered(qapp: QApplication) -> None:
+    styles = QFontDatabase.styles(fonts.FAMILY)
+    assert "Regular" in styles and "Bold" in styles
+
+
+def test_the_font_covers_every_character_of_the_content(
+    qapp: QApplication, content: Content
+) -> None:
+    raw = raw_font()
+    assert raw.isValid()
+    text = repr(content)
+    missing = sorted({c for c in text if c.isprintable() and not raw.supportsCharacter(ord(c))})
+    assert not missing
+
+
+def test_glyph_set_used_by_check_matches_the_font(qapp: QApplication) -> None:
+    raw = raw_font()
+    glyphs = fonts.glyphs()
+    assert len(glyphs) > 7000  # GB2312 alone has 7,445 characters
+    for code in (0x4E2D, 0x5173, 0x6751, ord("A"), ord("·"), 0x3002):
+        assert code in glyphs and raw.supportsCharacter(code)
+    assert 0x20000 not in glyphs and not raw.supportsCharacter(0x20000)
+
+
+def test_chinese_is_drawn_with_real_glyphs(qapp: QApplication) -> None:
+    """Each character has its own outline: no tofu boxes, which would all look the same."""
+    raw = raw_font()
+    indexes = raw.glyphIndexesForString("中关村论坛")
+    assert all(i > 0 for i in indexes)
+    paths = [raw.pathForGlyph(i).boundingRect() for i in indexes]
+    assert len({(round(r.width()), round(r.height())) for r in paths}) > 1
+    image = QImage(200, 60, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    font = QFont(fonts.FAMILY)
+    font.setPixelSize(40)
+    painter.setFont(font)
+    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, "中")
+    painter.end()
+    dark = sum(
+        1
+        for y in range(image.height())
+        for x in range(image.width())
+        if image.pixelColor(x, y).lightness() < 128
+    )
+    assert dark > 50
+
+
+def test_simplified_chinese_face_not_japanese(qapp: QApplication) -> None:
+    """Both bundled files are the Simplified Chinese face, not the collection's Japanese default."""
+    for path in fonts.FONT_FILES:
+        raw = QRawFont(resources.read_bytes(path), 32)
+        assert raw.familyName() == fonts.FAMILY, path

@@ -1,0 +1,79 @@
+"""The compiled resources match resources.qrc and the assets: they cannot go stale unnoticed."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QDirIterator
+
+from kiosk import resources
+
+ROOT = Path(__file__).resolve().parent.parent
+QRC = ROOT / "resources.qrc"
+
+
+def qrc_entries() -> dict[str, Path]:
+    """Resource path (``:/fonts/x.otf``) → source file, as resources.qrc lists them."""
+    entries = {}
+    for qresource in ET.parse(QRC).getroot().iter("qresource"):
+        prefix = qresource.get("prefix", "/").rstrip("/")
+        for file in qresource.iter("file"):
+            assert file.text is not None
+            alias = file.get("alias") or file.text
+            entries[f":{prefix}/{alias}"] = ROOT / file.text
+    return entries
+
+
+def compiled_entries() -> set[str]:
+    resources.register()
+    found = set()
+    for top in (":/fonts", ":/illustrations", ":/styles", ":/i18n", ":/icons"):
+        it = QDirIterator(top, QDirIterator.IteratorFlag.Subdirectories)
+        while it.hasNext():
+            path = it.next()
+            if not path.endswith("/"):
+                found.add(path)
+    return {p for p in found if "." in p.rsplit("/", 1)[-1]}
+
+
+def test_every_listed_file_exists() -> None:
+    missing = [str(src) for src in qrc_entries().values() if not src.is_file()]
+    assert not missing
+
+
+def test_compiled_resources_match_their_sources() -> None:
+    """Fails when an asset or resources.qrc changed after the last `tools/build_resources.py`."""
+    stale = []
+    for path, src in qrc_entries().items():
+        try:
+            data = resources.read_bytes(path)
+        except FileNotFoundError:
+            stale.append(f"{path}: listed in resources.qrc but not compiled")
+            continue
+        if data != src.read_bytes():
+            stale.append(f"{path}: differs from {src.relative_to(ROOT)}")
+    extra = compiled_entries() - set(qrc_entries())
+    stale += [f"{path}: compiled but no longer listed" for path in sorted(extra)]
+    assert not stale, "run `python tools/build_resources.py`:\n" + "\n".join(stale)
+
+
+def test_every_asset_is_listed() -> None:
+    """Every file under assets/ except the editable content is bundled through resources.qrc."""
+    listed = {src.resolve() for src in qrc_entries().values()}
+    assets = [
+        p
+        for p in (ROOT / "assets").rglob("*")
+        if p.is_file() and "content" not in p.relative_to(ROOT / "assets").parts
+    ]
+    unlisted = [str(p.relative_to(ROOT)) for p in assets if p.resolve() not in listed]
+    assert not unlisted
+
+
+def test_the_app_reads_assets_only_through_resource_paths() -> None:
+    offenders = []
+    for path in (ROOT / "kiosk").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if "assets/fonts" in text or "assets/illustrations" in text:
+            offenders.append(str(path.relative_to(ROOT)))
+    assert not offenders

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 from pathlib import Path
@@ -13,9 +12,15 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import fonts, logs
 from kiosk.content import Content, ContentError, Environment, load
+from kiosk.core.settings import Settings
 from kiosk.paths import bundled_content_dir
 
 log = logging.getLogger("kiosk.app")
+
+
+def content_folder(settings: Settings) -> Path:
+    """The content folder the settings name (the bundled one when none is set)."""
+    return Path(settings.content).expanduser() if settings.content else bundled_content_dir()
 
 
 def load_content(folder: Path | None) -> Content:
@@ -51,24 +56,34 @@ def create_application(argv0: str = "kiosk") -> QApplication:
     return app
 
 
-def run(args: argparse.Namespace) -> int:
-    """Start the kiosk window described by the command-line *args* and run the event loop."""
+def run(
+    settings: Settings, config: Path | None, windowed: bool, size: tuple[int, int] | None
+) -> int:
+    """Start the kiosk with *settings* and run the event loop until the admin exits."""
     app = create_application(sys.argv[0])
-    from kiosk.ui.window import MainWindow
+    from kiosk.ui.shell import Shell
 
-    content = load_content(args.content)
-    window = MainWindow(content, lang=args.lang or "zh")
+    folder = content_folder(settings)
+    content = load_content(folder)
+    shell = Shell(
+        content,
+        settings,
+        kiosk_mode=not windowed,
+        reload_content=lambda: load(folder, Environment(resource_exists=_resource_exists)),
+        settings_path=config,
+    )
     screens = app.screens()
-    screen = screens[args.screen] if 0 <= args.screen < len(screens) else app.primaryScreen()
-    if args.windowed:
-        width, height = args.size or (1920, 1080)
-        window.resize(width, height)
-        window.show()
+    screen = screens[settings.screen] if settings.screen < len(screens) else app.primaryScreen()
+    if windowed:
+        width, height = size or (1920, 1080)
+        shell.resize(width, height)
+        shell.show()
     else:
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        window.setGeometry(screen.geometry())
-        window.showFullScreen()
+        shell.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        shell.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        shell.setGeometry(screen.geometry())
+        shell.showFullScreen()
         app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
-    logs.install_excepthook()
-    log.info("kiosk started (%s)", "windowed" if args.windowed else "full screen")
+    logs.install_excepthook(recover=shell.nav.home)
+    log.info("kiosk started (%s)", "windowed" if windowed else "full screen")
     return app.exec()

@@ -7,9 +7,12 @@ Python warnings are errors (``filterwarnings``). A test that leaves a top-level 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-# Before anything imports Qt: no display, no desktop fonts, no user settings.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Before anything imports Qt: no display. The offscreen screen is 4K (its default, 800×800, is
+# smaller than the kiosk window, and Qt then finds no widget under a touch beyond 800 px).
+_SCREEN = Path(__file__).resolve().parent / "offscreen.json"
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
 
 from collections.abc import Iterator

@@ -1,0 +1,1 @@
+"""Qt-free model core of the kiosk: settings, PIN, navigation and idle state."""

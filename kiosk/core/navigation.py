@@ -1,0 +1,115 @@
+"""The navigation model: one stack of routes decides what is on screen.
+
+Views follow it: they subscribe to :attr:`Navigation.changed` and show the current route. The model
+knows nothing of Qt, so tests and the monkey can drive it directly.
+
+The start state is the attract loop, which is not on the stack. A touch on it goes to Home; Home is
+the bottom of the stack from then on, so Home and Back are always one tap away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from kiosk.core.events import Emitter
+
+Direction = Literal["forward", "back", "sibling-next", "sibling-previous", "home", "reset"]
+
+
+@dataclass(frozen=True)
+class Route:
+    """A screen: a page kind and, for item pages, the item's id."""
+
+    page: str
+    item: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.page}/{self.item}" if self.item else self.page
+
+    @classmethod
+    def parse(cls, text: str) -> Route:
+        page, _, item = text.partition("/")
+        return cls(page, item or None)
+
+
+ATTRACT = Route("attract")
+HOME = Route("home")
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed: the new current route and how the visitor got there."""
+
+    route: Route
+    direction: Direction
+    depth: int
+
+
+@dataclass
+class Navigation:
+    """A stack of routes with Home at the bottom, or the attract loop on its own.
+
+    Args:
+        siblings: the ordered routes among which *route* can be paged by a swipe (or ``[]``).
+    """
+
+    siblings: Callable[[Route], list[Route]] = field(default=lambda route: [])
+    stack: list[Route] = field(default_factory=lambda: [ATTRACT])
+    changed: Emitter[Change] = field(default_factory=Emitter, repr=False)
+
+    @property
+    def current(self) -> Route:
+        return self.stack[-1]
+
+    @property
+    def attracting(self) -> bool:
+        return self.current == ATTRACT
+
+    def _emit(self, direction: Direction) -> None:
+        self.changed.emit(Change(self.current, direction, len(self.stack)))
+
+    def go(self, route: Route) -> None:
+        """Open *route* on top of the current one (nothing happens if it is already shown)."""
+        if route == self.current:
+            return
+        if route in (HOME, ATTRACT):
+            self.home() if route == HOME else self.reset()
+            return
+        if self.attracting:
+            self.stack = [HOME]
+        self.stack.append(route)
+        self._emit("forward")
+
+    def back(self) -> None:
+        """Go one step back; at Home nothing happens."""
+        if len(self.stack) > 1:
+            self.stack.pop()
+            self._emit("back")
+
+    def home(self) -> None:
+        """Go straight to Home (from the attract loop too)."""
+        if self.stack == [HOME]:
+            return
+        self.stack = [HOME]
+        self._emit("home")
+
+    def reset(self) -> None:
+        """Back to the start state: the attract loop."""
+        if self.stack == [ATTRACT]:
+            return
+        self.stack = [ATTRACT]
+        self._emit("reset")
+
+    def sibling(self, step: int) -> bool:
+        """Replace the current route by its neighbour *step* places away; False if there is none."""
+        group = self.siblings(self.current)
+        if self.current not in group:
+            return False
+        index = group.index(self.current) + step
+        if not 0 <= index < len(group):
+            return False
+        self.stack[-1] = group[index]
+        self._emit("sibling-next" if step > 0 else "sibling-previous")
+        return True

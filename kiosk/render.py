@@ -1,0 +1,69 @@
+"""Proof sheets: render every screen offscreen to PNG, for editors to check before the expo."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+log = logging.getLogger("kiosk.render")
+
+DEFAULT_SIZES = ((1920, 1080), (1366, 768), (1080, 1920), (3840, 2160))
+
+
+def render(
+    outdir: Path,
+    sizes: Sequence[tuple[int, int]] = DEFAULT_SIZES,
+    langs: Sequence[str] = ("zh", "en"),
+    content_dir: Path | None = None,
+    only: Sequence[str] = (),
+) -> list[Path]:
+    """Render every route (or those whose name starts with one of *only*) to *outdir*."""
+    if "QT_QPA_PLATFORM" not in os.environ:
+        screen = outdir / ".offscreen.json"
+        outdir.mkdir(parents=True, exist_ok=True)
+        big = max(max(w, h) for w, h in sizes)
+        spec = {"name": "render", "x": 0, "y": 0, "width": big, "height": big, "dpr": 1}
+        screen.write_text(json.dumps({"screens": [spec]}), encoding="utf-8")
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import create_application, load_content
+    from kiosk.core.navigation import Change
+    from kiosk.core.routes import all_routes
+    from kiosk.core.settings import Settings
+    from kiosk.ui.shell import Shell
+
+    app = QApplication.instance() or create_application("kiosk-render")
+    content = load_content(content_dir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    written = []
+    routes = [r for r in all_routes(content) if not only or str(r).startswith(tuple(only))]
+    for width, height in sizes:
+        for lang in langs:
+            settings = Settings.defaults().replace(language=lang, transition_ms=150)
+            shell = Shell(content, settings, kiosk_mode=False)
+            shell.resize(width, height)
+            shell.show()
+            for route in routes:
+                shell.nav.stack = [shell.nav.stack[0]]
+                if route.page not in ("attract", "home"):
+                    shell.nav.stack = [route.__class__("home"), route]
+                else:
+                    shell.nav.stack = [route]
+                shell._on_change(Change(route, "reset", len(shell.nav.stack)))
+                shell.host.finish_transition()
+                QCoreApplication.processEvents()
+                name = f"{width}x{height}-{lang}-{str(route).replace('/', '--')}.png"
+                path = outdir / name
+                shell.grab().save(str(path))
+                written.append(path)
+            shell.allow_close()
+            shell.close()
+            shell.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    del app
+    return written

@@ -1,0 +1,138 @@
+"""Idle reset: after a quiet spell a "Still there?" countdown, then back to the attract loop."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.ui.strings import STRINGS
+from kiosk.ui.tokens import PALETTE, SPACE, scaled
+from kiosk.ui.widgets import label
+
+log = logging.getLogger("kiosk.idle")
+
+
+class IdleController(QObject):
+    """Counts quiet time; asks :attr:`warn` after *timeout* s, :attr:`expired` *warning* s later.
+
+    Call :meth:`activity` on every input; :meth:`set_enabled` turns the whole thing off (the
+    attract loop has no countdown).
+    """
+
+    warn = Signal()
+    tick = Signal(int)  # seconds left in the countdown
+    dismissed = Signal()
+    expired = Signal()
+
+    def __init__(self, timeout: float, warning: float, parent: QObject | None = None):
+        super().__init__(parent)
+        self.timeout = timeout
+        self.warning = warning
+        self.enabled = False
+        self.counting = False
+        self.left = 0
+        self._quiet = QTimer(self)
+        self._quiet.setSingleShot(True)
+        self._quiet.timeout.connect(self._start_countdown)
+        self._second = QTimer(self)
+        self._second.setInterval(1000)
+        self._second.timeout.connect(self._count)
+
+    def configure(self, timeout: float, warning: float) -> None:
+        self.timeout = timeout
+        self.warning = warning
+        if self.enabled and not self.counting:
+            self._restart()
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._stop_countdown(emit=False)
+        if enabled:
+            self._restart()
+        else:
+            self._quiet.stop()
+
+    def activity(self) -> None:
+        """Input happened: dismiss a running countdown and start the quiet time again."""
+        if not self.enabled:
+            return
+        if self.counting:
+            self._stop_countdown(emit=True)
+        self._restart()
+
+    def _restart(self) -> None:
+        self._quiet.start(max(1, round(self.timeout * 1000)))
+
+    def _start_countdown(self) -> None:
+        self.counting = True
+        self.left = max(1, round(self.warning))
+        log.info("idle: countdown of %d s", self.left)
+        self.warn.emit()
+        self.tick.emit(self.left)
+        self._second.start()
+
+    def _count(self) -> None:
+        self.left -= 1
+        if self.left > 0:
+            self.tick.emit(self.left)
+            return
+        self._stop_countdown(emit=False)
+        log.info("idle: reset")
+        self.expired.emit()
+
+    def _stop_countdown(self, emit: bool) -> None:
+        self._second.stop()
+        if self.counting:
+            self.counting = False
+            if emit:
+                self.dismissed.emit()
+
+
+class IdleOverlay(QWidget):
+    """Dims the screen and asks, in both languages, whether anyone is still there."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("idleOverlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
+        self.factor = 1.0
+        box = QVBoxLayout(self)
+        box.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.panel = QWidget(self)
+        self.panel.setObjectName("panel")
+        inner = self._inner = QVBoxLayout(self.panel)
+        inner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        s = STRINGS
+        self.title = label(f"{s['still_there'].zh}\n{s['still_there'].en}", "title")
+        self.number = label("", "figure", wrap=False)
+        self.body = label("", "lead")
+        for widget in (self.title, self.number, self.body):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            inner.addWidget(widget)
+        box.addWidget(self.panel)
+        self.hide()
+
+    def set_factor(self, factor: float) -> None:
+        self.factor = factor
+        pad = scaled(SPACE.xl, factor)
+        self._inner.setContentsMargins(pad, pad, pad, pad)
+        self.panel.setMinimumWidth(scaled(900, factor))
+
+    def set_seconds(self, seconds: int) -> None:
+        s = STRINGS
+        self.number.setText(str(seconds))
+        self.body.setText(
+            f"{seconds} {s['still_there.seconds'].zh}\n{s['still_there.body'].zh}\n"
+            f"{s['still_there.body'].en}"
+        )
+        self.setAccessibleName(f"{s['still_there'].zh} {s['still_there'].en} {seconds}")
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        dim = QColor(PALETTE.background_deep)
+        dim.setAlphaF(0.82)
+        painter.fillRect(self.rect(), dim)
+        painter.end()

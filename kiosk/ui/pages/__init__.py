@@ -1,0 +1,1 @@
+"""The kiosk's pages: one widget per route, built from the content and thrown away after use."""

@@ -1,0 +1,125 @@
+"""What every page gets (:class:`PageContext`) and the scrolling page they share."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
+from PySide6.QtWidgets import QGridLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
+
+from kiosk.content import Content, Figure, Lang
+from kiosk.core.navigation import Navigation, Route
+from kiosk.ui.strings import ui
+from kiosk.ui.tokens import PALETTE, SPACE, scaled
+from kiosk.ui.touch import enable_kinetic
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """Everything a page needs to build itself; pages keep no other state."""
+
+    content: Content
+    lang: Lang
+    factor: float
+    nav: Navigation
+    portrait: bool = False
+
+    def px(self, value: int) -> int:
+        return scaled(value, self.factor)
+
+    def ui(self, key: str, **values: object) -> str:
+        return ui(key, self.lang, **values)
+
+    def go(self, route: Route) -> None:
+        self.nav.go(route)
+
+
+def figure_text(figure: Figure, lang: Lang) -> str:
+    """A figure as a visitor reads it: prefix, number, suffix (the unit is shown apart)."""
+    value = figure.value.get(lang)
+    number = f"{value:,.{_decimals(value)}f}" if lang == "en" else f"{value:.{_decimals(value)}f}"
+    prefix = figure.prefix.get(lang) if figure.prefix else ""
+    suffix = figure.suffix.get(lang) if figure.suffix else ""
+    gap = " " if prefix and lang == "en" else ""
+    return f"{prefix}{gap}{number}{suffix}"
+
+
+def _decimals(value: float) -> int:
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+class Page(QWidget):
+    """A page for one route."""
+
+    def __init__(self, ctx: PageContext, route: Route, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.route = route
+        self.setObjectName(f"page:{route}")
+        self.setAccessibleName(str(route))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Every page brings its own background, so grabbed pixmaps are complete."""
+        painter = QPainter(self)
+        gradient = QLinearGradient(0, 0, self.width() * 0.4, self.height())
+        gradient.setColorAt(0, QColor(PALETTE.background))
+        gradient.setColorAt(1, QColor(PALETTE.background_deep))
+        painter.fillRect(event.rect(), gradient)
+        painter.end()
+
+    def dispose(self) -> None:
+        """Release what Qt holds for this page outside its own tree (before it is deleted)."""
+
+    def scroll_position(self) -> int:
+        return 0
+
+    def set_scroll_position(self, value: int) -> None:
+        """Restore a scroll position (pages without scrolling ignore it)."""
+
+
+class ScrollPage(Page):
+    """A page whose content is a kinetic, one-finger scrolling column."""
+
+    def __init__(self, ctx: PageContext, route: Route, parent: QWidget | None = None):
+        super().__init__(ctx, route, parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        enable_kinetic(self.scroll_area)
+        inner = QWidget()
+        self.column = QVBoxLayout(inner)
+        side = ctx.px(SPACE.xl * 2 if not ctx.portrait else SPACE.xl)
+        self.column.setContentsMargins(side, ctx.px(SPACE.xl), side, ctx.px(SPACE.xl))
+        self.column.setSpacing(ctx.px(SPACE.m))
+        self.scroll_area.setWidget(inner)
+        outer.addWidget(self.scroll_area)
+
+    def finish(self) -> None:
+        """Call after adding the content: pushes it to the top."""
+        self.column.addStretch(1)
+
+    def grid(self, widgets: Sequence[QWidget], columns: int) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setSpacing(self.ctx.px(SPACE.m))
+        for i, widget in enumerate(widgets):
+            grid.addWidget(widget, i // columns, i % columns)
+        for c in range(columns):
+            grid.setColumnStretch(c, 1)
+        self.column.addLayout(grid)
+        return grid
+
+    def dispose(self) -> None:
+        """Unregister the kinetic-scroll gesture: a stale one would outlive the page."""
+        QScroller.ungrabGesture(self.scroll_area.viewport())
+
+    def scroll_position(self) -> int:
+        return self.scroll_area.verticalScrollBar().value()
+
+    def set_scroll_position(self, value: int) -> None:
+        self.scroll_area.verticalScrollBar().setValue(value)

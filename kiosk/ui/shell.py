@@ -1,0 +1,385 @@
+"""The kiosk shell: the one window, escape-proof in kiosk mode, following the navigation model.
+
+It wires the Qt-free models (navigation, settings, PIN) to the views (page host, bar, overlays)
+and owns the session state a visitor can change (language), which an idle reset puts back.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from kiosk.content import Content, ContentError, Lang
+from kiosk.core.navigation import Change, Navigation, Route
+from kiosk.core.pin import PinGuard, hash_pin, must_change, new_pin_problem
+from kiosk.core.routes import ITEM_SECTION, siblings_for
+from kiosk.core.settings import Settings, save_settings
+from kiosk.ui.admin import AdminMenu, PinPad
+from kiosk.ui.host import PageHost
+from kiosk.ui.idle import IdleController, IdleOverlay
+from kiosk.ui.navbar import NavBar
+from kiosk.ui.pages.base import Page, PageContext
+from kiosk.ui.pages.factory import build_page
+from kiosk.ui.strings import ui
+from kiosk.ui.style import stylesheet
+from kiosk.ui.tokens import scale_for
+from kiosk.ui.touch import InputWatcher
+
+log = logging.getLogger("kiosk.shell")
+
+#: Keys refused in kiosk mode: nothing a visitor types may close or leave the kiosk.
+_REFUSED_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_F11, Qt.Key.Key_Q, Qt.Key.Key_W}
+_MODIFIERS = (
+    Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
+class Shell(QWidget):
+    """The kiosk window.
+
+    Args:
+        content: what to show.
+        settings: the effective settings (file and command line).
+        kiosk_mode: refuse every way out but the admin PIN.
+        reload_content: loads the content again (for the admin menu); raises ContentError.
+        settings_path: where the admin menu saves changed settings (None: not saved).
+    """
+
+    language_changed = Signal(str)
+
+    def __init__(
+        self,
+        content: Content,
+        settings: Settings,
+        kiosk_mode: bool = True,
+        reload_content: Callable[[], Content] | None = None,
+        settings_path: Path | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("kioskShell")
+        self.setWindowTitle(content.forum.name.get(settings.language))
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.content = content
+        self.settings = settings
+        self.kiosk_mode = kiosk_mode
+        self.lang: Lang = settings.language
+        self.factor = 1.0
+        self._reload = reload_content
+        self._settings_path = settings_path
+        self._allow_close = not kiosk_mode
+        self.nav = Navigation(siblings=siblings_for(content))
+        self.pin_guard = PinGuard()
+        self.pin_pad: PinPad | None = None
+        self.admin: AdminMenu | None = None
+
+        layout = self._layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.host = PageHost(self._build_page, settings.transition_ms, self)
+        layout.addWidget(self.host, 1)
+        self.bar = self._make_bar()
+        layout.addWidget(self.bar)
+
+        self.idle = IdleController(settings.idle_timeout, settings.idle_warning, self)
+        self.idle_overlay = IdleOverlay(self)
+        self.idle.warn.connect(self._show_idle_overlay)
+        self.idle.tick.connect(self.idle_overlay.set_seconds)
+        self.idle.dismissed.connect(self.idle_overlay.hide)
+        self.idle.expired.connect(self.reset)
+
+        self.input = InputWatcher(lambda: self.factor, self._admin_corner, parent=self)
+        self.input.activity.connect(self.idle.activity)
+        self.input.swiped.connect(self._swiped)
+        self.input.admin_requested.connect(self.open_pin_pad)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.input)
+            app.installEventFilter(self)
+
+        self.nav.changed.connect(self._on_change)
+        self._apply_factor(1.0)
+        self._on_change(Change(self.nav.current, "reset", len(self.nav.stack)))
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def _context(self) -> PageContext:
+        portrait = self.height() > self.width()
+        return PageContext(self.content, self.lang, self.factor, self.nav, portrait)
+
+    def _build_page(self, route: Route) -> Page:
+        return build_page(self._context(), route, self.settings.attract_slide_seconds)
+
+    def _on_change(self, change: Change) -> None:
+        attracting = change.route.page == "attract"
+        self.bar.setVisible(not attracting)
+        self.idle.set_enabled(not attracting)
+        self.idle_overlay.hide()
+        self.host.show_route(change)
+        self._update_bar()
+        log.info("screen %s (%s)", change.route, change.direction)
+
+    def _update_bar(self) -> None:
+        route = self.nav.current
+        section = ITEM_SECTION.get(route.page, route.page)
+        where = ui(f"section.{section}", self.lang) if f"section.{section}" in _SECTION_KEYS else ""
+        self.bar.set_where(where, len(self.nav.stack) > 1)
+
+    def _swiped(self, step: int) -> None:
+        if self._overlay_open() or self.nav.attracting:
+            return
+        if not self.nav.sibling(step) and step < 0:
+            self.nav.back()
+
+    # -- session state -------------------------------------------------------------------------
+
+    def toggle_language(self) -> None:
+        self.set_language("en" if self.lang == "zh" else "zh")
+
+    def set_language(self, lang: Lang) -> None:
+        """Switch every string on screen at once, keeping the place."""
+        if lang == self.lang:
+            return
+        self.lang = lang
+        self.bar.set_language(lang)
+        self.host.finish_transition()
+        self.host.rebuild()
+        self._update_bar()
+        self.language_changed.emit(lang)
+
+    def reset(self) -> None:
+        """The idle reset: attract loop, default language, no overlays, scroll positions gone."""
+        self.close_admin()
+        self.idle_overlay.hide()
+        if self.lang != self.settings.language:
+            self.lang = self.settings.language
+            self.bar.set_language(self.lang)
+        self.nav.reset()
+
+    def set_content(self, content: Content) -> None:
+        """Show new content from the start (Home or the attract loop stay where they are)."""
+        self.content = content
+        self.nav.siblings = siblings_for(content)
+        self.nav.reset()
+        self.host.rebuild()
+
+    # -- size ----------------------------------------------------------------------------------
+
+    def _make_bar(self) -> NavBar:
+        bar = NavBar(self.factor, self.lang, self)
+        bar.home_tapped.connect(self.nav.home)
+        bar.back_tapped.connect(self.nav.back)
+        bar.language_tapped.connect(self.toggle_language)
+        return bar
+
+    def _apply_factor(self, factor: float) -> None:
+        """Restyle for a new scale: the stylesheet and the bar are made for the factor."""
+        self.factor = factor
+        self.setStyleSheet(stylesheet(factor))
+        old = self.bar
+        self.bar = self._make_bar()
+        self._layout.replaceWidget(old, self.bar)
+        self.bar.setVisible(not self.nav.attracting)
+        old.setParent(None)
+        old.deleteLater()
+        self.idle_overlay.set_factor(factor)
+        self._update_bar()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        size = event.size()
+        factor = scale_for(size.width(), size.height())
+        portrait_changed = (size.height() > size.width()) != (
+            event.oldSize().height() > event.oldSize().width()
+        )
+        super().resizeEvent(event)
+        if abs(factor - self.factor) > 0.01 or portrait_changed:
+            self._apply_factor(factor)
+            self.host.rebuild()
+        for overlay in (self.idle_overlay, self.pin_pad, self.admin):
+            if overlay is not None:
+                overlay.setGeometry(self.rect())
+
+    # -- idle ----------------------------------------------------------------------------------
+
+    def _show_idle_overlay(self) -> None:
+        self.idle_overlay.setGeometry(self.rect())
+        self.idle_overlay.show()
+        self.idle_overlay.raise_()
+
+    # -- admin ---------------------------------------------------------------------------------
+
+    def _admin_corner(self) -> QRect:
+        size = round(140 * self.factor)
+        return QRect(self.mapToGlobal(self.rect().topLeft()), self.rect().topLeft()).adjusted(
+            0, 0, size, size
+        )
+
+    def _overlay_open(self) -> bool:
+        return self.pin_pad is not None or self.admin is not None
+
+    def open_pin_pad(self, prompt_key: str = "pin.prompt") -> None:
+        """The hidden gesture was made: ask for the PIN."""
+        if self._overlay_open():
+            return
+        log.info("admin: PIN pad opened")
+        self.pin_pad = PinPad(self, self.factor, self.lang, ui(prompt_key, self.lang))
+        self.pin_pad.entered.connect(self._pin_entered)
+        self.pin_pad.cancelled.connect(self.close_admin)
+        self.pin_pad.show()
+        self.pin_pad.raise_()
+        left = self.pin_guard.locked_for()
+        if left > 0:
+            self.pin_pad.show_message(ui("pin.locked", self.lang, n=round(left)))
+
+    def _pin_entered(self, pin: str) -> None:
+        assert self.pin_pad is not None
+        result = self.pin_guard.attempt(pin, self.settings.pin_hash)
+        if result.status == "locked":
+            self.pin_pad.show_message(ui("pin.locked", self.lang, n=round(result.locked_for)))
+        elif result.status == "wrong":
+            self.pin_pad.show_message(ui("pin.wrong", self.lang, n=result.attempts_left))
+        else:
+            self._close_pin_pad()
+            self.open_admin_menu()
+            if must_change(self.settings.pin_hash):
+                self.change_pin(first_login=True)
+
+    def _close_pin_pad(self) -> None:
+        if self.pin_pad is not None:
+            self.pin_pad.hide()
+            self.pin_pad.setParent(None)
+            self.pin_pad.deleteLater()
+            self.pin_pad = None
+
+    def open_admin_menu(self) -> None:
+        log.info("admin: menu opened")
+        self.admin = AdminMenu(self, self.factor, self.lang, self.settings.idle_timeout)
+        self.admin.exit_requested.connect(self.admin_exit)
+        self.admin.reload_requested.connect(self.reload_content)
+        self.admin.idle_changed.connect(self._set_idle)
+        self.admin.change_pin_requested.connect(self.change_pin)
+        self.admin.closed.connect(self.close_admin)
+        self.admin.show()
+        self.admin.raise_()
+
+    def close_admin(self) -> None:
+        self._close_pin_pad()
+        if self.admin is not None:
+            self.admin.hide()
+            self.admin.setParent(None)
+            self.admin.deleteLater()
+            self.admin = None
+
+    def change_pin(self, first_login: bool = False) -> None:
+        """Ask for a new PIN twice (on the first login the default PIN must be replaced)."""
+        first: list[str] = []
+        key = "admin.must_change" if first_login else "admin.new_pin"
+        pad = PinPad(self, self.factor, self.lang, ui(key, self.lang))
+        self.pin_pad = pad
+
+        def entered(pin: str) -> None:
+            problem = new_pin_problem(pin)
+            if not first:
+                if problem:
+                    pad.show_message(problem)
+                    return
+                first.append(pin)
+                pad.set_prompt(ui("admin.repeat_pin", self.lang))
+                pad.show_message("")
+                return
+            if pin != first[0]:
+                first.clear()
+                pad.set_prompt(ui(key, self.lang))
+                pad.show_message(ui("admin.pin_mismatch", self.lang))
+                return
+            self._save(self.settings.replace(pin_hash=hash_pin(pin)))
+            self._close_pin_pad()
+            if self.admin is not None:
+                self.admin.set_status(ui("admin.pin_changed", self.lang))
+
+        pad.entered.connect(entered)
+        pad.cancelled.connect(self._close_pin_pad)
+        pad.show()
+        pad.raise_()
+
+    def _set_idle(self, seconds: int) -> None:
+        self._save(self.settings.replace(idle_timeout=float(seconds)))
+        self.idle.configure(self.settings.idle_timeout, self.settings.idle_warning)
+
+    def _save(self, settings: Settings) -> None:
+        self.settings = settings
+        if self._settings_path is None:
+            return
+        try:
+            save_settings(settings, self._settings_path)
+        except OSError as exc:
+            log.error("settings: cannot save %s: %s", self._settings_path, exc)
+
+    def reload_content(self) -> None:
+        if self._reload is None:
+            return
+        try:
+            content = self._reload()
+        except ContentError as exc:
+            for problem in exc.problems:
+                log.error("content: %s", problem)
+            if self.admin is not None:
+                self.admin.set_status(
+                    f"{ui('admin.content_problems', self.lang)}: {exc.problems[0]}"
+                )
+            return
+        self.close_admin()
+        self.set_content(content)
+        log.info("content reloaded")
+
+    def admin_exit(self) -> None:
+        log.info("admin: exit")
+        self._allow_close = True
+        self.close_admin()
+        self.close()
+        QApplication.quit()
+
+    # -- no way out ----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not self.kiosk_mode or not isinstance(event, QKeyEvent):
+            return False
+        if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return False
+        key = Qt.Key(event.key())
+        if key in _REFUSED_KEYS or event.modifiers() & _MODIFIERS:
+            log.info("refused key %s", event.keyCombination().toCombined())
+            event.accept()
+            return True
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._allow_close:
+            self._detach()
+            event.accept()
+            return
+        log.info("refused a close request")
+        event.ignore()
+
+    def _detach(self) -> None:
+        if self.host.page is not None:
+            self.host.page.dispose()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.input)
+            app.removeEventFilter(self)
+
+    def allow_close(self) -> None:
+        """Let the window close (tests and windowed mode)."""
+        self._allow_close = True
+
+
+_SECTION_KEYS = {f"section.{s}" for s in ("themes", "achievements", "zone", "beijing", "voices")}

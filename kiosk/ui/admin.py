@@ -64,8 +64,8 @@ class PinPad(_Overlay):
         self.keys: dict[str, TapButton] = {}
         for i, key in enumerate(keys):
             text = ui(f"pin.{key}", lang) if key in ("clear", "ok") else key
-            role = "primary" if key == "ok" else "key"
-            button = TapButton(text, factor, role=role)
+            role = {"ok": "primary", "clear": "bar"}.get(key, "key")
+            button = TapButton(text, factor, role=role, accessible=text)
             button.setMinimumSize(scaled(140, factor), scaled(110, factor))
             button.clicked.connect(lambda _=False, k=key: self.press(k))
             self.keys[key] = button

@@ -125,8 +125,8 @@ class IdleOverlay(QWidget):
         s = STRINGS
         self.number.setText(str(seconds))
         self.body.setText(
-            f"{seconds} {s['still_there.seconds'].zh}\n{s['still_there.body'].zh}\n"
-            f"{s['still_there.body'].en}"
+            f"{seconds} {s['still_there.seconds'].zh} · {s['still_there.body'].zh}\n"
+            f"{s['still_there.body'].en}: {seconds} {s['still_there.seconds'].en}"
         )
         self.setAccessibleName(f"{s['still_there'].zh} {s['still_there'].en} {seconds}")
 

@@ -356,7 +356,8 @@ class Shell(QWidget):
             return False
         key = Qt.Key(event.key())
         if key in _REFUSED_KEYS or event.modifiers() & _MODIFIERS:
-            log.info("refused key %s", event.keyCombination().toCombined())
+            if event.type() == QEvent.Type.KeyPress:
+                log.info("refused key %s", event.keyCombination().toCombined())
             event.accept()
             return True
         return False

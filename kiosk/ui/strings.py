@@ -12,7 +12,7 @@ STRINGS: dict[str, Text] = {
     "touch_to_start": Text("触摸屏幕 开始探索", "Touch to start"),
     "still_there": Text("还在浏览吗？", "Still there?"),
     "still_there.body": Text("触摸屏幕继续浏览", "Touch the screen to keep exploring"),
-    "still_there.seconds": Text("秒后返回首页", "seconds until the kiosk restarts"),
+    "still_there.seconds": Text("秒后回到开始画面", "seconds until the kiosk starts over"),
     "section.themes": Text("论坛主题", "Forum themes"),
     "section.achievements": Text("重要成果", "Achievements"),
     "section.zone": Text("中关村综保区", "Bonded zone"),

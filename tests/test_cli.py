@@ -1,0 +1,64 @@
+"""The command line: settings overrides, --help-settings, set-pin, bad arguments."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from kiosk import cli
+from kiosk.core.pin import verify_pin
+from kiosk.core.settings import SETTINGS, load_settings
+
+
+def test_help_settings_lists_every_setting(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--help-settings"]) == 0
+    out = capsys.readouterr().out
+    for setting in SETTINGS:
+        assert setting.key in out
+
+
+def test_command_line_overrides_the_settings_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "settings.toml"
+    config.write_text('language = "en"\nidle_timeout = 120\nidle_warning = 30\n', encoding="utf-8")
+    seen = {}
+
+    def fake_run(settings, config_path, windowed, size):  # type: ignore[no-untyped-def]
+        seen.update(settings=settings, config=config_path, windowed=windowed, size=size)
+        return 0
+
+    monkeypatch.setattr("kiosk.app.run", fake_run)
+    monkeypatch.setattr("kiosk.logs.setup", lambda **kw: tmp_path)
+    args = ["--config", str(config), "--idle-timeout", "45", "--windowed", "--size", "1080x1920"]
+    assert cli.main(args) == 0
+    settings = seen["settings"]
+    assert settings.idle_timeout == 45  # the flag wins
+    assert settings.idle_warning == 30  # the file counts where no flag is given
+    assert settings.language == "en"
+    assert seen["windowed"] is True and seen["size"] == (1080, 1920)
+
+
+def test_out_of_range_flag_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("kiosk.logs.setup", lambda **kw: tmp_path)
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--config", str(tmp_path / "none.toml"), "--idle-timeout", "1"])
+    assert info.value.code == 2
+
+
+def test_bad_size_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["--windowed", "--size", "big"])
+    assert "WIDTHxHEIGHT" in capsys.readouterr().err
+
+
+def test_set_pin_writes_a_hash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = tmp_path / "settings.toml"
+    monkeypatch.setattr("sys.stdin", io.StringIO("7351\n7351\n"))
+    assert cli.main(["set-pin", "--config", str(config)]) == 0
+    settings, problems = load_settings(config)
+    assert problems == []
+    assert verify_pin("7351", settings.pin_hash)
+    assert "7351" not in config.read_text(encoding="utf-8")

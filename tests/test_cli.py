@@ -41,7 +41,9 @@ def test_command_line_overrides_the_settings_file(
     assert seen["windowed"] is True and seen["size"] == (1080, 1920)
 
 
-def test_out_of_range_flag_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_out_of_range_flag_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("kiosk.logs.setup", lambda **kw: tmp_path)
     with pytest.raises(SystemExit) as info:
         cli.main(["--config", str(tmp_path / "none.toml"), "--idle-timeout", "1"])

@@ -12,7 +12,9 @@ from kiosk import resources
 log = logging.getLogger("kiosk.fonts")
 
 FAMILY = "Noto Sans CJK SC"
+LATIN_FAMILY = "Noto Sans"
 FONT_FILES = (":/fonts/NotoSansCJKsc-Regular.otf", ":/fonts/NotoSansCJKsc-Bold.otf")
+LATIN_FILES = (":/fonts/NotoSans-Regular.ttf", ":/fonts/NotoSans-Bold.ttf")
 
 
 class FontMissing(RuntimeError):
@@ -27,20 +29,40 @@ def install(app: QApplication, pixel_size: int = 24) -> str:
     """
     resources.register()
     families: set[str] = set()
-    for path in FONT_FILES:
+    for path in (*FONT_FILES, *LATIN_FILES):
         font_id = QFontDatabase.addApplicationFont(path)
         if font_id < 0:
             raise FontMissing(f"cannot load {path}")
         families.update(QFontDatabase.applicationFontFamilies(font_id))
-    if FAMILY not in families:
+    if not {FAMILY, LATIN_FAMILY} <= families:
         raise FontMissing(f"bundled fonts provide {sorted(families)}, not {FAMILY!r}")
-    font = QFont(FAMILY)
+    app.setFont(font_for("zh", pixel_size))
+    log.debug("application font %s, %d px", FAMILY, pixel_size)
+    return FAMILY
+
+
+def families_for(lang: str) -> list[str]:
+    """The font families for text in *lang*: Chinese screens use the CJK font for everything;
+    English screens use the Latin companion (proportional quotes and dashes) with the CJK font
+    for the Chinese names shown beside their pinyin."""
+    return [FAMILY] if lang == "zh" else [LATIN_FAMILY, FAMILY]
+
+
+def font_for(lang: str, pixel_size: int = 24) -> QFont:
+    """The application font for *lang*."""
+    font = QFont()
+    font.setFamilies(families_for(lang))
     font.setPixelSize(pixel_size)
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    app.setFont(font)
-    log.debug("application font %s, %d px", FAMILY, pixel_size)
-    return FAMILY
+    return font
+
+
+def use_language(app: QApplication, lang: str) -> None:
+    """Switch the application font to the one for *lang* (widgets follow unless set otherwise)."""
+    current = app.font()
+    if current.families() != families_for(lang):
+        app.setFont(font_for(lang, current.pixelSize()))
 
 
 def glyphs() -> frozenset[int]:

@@ -53,11 +53,14 @@ def content() -> Content:
 
 @pytest.fixture(autouse=True)
 def no_leaked_windows(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Fail a test that leaves a top-level widget alive."""
+    """Fail a test that leaves a top-level widget alive; put the Chinese font back."""
     yield
     app = QApplication.instance()
-    if app is None:
+    if not isinstance(app, QApplication):
         return
+    from kiosk import fonts
+
+    fonts.use_language(app, "zh")
     for _ in range(3):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QCoreApplication.processEvents()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QImage, QPainter, QRa
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk import fonts, resources
-from kiosk.content import Content
+from kiosk.content import Content, Text
 
 SAMPLE = "中关村论坛 开放合作·共享未来 2023"
 
@@ -82,3 +82,46 @@ def test_simplified_chinese_face_not_japanese(qapp: QApplication) -> None:
     for path in fonts.FONT_FILES:
         raw = QRawFont(resources.read_bytes(path), 32)
         assert raw.familyName() == fonts.FAMILY, path
+
+
+def test_english_screens_use_the_latin_companion(qapp: QApplication) -> None:
+    """English text gets proportional quotes; Chinese names beside it still have glyphs."""
+    from PySide6.QtGui import QFontMetricsF
+
+    en = fonts.font_for("en", 40)
+    zh = fonts.font_for("zh", 40)
+    assert QFontInfo(en).family() == fonts.LATIN_FAMILY
+    assert QFontInfo(zh).family() == fonts.FAMILY
+    assert QFontMetricsF(en).horizontalAdvance("“") < QFontMetricsF(zh).horizontalAdvance("“") * 0.8
+    latin = QRawFont(resources.read_bytes(fonts.LATIN_FILES[0]), 32)
+    assert latin.familyName() == fonts.LATIN_FAMILY
+    assert latin.supportsCharacter(ord("é")) and not latin.supportsCharacter(ord("中"))
+
+
+def test_english_content_is_covered_by_the_two_fonts(qapp: QApplication, content: Content) -> None:
+    latin = QRawFont(resources.read_bytes(fonts.LATIN_FILES[0]), 32)
+    cjk = raw_font()
+    text = "".join(value.en for value in _texts(content))
+    missing = sorted(
+        {
+            c
+            for c in text
+            if c.isprintable()
+            and not latin.supportsCharacter(ord(c))
+            and not cjk.supportsCharacter(ord(c))
+        }
+    )
+    assert not missing
+
+
+def _texts(obj: object) -> list[Text]:
+    """Every Text inside a record, recursively."""
+    import dataclasses
+
+    if isinstance(obj, Text):
+        return [obj]
+    if isinstance(obj, tuple | list):
+        return [t for item in obj for t in _texts(item)]
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return [t for f in dataclasses.fields(obj) for t in _texts(getattr(obj, f.name))]
+    return []

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QCloseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Content
@@ -57,11 +57,11 @@ def settle(qtbot: QtBot, shell: Shell) -> None:
     qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
 
 
-def button(parent: QWidget, name: str) -> QPushButton:
-    for candidate in parent.findChildren(QPushButton):
+def button(parent: QWidget, name: str) -> QAbstractButton:
+    for candidate in parent.findChildren(QAbstractButton):
         if candidate.accessibleName() == name and candidate.isVisible():
             return candidate
-    names = [b.accessibleName() for b in parent.findChildren(QPushButton) if b.isVisible()]
+    names = [b.accessibleName() for b in parent.findChildren(QAbstractButton) if b.isVisible()]
     raise AssertionError(f"no visible button {name!r} among {names}")
 
 
@@ -388,7 +388,7 @@ def test_accessible_names_follow_the_language(qtbot: QtBot, shell: Shell) -> Non
 
 def test_tap_targets_are_large_and_apart(qtbot: QtBot, shell: Shell) -> None:
     open_home(qtbot, shell)
-    buttons = [b for b in shell.findChildren(QPushButton) if b.isVisible()]
+    buttons = [b for b in shell.findChildren(QAbstractButton) if b.isVisible()]
     rects = [(b, b.rect().translated(b.mapTo(shell, QPoint(0, 0)))) for b in buttons]
     for b, rect in rects:
         assert rect.width() >= 72 and rect.height() >= 72, b.accessibleName()

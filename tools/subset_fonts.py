@@ -1,11 +1,13 @@
 """Re-make the bundled CJK font subset.
 
-The kiosk ships Noto Sans CJK SC (SIL Open Font License 1.1), cut down with fontTools to the
-characters it can ever need: GB2312, Latin, punctuation, a few symbols, and every character of the
-bundled content and UI translations. Run it after adding text that uses a rare character::
+The kiosk ships Noto Sans CJK SC (for Chinese, and all text on Chinese screens) and Noto Sans
+(the Latin companion for English screens, with proportional quotes and dashes), both under the SIL
+Open Font License 1.1, cut down with fontTools to the characters they can ever need: GB2312,
+Latin, punctuation, a few symbols, and every character of the bundled content and UI translations.
+Run it after adding text that uses a rare character::
 
-    python tools/subset_fonts.py            # fetches Debian's fonts-noto-cjk without installing it
-    python tools/subset_fonts.py --source DIR   # DIR holds NotoSansCJK-Regular.ttc and -Bold.ttc
+    python tools/subset_fonts.py       # fetches Debian's fonts-noto-cjk and fonts-noto-core
+    python tools/subset_fonts.py --source DIR   # DIR holds NotoSansCJK-*.ttc and NotoSans-*.ttf
 
 then rebuild the resources (``python tools/build_resources.py``). The package is only unpacked into
 a temporary folder, never installed, so the machine keeps no system-wide CJK font that could hide a
@@ -26,8 +28,9 @@ from fontTools.ttLib import TTCollection, TTFont
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "assets" / "fonts"
-WEIGHTS = {"Regular": "NotoSansCJK-Regular.ttc", "Bold": "NotoSansCJK-Bold.ttc"}
+WEIGHTS = ("Regular", "Bold")
 FAMILY = "Noto Sans CJK SC"
+LATIN_FAMILY = "Noto Sans"
 
 # Unicode blocks kept whole (where the source font has them).
 RANGES = [
@@ -77,12 +80,30 @@ def wanted_chars() -> set[int]:
     return chars
 
 
+def latin_chars() -> set[int]:
+    """What the Latin companion keeps: the Latin and punctuation ranges (CJK falls back)."""
+    chars: set[int] = set()
+    for lo, hi in RANGES[:9]:
+        chars.update(range(lo, hi + 1))
+    return chars
+
+
 def fetch_debian_fonts(workdir: Path) -> Path:
-    """Download and unpack Debian's fonts-noto-cjk into *workdir* (no install)."""
-    subprocess.run(["apt-get", "download", "fonts-noto-cjk"], cwd=workdir, check=True)
-    deb = next(workdir.glob("fonts-noto-cjk_*.deb"))
-    subprocess.run(["dpkg-deb", "-x", str(deb), str(workdir / "x")], check=True)
-    return workdir / "x" / "usr" / "share" / "fonts" / "opentype" / "noto"
+    """Download and unpack Debian's Noto packages into *workdir* (no install); returns a folder
+    with every source font file side by side."""
+    out = workdir / "fonts"
+    out.mkdir()
+    for package in ("fonts-noto-cjk", "fonts-noto-core"):
+        subprocess.run(["apt-get", "download", package], cwd=workdir, check=True)
+        deb = next(workdir.glob(f"{package}_*.deb"))
+        subprocess.run(["dpkg-deb", "-x", str(deb), str(workdir / "x")], check=True)
+    x = workdir / "x" / "usr" / "share" / "fonts"
+    for weight in WEIGHTS:
+        (out / f"NotoSansCJK-{weight}.ttc").symlink_to(
+            x / "opentype/noto" / f"NotoSansCJK-{weight}.ttc"
+        )
+        (out / f"NotoSans-{weight}.ttf").symlink_to(x / "truetype/noto" / f"NotoSans-{weight}.ttf")
+    return out
 
 
 def sc_face(ttc_path: Path) -> TTFont:
@@ -94,7 +115,7 @@ def sc_face(ttc_path: Path) -> TTFont:
 
 
 def subset_one(src: Path, dest: Path, chars: set[int]) -> int:
-    font = sc_face(src)
+    font = sc_face(src) if src.suffix == ".ttc" else TTFont(str(src))
     options = subset.Options()
     options.layout_features = ["*"]
     options.name_IDs = ["*"]
@@ -107,6 +128,7 @@ def subset_one(src: Path, dest: Path, chars: set[int]) -> int:
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(keep))
     subsetter.subset(font)
+    font.recalcTimestamp = False  # the same sources give the same bytes
     font.save(str(dest))
     return len(keep)
 
@@ -114,7 +136,8 @@ def subset_one(src: Path, dest: Path, chars: set[int]) -> int:
 def write_licence(copyright_file: Path | None) -> None:
     header = (
         "The bundled fonts are subsets of Noto Sans CJK SC (Regular and Bold),\n"
-        "Copyright 2014-2021 Adobe (http://www.adobe.com/), with Reserved Font Name 'Source'.\n"
+        "Copyright 2014-2021 Adobe (http://www.adobe.com/), with Reserved Font Name 'Source',\n"
+        "and of Noto Sans (Regular and Bold), Copyright 2012 Google Inc.\n"
         "Noto is a trademark of Google Inc.\n"
         "They are licensed under the SIL Open Font License, Version 1.1, reproduced below.\n\n"
     )
@@ -141,12 +164,15 @@ def main(argv: list[str] | None = None) -> int:
         copyright_file = args.copyright
         if copyright_file is None and args.source is None:
             copyright_file = Path(tmp) / "x/usr/share/doc/fonts-noto-cjk/copyright"
-        for weight, name in WEIGHTS.items():
-            dest = OUT / f"NotoSansCJKsc-{weight}.otf"
-            count = subset_one(source / name, dest, chars)
-            print(
-                f"{dest.relative_to(ROOT)}: {count} characters, {dest.stat().st_size / 1e6:.1f} MB"
-            )
+        jobs = []
+        for weight in WEIGHTS:
+            jobs.append((f"NotoSansCJK-{weight}.ttc", f"NotoSansCJKsc-{weight}.otf", chars))
+            jobs.append((f"NotoSans-{weight}.ttf", f"NotoSans-{weight}.ttf", latin_chars()))
+        for name, out_name, wanted in jobs:
+            dest = OUT / out_name
+            count = subset_one(source / name, dest, wanted)
+            size = dest.stat().st_size / 1e6
+            print(f"{dest.relative_to(ROOT)}: {count} characters, {size:.2f} MB")
         write_licence(copyright_file)
     return 0
 

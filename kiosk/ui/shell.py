@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from kiosk import fonts
 from kiosk.content import Content, ContentError, Lang
 from kiosk.core.navigation import Change, Navigation, Route
 from kiosk.core.pin import PinGuard, hash_pin, must_change, new_pin_problem
@@ -106,6 +107,7 @@ class Shell(QWidget):
             app.installEventFilter(self)
 
         self.nav.changed.connect(self._on_change)
+        self._language_font()
         self._apply_factor(1.0)
         self._on_change(Change(self.nav.current, "reset", len(self.nav.stack)))
 
@@ -149,11 +151,17 @@ class Shell(QWidget):
         if lang == self.lang:
             return
         self.lang = lang
+        self._language_font()
         self.bar.set_language(lang)
         self.host.finish_transition()
         self.host.rebuild()
         self._update_bar()
         self.language_changed.emit(lang)
+
+    def _language_font(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            fonts.use_language(app, self.lang)
 
     def reset(self) -> None:
         """The idle reset: attract loop, default language, no overlays, scroll positions gone."""
@@ -161,6 +169,7 @@ class Shell(QWidget):
         self.idle_overlay.hide()
         if self.lang != self.settings.language:
             self.lang = self.settings.language
+            self._language_font()
             self.bar.set_language(self.lang)
         self.nav.reset()
 

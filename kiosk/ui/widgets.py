@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import qtawesome as qta
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui.style import TAP
-from kiosk.ui.tokens import PALETTE, SPACE, scaled
+from kiosk.ui.text import line_height, wrap
+from kiosk.ui.tokens import PALETTE, RADII, SPACE, TYPE, scaled
 
 
 def label(
@@ -25,10 +29,7 @@ def label(
 
 def icon_label(name: str, size: int, color: str = PALETTE.accent) -> QLabel:
     """A qtawesome icon as a fixed-size label (falls back to a neutral icon for unknown names)."""
-    try:
-        icon = qta.icon(name, color=color)
-    except Exception:
-        icon = qta.icon("mdi6.star-four-points-outline", color=color)
+    icon = _icon(name, color)
     widget = QLabel()
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     widget.setPixmap(icon.pixmap(QSize(size, size)))
@@ -62,8 +63,20 @@ class TapButton(QPushButton):
         self.setAccessibleName(accessible or text)
 
 
-class Card(QPushButton):
-    """A large tappable card: icon, eyebrow, title and a line of text."""
+@dataclass
+class _Block:
+    lines: list[str]
+    font: QFont
+    color: str
+    gap: float
+
+
+class Card(QAbstractButton):
+    """A large tappable card, painted: icon and eyebrow, a big figure, title and a few lines.
+
+    Its height follows its width (``heightForWidth``), so grids of cards never clip text.
+    The painted text is also its accessible name and description.
+    """
 
     def __init__(
         self,
@@ -74,29 +87,137 @@ class Card(QPushButton):
         eyebrow: str = "",
         icon: str | None = None,
         figure: str = "",
+        text_lines: int = 3,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.setProperty("role", "card")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setText(title)
         self.setAccessibleName(title)
         self.setAccessibleDescription(" ".join(x for x in (eyebrow, figure, text) if x))
-        box = QVBoxLayout(self)
-        pad = scaled(SPACE.m, factor)
-        box.setContentsMargins(pad, pad, pad, pad)
-        box.setSpacing(scaled(SPACE.xs, factor))
-        top = QHBoxLayout()
+        self.title = title
+        self.body = text
+        self.eyebrow = eyebrow
+        self.figure = figure
+        self.factor = factor
+        self.text_lines = text_lines
+        self.min_height = 0
+        self._pixmap = QPixmap()
         if icon:
-            top.addWidget(icon_label(icon, scaled(56, factor)))
-        if eyebrow:
-            top.addWidget(label(eyebrow, "eyebrow"), 1)
-        else:
-            top.addStretch(1)
-        box.addLayout(top)
-        if figure:
-            box.addWidget(label(figure, "figure"))
-        box.addStretch(1)
-        box.addWidget(label(title, "cardTitle"))
-        if text:
-            box.addWidget(label(text, "caption"))
+            size = scaled(56, factor)
+            self._pixmap = _icon(icon, PALETTE.accent).pixmap(QSize(size, size))
+        sp = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        sp.setHeightForWidth(True)
+        self.setSizePolicy(sp)
         self.setMinimumSize(scaled(TAP, factor), scaled(TAP, factor))
+
+    def _font(self, size: int, bold: bool) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(scaled(size, self.factor))
+        font.setBold(bold)
+        return font
+
+    def _pad(self) -> int:
+        return scaled(SPACE.m, self.factor)
+
+    def _blocks(self, width: int) -> tuple[list[_Block], float]:
+        inner = width - 2 * self._pad()
+        icon_w = self._pixmap.width() / max(1.0, self._pixmap.devicePixelRatio())
+        blocks: list[_Block] = []
+        gap = scaled(SPACE.xs, self.factor)
+        top = self._pixmap.height() / max(1.0, self._pixmap.devicePixelRatio()) if icon_w else 0
+        head = 0.0
+        if self.eyebrow:
+            font = self._font(TYPE.caption + 2, True)
+            offset = icon_w + gap if icon_w else 0
+            lines = wrap(self.eyebrow, font, inner - offset, 2)
+            head = max(top, line_height(font) * len(lines))
+            blocks.append(_Block(lines, font, PALETTE.accent, 0))
+        else:
+            head = top
+        if self.figure:
+            font = self._font(TYPE.title + 8, True)
+            blocks.append(_Block(wrap(self.figure, font, inner, 1), font, PALETTE.gold, gap))
+        font = self._font(TYPE.lead - 2, True)
+        blocks.append(_Block(wrap(self.title, font, inner, 3), font, PALETTE.text, gap))
+        if self.body:
+            font = self._font(TYPE.caption, False)
+            lines = wrap(self.body, font, inner, self.text_lines)
+            blocks.append(_Block(lines, font, PALETTE.text_muted, gap / 2))
+        return blocks, head
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        blocks, head = self._blocks(width)
+        height = 2 * self._pad() + head
+        for block in blocks[1 if self.eyebrow else 0 :]:
+            height += block.gap + line_height(block.font) * len(block.lines)
+        return max(round(height), self.min_height, scaled(TAP, self.factor))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        width = scaled(420, self.factor)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(scaled(TAP, self.factor), scaled(TAP, self.factor))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pressed = self.isDown()
+        border = scaled(2, self.factor)
+        rect = QRectF(self.rect()).adjusted(border / 2, border / 2, -border / 2, -border / 2)
+        painter.setPen(QPen(QColor(PALETTE.accent if pressed else PALETTE.outline), border))
+        painter.setBrush(QColor(PALETTE.surface_pressed if pressed else PALETTE.surface))
+        radius = scaled(RADII.l, self.factor)
+        painter.drawRoundedRect(rect, radius, radius)
+        pad = self._pad()
+        width = self.width()
+        blocks, head = self._blocks(width)
+        x, y = float(pad), float(pad)
+        icon_w = 0.0
+        if not self._pixmap.isNull():
+            painter.drawPixmap(int(x), int(y), self._pixmap)
+            icon_w = self._pixmap.width() / max(1.0, self._pixmap.devicePixelRatio())
+        rest = blocks
+        if self.eyebrow:
+            block = blocks[0]
+            offset = icon_w + scaled(SPACE.xs, self.factor) if icon_w else 0
+            lh = line_height(block.font)
+            ey = y + max(0.0, (head - lh * len(block.lines)) / 2)
+            self._draw(painter, block, x + offset, ey, width - pad - x - offset)
+            rest = blocks[1:]
+        y += head
+        # The title block sits at the bottom when the card is taller than its text.
+        used = sum(b.gap + line_height(b.font) * len(b.lines) for b in rest)
+        spare = self.height() - pad - y - used
+        for i, block in enumerate(rest):
+            if i == len(rest) - (2 if self.body else 1) and spare > 0:
+                y += spare
+            y += block.gap
+            y = self._draw(painter, block, x, y, width - 2 * pad)
+        painter.end()
+
+    @staticmethod
+    def _draw(painter: QPainter, block: _Block, x: float, y: float, width: float) -> float:
+        painter.setFont(block.font)
+        painter.setPen(QColor(block.color))
+        lh = line_height(block.font)
+        ascent = QFontMetricsF(block.font).ascent()
+        for line in block.lines:
+            painter.drawText(
+                QPointF(x, y + ascent + (lh - QFontMetricsF(block.font).height()) / 2), line
+            )
+            y += lh
+        return y
+
+
+def _icon(name: str, color: str) -> QIcon:
+    """The qtawesome icon *name*, or a neutral one when the name is unknown."""
+    try:
+        icon: QIcon = qta.icon(name, color=color)
+    except Exception:
+        icon = qta.icon("mdi6.star-four-points-outline", color=color)
+    return icon

@@ -35,8 +35,10 @@ def render(
     from kiosk.core.navigation import Change
     from kiosk.core.routes import all_routes
     from kiosk.core.settings import Settings
+    from kiosk.ui import figures
     from kiosk.ui.shell import Shell
 
+    figures.ANIMATE = False  # proof sheets show every number at its final value
     app = QApplication.instance() or create_application("kiosk-render")
     content = load_content(content_dir)
     outdir.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ This module imports nothing from Qt; views read these records and never change t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 T = TypeVar("T")
@@ -225,6 +226,7 @@ class Photo:
     id: str
     image: Image
     stand_in: bool = False
+    theme: str | None = ref("themes", optional=True)
 
 
 @dataclass(frozen=True)
@@ -239,6 +241,8 @@ class Content:
     zone: Zone
     photos: tuple[Photo, ...]
     index: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    #: The folder the content was read from (relative image paths are inside it).
+    folder: Path | None = field(default=None, compare=False, repr=False)
 
     def get(self, item_id: str) -> object:
         """The record with *item_id* (any kind). Raises ``KeyError`` when there is none."""

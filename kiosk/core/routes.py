@@ -10,6 +10,9 @@ from kiosk.core.navigation import ATTRACT, HOME, Route
 #: The sections reachable from Home, in the order of its tiles.
 SECTIONS: tuple[str, ...] = ("themes", "achievements", "zone", "beijing", "voices")
 
+#: Overview pages one tap from Home besides the tiles (the forum at large).
+OVERVIEWS: tuple[str, ...] = ("about",)
+
 #: Item page kind → the section it belongs to.
 ITEM_SECTION = {
     "theme": "themes",
@@ -44,7 +47,7 @@ def siblings_for(content: Content) -> Callable[[Route], list[Route]]:
 
 def all_routes(content: Content) -> list[Route]:
     """Every screen of the kiosk, in a sensible reading order."""
-    routes = [ATTRACT, HOME]
+    routes = [ATTRACT, HOME, *(Route(page) for page in OVERVIEWS)]
     groups = _groups(content)
     item_pages = {
         section: [k for k, v in ITEM_SECTION.items() if v == section] for section in SECTIONS

@@ -5,8 +5,11 @@ number very large in gold, the unit beside it on the same baseline, the caption 
 time the tile is seen it counts up from 0 (:meth:`FigureTile.start_count`); a tap flips it, with
 a quick horizontal squeeze, to the back face that says where the number comes from.
 
-A :class:`FigureWall` lays the tiles out in 3, 2 or 1 columns and, once :meth:`FigureWall.attach`
-ed to the scroll area it lives in, starts each tile's count when the tile scrolls into view.
+A :class:`FigureWall` lays the tiles out in 3, 2 or 1 columns and, once attached to the scroll
+area it lives in (:meth:`FigureWall.attach`), starts each tile's count when the tile scrolls into
+view. When the unit does not fit beside the number it goes below it; when even the number does not
+fit (narrow tiles, long prefixes), its type shrinks. Text uses the widget's font family (the
+application font for the language), at the sizes of :data:`~kiosk.ui.tokens.TYPE`.
 
 Set :data:`ANIMATE` to ``False`` (or pass ``animate=False``) for proof sheets and tests that want
 the final state at once: numbers show their final value and flips are instant.
@@ -44,7 +47,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
-    QPixmap,
     QResizeEvent,
     QShowEvent,
     QTextLayout,
@@ -138,6 +140,14 @@ class _Paragraph:
             self.width = max(self.width, line.naturalTextWidth())
         self.layout.endLayout()
         self.height = y
+
+    def tail_width(self, depth: float) -> float:
+        """How far right the lines reach within *depth* of the paragraph's bottom."""
+        lines = (self.layout.lineAt(i) for i in range(self.layout.lineCount()))
+        return max(
+            (ln.naturalTextWidth() for ln in lines if ln.y() + ln.height() > self.height - depth),
+            default=0.0,
+        )
 
     def draw(self, painter: QPainter, x: float, y: float, color: str) -> None:
         painter.setPen(QColor(color))
@@ -379,8 +389,8 @@ class FigureTile(QAbstractButton):
 
     # -- layout --------------------------------------------------------------------------------
 
-    def _px(self, value: float) -> int:
-        return scaled(round(value), self.factor) if value >= 1 else 1
+    def _px(self, value: int) -> int:
+        return scaled(value, self.factor)
 
     def _layout(self, width: int) -> _Layout:
         width = max(width, self.minimumWidth())
@@ -389,7 +399,7 @@ class FigureTile(QAbstractButton):
             if len(self._layouts) > 8:
                 self._layouts.clear()
             pad = self._px(SPACE.l if width >= scaled(480, self.factor) else SPACE.m)
-            icon = self._icons["front"].width()
+            icon = self._px(TYPE.lead)
             inner = max(1, width - 2 * pad)
             backs = tuple(self._back(pad, inner, icon, size) for size in (TYPE.body, TYPE.caption))
             cached = _Layout(pad, icon, self._front(pad, inner, icon), backs)
@@ -418,7 +428,6 @@ class FigureTile(QAbstractButton):
     def _front(self, pad: int, inner: int, icon: int) -> _Front:
         big, small, prefix_w, slot_w, suffix_w = self._number_fonts(inner)
         unit_font = _font(self.font(), self._px(TYPE.lead))
-        gap = self._px(SPACE.s)
         fm_unit = QFontMetricsF(unit_font)
         slot_x = pad + prefix_w
         suffix_x = slot_x + slot_w
@@ -441,10 +450,8 @@ class FigureTile(QAbstractButton):
             y = unit_y + unit_below.height
         rule_y = y + self._px(SPACE.m)
         caption_y = rule_y + self._px(SPACE.xs // 2) + self._px(SPACE.s)
-        caption = _Paragraph(
-            self.caption, _font(self.font(), self._px(TYPE.body)), inner - icon - gap
-        )
-        height = max(caption_y + caption.height, rule_y + gap + icon) + pad
+        caption = _Paragraph(self.caption, _font(self.font(), self._px(TYPE.body)), inner)
+        height = self._bottom(caption_y, caption, inner, icon) + pad
         return _Front(
             big,
             small,
@@ -462,6 +469,15 @@ class FigureTile(QAbstractButton):
             height,
         )
 
+    def _bottom(self, top: float, text: _Paragraph, inner: int, icon: int) -> float:
+        """Where a face's content ends: below the last text, and below the corner icon when
+        the last lines reach under it (the icon sits in the bottom-right corner)."""
+        bottom = top + max(text.height, icon)
+        gap = self._px(SPACE.s)
+        if text.tail_width(icon) > inner - icon - gap:
+            bottom = top + text.height + gap + icon
+        return bottom
+
     def _back(self, pad: int, inner: int, icon: int, size: int) -> _Back:
         en = self.lang == "en"
         heading_font = _font(
@@ -471,13 +487,10 @@ class FigureTile(QAbstractButton):
         heading_baseline = pad + fm.capHeight()
         source_y = heading_baseline + fm.descent() + self._px(SPACE.xs)
         source = _Paragraph(self.source, _font(self.font(), self._px(size)), inner)
-        divider_y = source_y + source.height + self._px(SPACE.s)
-        caption_y = divider_y + self._px(SPACE.s)
-        gap = self._px(SPACE.s)
-        caption = _Paragraph(
-            self.caption, _font(self.font(), self._px(TYPE.caption)), inner - icon - gap
-        )
-        height = max(caption_y + caption.height, divider_y + gap + icon) + pad
+        divider_y = source_y + source.height + self._px(SPACE.xs)
+        caption_y = divider_y + self._px(SPACE.xs)
+        caption = _Paragraph(self.caption, _font(self.font(), self._px(TYPE.caption)), inner)
+        height = caption_y + caption.height + pad
         return _Back(
             heading_font,
             heading_baseline,
@@ -531,13 +544,9 @@ class FigureTile(QAbstractButton):
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, radius, radius)
 
-    def _paint_icon(
-        self, painter: QPainter, layout: _Layout, width: int, height: int, face: str
-    ) -> None:
-        pixmap: QPixmap = self._icons[face]
-        painter.drawPixmap(
-            QPoint(width - layout.pad - layout.icon, height - layout.pad - layout.icon), pixmap
-        )
+    def _paint_icon(self, painter: QPainter, layout: _Layout, width: int, height: int) -> None:
+        corner = QPoint(width - layout.pad - layout.icon, height - layout.pad - layout.icon)
+        painter.drawPixmap(QRect(corner, QSize(layout.icon, layout.icon)), self._icons["front"])
 
     def _paint_front(self, painter: QPainter, layout: _Layout, width: int, height: int) -> None:
         f, pad = layout.front, layout.pad
@@ -564,7 +573,7 @@ class FigureTile(QAbstractButton):
         painter.setBrush(QColor(PALETTE.accent))
         painter.drawRoundedRect(rule, rule.height() / 2, rule.height() / 2)
         f.caption.draw(painter, pad, f.caption_y, PALETTE.text_muted)
-        self._paint_icon(painter, layout, width, height, "front")
+        self._paint_icon(painter, layout, width, height)
 
     def _paint_back(self, painter: QPainter, layout: _Layout, width: int, height: int) -> None:
         b, pad = layout.back(height), layout.pad
@@ -577,7 +586,12 @@ class FigureTile(QAbstractButton):
             QRectF(pad, b.divider_y, width - 2 * pad, self._px(1)), QColor(PALETTE.outline)
         )
         b.caption.draw(painter, pad, b.caption_y, PALETTE.text_muted)
-        self._paint_icon(painter, layout, width, height, "back")
+        # The way back: top right, beside the heading (the text below runs the full width).
+        middle = b.heading_baseline - QFontMetricsF(b.heading_font).capHeight() / 2
+        corner = QRectF(
+            width - pad - layout.icon, middle - layout.icon / 2, layout.icon, layout.icon
+        )
+        painter.drawPixmap(corner, self._icons["back"], QRectF(self._icons["back"].rect()))
 
 
 # --- the wall --------------------------------------------------------------------------------
@@ -701,9 +715,13 @@ class FigureWall(QWidget):
     def _frame(self) -> QWidget:
         """The widget whose rectangle is what the visitor sees of the wall."""
         if self._area is not None:
-            viewport = self._area.viewport()
-            if viewport.isAncestorOf(self):
-                return viewport
+            try:
+                viewport = self._area.viewport()
+            except RuntimeError:  # the scroll area was deleted before this wall
+                self._area = None
+            else:
+                if viewport.isAncestorOf(self):
+                    return viewport
         return self.window()
 
     @Slot()

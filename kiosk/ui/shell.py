@@ -26,7 +26,7 @@ from kiosk.ui.idle import IdleController, IdleOverlay
 from kiosk.ui.navbar import NavBar
 from kiosk.ui.pages.base import Page, PageContext
 from kiosk.ui.pages.factory import build_page
-from kiosk.ui.strings import ui
+from kiosk.ui.strings import STRINGS, ui
 from kiosk.ui.style import stylesheet
 from kiosk.ui.tokens import scale_for
 from kiosk.ui.touch import InputWatcher
@@ -132,7 +132,8 @@ class Shell(QWidget):
     def _update_bar(self) -> None:
         route = self.nav.current
         section = ITEM_SECTION.get(route.page, route.page)
-        where = ui(f"section.{section}", self.lang) if f"section.{section}" in _SECTION_KEYS else ""
+        key = "about.title" if section == "about" else f"section.{section}"
+        where = ui(key, self.lang) if key in STRINGS else ""
         self.bar.set_where(where, len(self.nav.stack) > 1)
 
     def _swiped(self, step: int) -> None:
@@ -390,6 +391,3 @@ class Shell(QWidget):
     def allow_close(self) -> None:
         """Let the window close (tests and windowed mode)."""
         self._allow_close = True
-
-
-_SECTION_KEYS = {f"section.{s}" for s in ("themes", "achievements", "zone", "beijing", "voices")}

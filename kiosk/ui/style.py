@@ -21,6 +21,7 @@ def stylesheet(factor: float) -> str:
     QLabel {{ background: transparent; }}
     QLabel[role="eyebrow"] {{ color: {p.accent}; font-size: {px(TYPE.lead)}px; font-weight: bold; }}
     QLabel[role="display"] {{ font-size: {px(TYPE.display)}px; font-weight: bold; }}
+    QLabel[role="displayLong"] {{ font-size: {px(TYPE.display * 3 // 4)}px; font-weight: bold; }}
     QLabel[role="title"] {{ font-size: {px(TYPE.title)}px; font-weight: bold; }}
     QLabel[role="heading"] {{
         color: {p.accent}; font-size: {px(TYPE.lead)}px; font-weight: bold;

@@ -221,3 +221,61 @@ def _icon(name: str, color: str) -> QIcon:
     except Exception:
         icon = qta.icon("mdi6.star-four-points-outline", color=color)
     return icon
+
+
+class Chips(QWidget):
+    """Short items as rounded chips that wrap onto as many rows as they need (painted)."""
+
+    def __init__(self, items: list[str], factor: float, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.items = items
+        self.factor = factor
+        self.setAccessibleName(", ".join(items))
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _chip_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(scaled(TYPE.caption + 2, self.factor))
+        return font
+
+    def _layout(self, width: int) -> list[QRectF]:
+        metrics = QFontMetricsF(self._chip_font())
+        pad_x = scaled(SPACE.m, self.factor)
+        gap = scaled(SPACE.s, self.factor)
+        height = metrics.height() + scaled(SPACE.s, self.factor)
+        rects: list[QRectF] = []
+        x = y = 0.0
+        for item in self.items:
+            w = min(float(width), metrics.horizontalAdvance(item) + 2 * pad_x)
+            if x > 0 and x + w > width:
+                x = 0.0
+                y += height + gap
+            rects.append(QRectF(x, y, w, height))
+            x += w + gap
+        return rects
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        rects = self._layout(width)
+        return round(rects[-1].bottom()) + 1 if rects else 0
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        width = scaled(900, self.factor)
+        return QSize(width, self.heightForWidth(width))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(self._chip_font())
+        for item, rect in zip(self.items, self._layout(self.width()), strict=True):
+            painter.setPen(QPen(QColor(PALETTE.outline), scaled(2, self.factor)))
+            painter.setBrush(QColor(PALETTE.surface_raised))
+            radius = rect.height() / 2
+            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), radius, radius)
+            painter.setPen(QColor(PALETTE.text))
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), item)
+        painter.end()

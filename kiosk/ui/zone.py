@@ -1,8 +1,8 @@
 """Drawn widgets of the bonded-zone section: the site plan, the "2+2+N" spectrum, the timeline.
 
-All three paint themselves with QPainter from the design tokens (no image files), so they stay
-crisp at any size. Sizes come from the design scale *factor*; the site plan also scales with its
-own size.
+All three paint themselves with QPainter from the design tokens (no image files), so they are
+crisp at any size. Text sizes come from TYPE scaled by the design *factor*; the site plan also
+scales with its own size.
 """
 
 from __future__ import annotations
@@ -34,20 +34,15 @@ from kiosk.ui.style import TAP
 from kiosk.ui.tokens import PALETTE, RADII, SPACE, TYPE, scaled
 
 _FALLBACK_ICON = "mdi6.star-four-points-outline"
-_TOP_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-_WRAP = (_TOP_LEFT | Qt.TextFlag.TextWordWrap).value
-_WRAP_CENTRED = (Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap).value
-#: Colours of the functional areas, in content order: office, inspection, R&D, testing, logistics.
-_AREA_COLOURS = (
-    PALETTE.surface_pressed,
-    PALETTE.gold,
-    PALETTE.accent,
-    PALETTE.coral,
-    PALETTE.primary,
-)
-_TIER_COLOURS = (PALETTE.gold, PALETTE.accent, PALETTE.primary)
+_LEFT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap).value
+_CENTRED = (Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap).value
+#: Area colours in content order: office, inspection, R&D and design, testing, logistics.
+_AREA_COLOURS = (PALETTE.text_muted, PALETTE.gold, PALETTE.accent, PALETTE.coral, PALETTE.primary)
+_TIER_COLOURS = (PALETTE.gold, PALETTE.accent, PALETTE.primary)  # core first
+_TIER_FILLS = (PALETTE.surface_pressed, PALETTE.surface_raised, PALETTE.surface)
 
 Box = tuple[float, float, float, float]  # x, y, width, height in plan units
+Run = tuple[QRectF, QFont, str, str]  # a wrapped piece of text: its box, font, colour, text
 
 
 def _font(widget: QWidget, px: float, bold: bool = False) -> QFont:
@@ -57,9 +52,37 @@ def _font(widget: QWidget, px: float, bold: bool = False) -> QFont:
     return font
 
 
-def _measure(font: QFont, width: float, text: str, flags: int = _WRAP) -> QRect:
+def _measure(font: QFont, width: float, text: str, flags: int = _LEFT) -> QRect:
     """The box *text* takes when wrapped to *width* pixels."""
     return QFontMetrics(font).boundingRect(QRect(0, 0, max(1, int(width)), 1 << 20), flags, text)
+
+
+def _balanced(font: QFont, width: float, text: str, flags: int = _CENTRED) -> QRect:
+    """The box of *text* wrapped to *width* with even lines: the narrowest with as few lines."""
+    box = _measure(font, width, text, flags)
+    low, high = 1, int(width)
+    while high - low > 1:
+        mid = (low + high) // 2
+        trial = _measure(font, mid, text, flags)
+        low, high = (
+            (low, mid) if trial.height() <= box.height() and trial.width() <= mid else (mid, high)
+        )
+    return _measure(font, high, text, flags) if box.width() <= width else box
+
+
+def _run(
+    x: float, y: float, width: float, font: QFont, colour: str, text: str, even: bool = False
+) -> Run:
+    """*text* wrapped at (x, y) to *width*, with even lines if *even* (for headings)."""
+    box = _balanced(font, width, text, _LEFT) if even else _measure(font, width, text)
+    return QRectF(x, y, box.width() if even else width, box.height()), font, colour, text
+
+
+def _paint_runs(painter: QPainter, runs: Sequence[Run]) -> None:
+    for box, font, colour, text in runs:
+        painter.setFont(font)
+        painter.setPen(QColor(colour))
+        painter.drawText(box, _LEFT, text)
 
 
 def _alpha(colour: str, alpha: float) -> QColor:
@@ -71,11 +94,8 @@ def _alpha(colour: str, alpha: float) -> QColor:
 def _mix(base: str, colour: str, amount: float) -> QColor:
     """*colour* laid over *base* at *amount* (0 to 1), as an opaque colour."""
     a, b = QColor(base), QColor(colour)
-    rgb = [
-        round(x + (y - x) * amount)
-        for x, y in ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))
-    ]
-    return QColor(*rgb)
+    pairs = ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))
+    return QColor(*(round(x + (y - x) * amount) for x, y in pairs))
 
 
 def _icon(name: str | None, colour: str) -> QIcon:
@@ -91,35 +111,45 @@ def _join(items: Sequence[Text], lang: Lang) -> str:
     return ("、" if lang == "zh" else ", ").join(item.get(lang) for item in items)
 
 
-def _height_for_width_policy(widget: QWidget) -> None:
-    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-    policy.setHeightForWidth(True)
-    widget.setSizePolicy(policy)
+def _painter(widget: QWidget) -> QPainter:
+    painter = QPainter(widget)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    return painter
 
 
 @dataclass(frozen=True)
 class _Layout:
-    """One arrangement of the site, in plan units (the canvas is fitted into the widget)."""
+    """One arrangement of the site in plan units; the plan fits it into the widget."""
 
     size: tuple[float, float]
     site: Box
-    areas: tuple[Box, ...]  # in content order: office, inspection, R&D, testing, logistics
+    areas: tuple[Box, ...]  # office, inspection, R&D and design, testing, logistics
+    field: Box  # where the areas are, for a plain grid when there are not five
     roads: tuple[Box, ...]
-    gates: tuple[Box, ...]
+    gates: tuple[Box, ...]  # openings in the site boundary, down to the street
     legend: Box
 
 
+# R&D in the centre with testing beside it; office and inspection by the main gate; logistics by
+# the cargo gate.
 _LANDSCAPE = _Layout(
     size=(1600, 900),
     site=(20, 20, 1560, 800),
     areas=(
-        (60, 400, 360, 380),  # office, at the main gate
-        (470, 610, 630, 170),  # inspection, by the main gate
-        (470, 60, 630, 500),  # R&D and design, the centre
-        (1150, 60, 390, 330),  # testing, beside R&D
-        (1150, 440, 390, 340),  # logistics, at the cargo gate
+        (60, 400, 360, 380),
+        (470, 610, 630, 170),
+        (470, 60, 630, 500),
+        (1150, 60, 390, 330),
+        (1150, 440, 390, 340),
     ),
-    roads=((420, 20, 50, 800), (1100, 20, 50, 800), (420, 560, 1140, 50), (1150, 390, 410, 50)),
+    field=(470, 60, 1070, 720),
+    roads=(
+        (420, 20, 50, 800),
+        (1100, 20, 50, 800),
+        (420, 560, 1160, 50),
+        (1150, 390, 430, 50),
+        (20, 350, 400, 50),
+    ),
     gates=((420, 800, 50, 45), (1320, 780, 60, 65)),
     legend=(60, 60, 360, 290),
 )
@@ -133,7 +163,14 @@ _PORTRAIT = _Layout(
         (665, 295, 275, 445),
         (690, 790, 250, 290),
     ),
-    roads=((20, 255, 960, 40), (620, 255, 45, 485), (20, 740, 960, 50), (330, 790, 45, 330)),
+    field=(60, 295, 880, 785),
+    roads=(
+        (20, 255, 960, 40),
+        (620, 255, 45, 485),
+        (20, 740, 960, 50),
+        (330, 790, 45, 330),
+        (650, 790, 40, 330),
+    ),
     gates=((330, 1100, 45, 45), (785, 1080, 60, 65)),
     legend=(60, 55, 880, 200),
 )
@@ -142,7 +179,7 @@ _PORTRAIT = _Layout(
 class AreaButton(QAbstractButton):
     """One functional area on the site plan: a large coloured block a visitor taps.
 
-    The plan places it over the area's shape; it paints the shape, the icon and the name itself.
+    The plan places it over the area's place; it paints its shape, icon and name itself.
 
     Args:
         area: the area shown.
@@ -159,7 +196,7 @@ class AreaButton(QAbstractButton):
         self.area_id = area.id
         self.colour = colour
         self.scale = factor  # widget pixels per plan unit, set by the plan
-        self.name_px = scaled(TYPE.body, factor)
+        self.name_px = scaled(TYPE.body, factor)  # set by the plan, the same for every area
         self._icon = _icon(area.icon, PALETTE.background_deep)
         self.setText(area.name.get(lang))
         self.setAccessibleName(area.name.get(lang))
@@ -168,39 +205,42 @@ class AreaButton(QAbstractButton):
         self.setMinimumSize(scaled(TAP, factor), scaled(TAP, factor))
 
     def arrange(self, px: int) -> tuple[QRectF, QRectF, int] | None:
-        """Icon box, name box and alignment for the name at *px* pixels; None if it does not fit."""
+        """Icon box, name box and flags with the name at *px* pixels; None when it won't fit.
+
+        The icon goes above the name, or beside it in a low block.
+        """
         s, w, h = self.scale, self.width(), self.height()
-        pad, gap, icon = SPACE.m * s, SPACE.s * s, 76 * s
+        pad, gap, icon = SPACE.m * s, SPACE.s * s, (TAP + SPACE.xs) * s
         font = _font(self, px, bold=True)
-        box = _measure(font, w - 2 * pad, self.text(), _WRAP_CENTRED)
+        box = _balanced(font, w - 2 * pad, self.text())
         if box.width() <= w - 2 * pad and icon + gap + box.height() + 2 * pad <= h:
             top = (h - icon - gap - box.height()) / 2
-            name = QRectF(pad, top + icon + gap, w - 2 * pad, box.height())
-            return QRectF((w - icon) / 2, top, icon, icon), name, _WRAP_CENTRED
+            name = QRectF((w - box.width()) / 2, top + icon + gap, box.width(), box.height())
+            return QRectF((w - icon) / 2, top, icon, icon), name, _CENTRED
         room = w - 2 * pad - icon - gap
-        box = _measure(font, room, self.text())
+        box = _balanced(font, room, self.text(), _LEFT)
         if box.width() <= room and max(icon, box.height()) + 2 * pad <= h:
             left = (w - icon - gap - box.width()) / 2
-            name = QRectF(left + icon + gap, (h - box.height()) / 2, room, box.height())
-            return QRectF(left, (h - icon) / 2, icon, icon), name, _WRAP
+            name = QRectF(left + icon + gap, (h - box.height()) / 2, box.width(), box.height())
+            return QRectF(left, (h - icon) / 2, icon, icon), name, _LEFT
         return None
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """The block; while a finger is on it, brighter with a white edge."""
         s, down = self.scale, self.isDown()
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        border = 3 * s
-        shape = QRectF(self.rect()).adjusted(border / 2, border / 2, -border / 2, -border / 2)
+        painter = _painter(self)
+        edge = 3 * s
+        shape = QRectF(self.rect()).adjusted(edge / 2, edge / 2, -edge / 2, -edge / 2)
+        tint = 0.6 * (1 - QColor(self.colour).lightnessF())  # light colours tint less
         fill = QLinearGradient(shape.topLeft(), shape.bottomLeft())
-        fill.setColorAt(0, _mix(PALETTE.surface, self.colour, 0.78 if down else 0.42))
-        fill.setColorAt(1, _mix(PALETTE.surface, self.colour, 0.62 if down else 0.22))
+        fill.setColorAt(0, _mix(PALETTE.surface, self.colour, 0.7 if down else tint))
+        fill.setColorAt(1, _mix(PALETTE.surface, self.colour, 0.5 if down else tint / 4))
         painter.setBrush(fill)
-        painter.setPen(QPen(QColor(PALETTE.text if down else self.colour), border))
+        painter.setPen(QPen(QColor(PALETTE.text if down else self.colour), edge))
         painter.drawRoundedRect(shape, RADII.m * s, RADII.m * s)
-        placed = self.arrange(self.name_px)
-        if placed is None:  # smaller than the plan meant: the name alone, at the smallest size
-            placed = (QRectF(), QRectF(self.rect()), _WRAP_CENTRED | Qt.AlignmentFlag.AlignVCenter)
-        badge, name, flags = placed
+        # Only when smaller than the plan ever makes it: the name alone.
+        fallback = (QRectF(), QRectF(self.rect()), _CENTRED | Qt.AlignmentFlag.AlignVCenter)
+        badge, name, flags = self.arrange(self.name_px) or fallback
         if not badge.isEmpty():
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(PALETTE.text if down else self.colour))
@@ -213,33 +253,53 @@ class AreaButton(QAbstractButton):
         painter.end()
 
 
-class SitePlan(QWidget):
-    """A stylised site plan of the bonded zone with its five functional areas to tap.
+class _Drawn(QWidget):
+    """A drawn widget whose height follows from its width."""
+
+    def __init__(self, lang: Lang, factor: float, parent: QWidget | None):
+        super().__init__(parent)
+        self._lang = lang
+        self._factor = factor
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        width = scaled(1600, self._factor)
+        return QSize(width, self.heightForWidth(width))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+
+class SitePlan(_Drawn):
+    """A stylised plan of the bonded zone's site, with its functional areas to tap.
+
+    A 16:9 arrangement when wide, a portrait one when narrow; either is fitted into the widget
+    and scales with it.
 
     Args:
-        zone: the zone (its areas, name and planned-area figure).
+        zone: the zone (its name, location, planned-area figure and areas).
         lang: the language of the labels.
         factor: the design scale (1.0 at 1920×1080).
         parent: the parent widget.
+
+    Attributes:
+        buttons: one AreaButton per area, in content order.
     """
 
-    area_tapped = Signal(str)
+    area_tapped = Signal(str)  # the id of the area
 
     def __init__(self, zone: Zone, lang: Lang, factor: float, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._factor = factor
+        super().__init__(lang, factor, parent)
         self._scale = factor
         self._offset = QPointF()
         self._layout = _LANDSCAPE
-        area = next((f for f in zone.figures if f.id == "zone-planned-area"), None)
-        self._legend = (
-            [(area.caption.get(lang), TYPE.caption, False, PALETTE.text_muted)] if area else []
-        )
-        if area:
-            unit = area.unit.get(lang) if area.unit else ""
-            value = f"{figure_text(area, lang)} {unit}".strip()
-            self._legend.append((value, TYPE.title, True, PALETTE.gold))
-        self._legend.append((zone.location.get(lang), TYPE.caption, False, PALETTE.text))
+        figure = next((f for f in zone.figures if f.id == "zone-planned-area"), None)
+        self._caption = figure.caption.get(lang) if figure else ""
+        self._value = figure_text(figure, lang) if figure else ""
+        self._unit = figure.unit.get(lang) if figure and figure.unit else ""
+        self._location = zone.location.get(lang)
         self.buttons: list[AreaButton] = []
         for i, item in enumerate(zone.areas):
             button = AreaButton(item, lang, factor, _AREA_COLOURS[i % len(_AREA_COLOURS)], self)
@@ -247,42 +307,33 @@ class SitePlan(QWidget):
             self.buttons.append(button)
         names = ("、" if lang == "zh" else ", ").join(b.text() for b in self.buttons)
         self.setAccessibleName(zone.name.get(lang))
-        self.setAccessibleDescription(
-            f"{ui('zone.areas', lang)}{'：' if lang == 'zh' else ': '}{names}"
-        )
-        _height_for_width_policy(self)
+        colon = "：" if lang == "zh" else ": "
+        self.setAccessibleDescription(f"{ui('zone.areas', lang)}{colon}{names}")
         self.setMinimumSize(scaled(640, factor), scaled(360, factor))
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(scaled(1600, self._factor), scaled(900, self._factor))
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
-
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        """16:9 when wide, taller than wide when narrow (the portrait arrangement)."""
+        """16:9 when wide; taller than wide below 1200 design pixels (the portrait plan)."""
         return round(width * 9 / 16) if width >= 1200 * self._factor else round(width * 1.2)
 
     def _map(self, box: Box) -> QRectF:
         x, y, w, h = box
-        s = self._scale
-        return QRectF(self._offset.x() + x * s, self._offset.y() + y * s, w * s, h * s)
+        s, o = self._scale, self._offset
+        return QRectF(o.x() + x * s, o.y() + y * s, w * s, h * s)
 
     def _area_boxes(self) -> tuple[Box, ...]:
-        """One box per area: the drawn campus for five, an even grid otherwise."""
-        if len(self.buttons) == len(self._layout.areas):
-            return self._layout.areas
-        x, y, w, h = self._layout.site
-        cols = 3 if w > h else 2
-        rows = max(1, -(-len(self.buttons) // cols))
-        cw, ch, g = (w - 80) / cols, (h - 80) / rows, 40
+        """The campus for five areas; an even grid over the same field for any other number."""
+        count, lay = len(self.buttons), self._layout
+        if count == len(lay.areas):
+            return lay.areas
+        x, y, w, h = lay.field
+        cols, gap = (3 if w > h else 2), SPACE.l
+        cw, ch = (w + gap) / cols, (h + gap) / max(1, -(-count // cols))
         return tuple(
-            (x + 40 + (i % cols) * cw, y + 40 + (i // cols) * ch, cw - g, ch - g)
-            for i in range(len(self.buttons))
+            (x + i % cols * cw, y + i // cols * ch, cw - gap, ch - gap) for i in range(count)
         )
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        """Fit the best arrangement into the widget, then place the areas and size their names."""
+        """Fit the arrangement into the widget, place the areas, pick one name size for all."""
         w, h = self.width(), self.height()
         self._layout = _LANDSCAPE if w >= 1.22 * h else _PORTRAIT
         lw, lh = self._layout.size
@@ -300,94 +351,96 @@ class SitePlan(QWidget):
         super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Ground, grid, roads, the dashed boundary with its gates, shadows and the legend."""
         s, lay = self._scale, self._layout
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        road, dash = QColor(PALETTE.surface_raised), QPen(_alpha(PALETTE.text_muted, 0.35), 2 * s)
-        dash.setDashPattern([8, 8])
-        street = self._map((0, lay.size[1] - 60, lay.size[0], 60))
-        painter.fillRect(street, _alpha(PALETTE.surface_raised, 0.7))
-        painter.setPen(dash)
-        mid = street.center().y()
-        painter.drawLine(QPointF(street.left(), mid), QPointF(street.right(), mid))
+        painter = _painter(self)
+        site_box = self._map(lay.site)
         site = QPainterPath()
-        site.addRoundedRect(self._map(lay.site), 56 * s, 56 * s)
-        ground = QLinearGradient(self._map(lay.site).topLeft(), self._map(lay.site).bottomRight())
+        site.addRoundedRect(site_box, RADII.l * 2 * s, RADII.l * 2 * s)
+        ground = QLinearGradient(site_box.topLeft(), site_box.bottomRight())
         ground.setColorAt(0, QColor(PALETTE.surface))
         ground.setColorAt(1, QColor(PALETTE.background_deep))
         painter.fillPath(site, ground)
-        painter.save()
+        roads = [self._map((0, lay.size[1] - 60, lay.size[0], 60))]  # the street
         painter.setClipPath(site)
         painter.setPen(QPen(_alpha(PALETTE.outline, 0.45), max(1.0, s)))
-        x, y, w, h = lay.site
-        for gx in range(int(x), int(x + w), 40):
+        left, top, step = site_box.left(), site_box.top(), SPACE.l * s
+        for i in range(1, int(max(site_box.width(), site_box.height()) / step) + 1):
             painter.drawLine(
-                self._map((gx, y, 0, h)).topLeft(), self._map((gx, y, 0, h)).bottomLeft()
+                QPointF(left + i * step, top), QPointF(left + i * step, site_box.bottom())
             )
-        for gy in range(int(y), int(y + h), 40):
             painter.drawLine(
-                self._map((x, gy, w, 0)).topLeft(), self._map((x, gy, w, 0)).topRight()
+                QPointF(left, top + i * step), QPointF(site_box.right(), top + i * step)
             )
-        for box in lay.roads:
-            r = self._map(box)
-            painter.fillRect(r, road)
-            painter.setPen(dash)
-            c = r.center()
-            if r.width() > r.height():
-                painter.drawLine(QPointF(r.left(), c.y()), QPointF(r.right(), c.y()))
+        painter.setClipping(False)
+        lane = QPen(_alpha(PALETTE.text_muted, 0.35), 2 * s)
+        lane.setDashPattern([8, 8])
+        for road in roads + [self._map(box).intersected(site_box) for box in lay.roads]:
+            painter.fillRect(road, QColor(PALETTE.surface_raised))
+            painter.setPen(lane)
+            c = road.center()
+            if road.width() > road.height():
+                painter.drawLine(QPointF(road.left(), c.y()), QPointF(road.right(), c.y()))
             else:
-                painter.drawLine(QPointF(c.x(), r.top()), QPointF(c.x(), r.bottom()))
-        painter.restore()
+                painter.drawLine(QPointF(c.x(), road.top()), QPointF(c.x(), road.bottom()))
         boundary = QPen(_alpha(PALETTE.accent, 0.85), 3 * s)
         boundary.setDashPattern([5, 3])
         painter.strokePath(site, boundary)
         painter.setPen(Qt.PenStyle.NoPen)
         for box in lay.gates:
-            r = self._map(box)
-            painter.fillRect(r, road)
+            gate = self._map(box)
+            painter.fillRect(gate, QColor(PALETTE.surface_raised))
             painter.setBrush(QColor(PALETTE.gold))
-            bottom = self._map(lay.site).bottom()
-            for post in (r.left(), r.right()):
-                painter.drawEllipse(QPointF(post, bottom), 8 * s, 8 * s)
+            for x in (gate.left(), gate.right()):
+                painter.drawEllipse(QPointF(x, site_box.bottom()), SPACE.xs * s, SPACE.xs * s)
         painter.setBrush(_alpha(PALETTE.background_deep, 0.6))
         for button in self.buttons:
-            painter.drawRoundedRect(QRectF(button.geometry()).translated(0, 10 * s), 20 * s, 20 * s)
+            shadow = QRectF(button.geometry()).translated(0, SPACE.xs * s)
+            painter.drawRoundedRect(shadow, RADII.m * s, RADII.m * s)
         self._paint_legend(painter, self._map(lay.legend))
         painter.end()
 
     def _paint_legend(self, painter: QPainter, card: QRectF) -> None:
         """The legend card: the planned area, the location and a north arrow."""
-        s, pad = self._scale, SPACE.m * self._scale
+        s, pad, small = self._scale, SPACE.m * self._scale, scaled(TYPE.caption, self._factor)
         painter.setPen(QPen(QColor(PALETTE.outline), 2 * s))
         painter.setBrush(_alpha(PALETTE.background_deep, 0.75))
         painter.drawRoundedRect(card, RADII.m * s, RADII.m * s)
-        arrow = QRectF(card.right() - pad - 48 * s, card.top() + pad, 48 * s, 110 * s)
-        painter.setFont(_font(self, max(TYPE.body * s, scaled(TYPE.caption, self._factor)), True))
+        arrow = QRectF(card.right() - pad - SPACE.l * s, card.top() + pad, SPACE.l * s, 100 * s)
+        painter.setFont(_font(self, max(TYPE.body * s, small), bold=True))
         painter.setPen(QColor(PALETTE.text))
-        painter.drawText(arrow, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, "N")
-        c = arrow.center().x()
-        needle = QPolygonF(
-            [
-                QPointF(c, arrow.top() + 40 * s),
-                QPointF(c + 18 * s, arrow.bottom()),
-                QPointF(c, arrow.bottom() - 16 * s),
-                QPointF(c - 18 * s, arrow.bottom()),
-            ]
-        )
+        painter.drawText(arrow, (Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), "N")
+        c, b, r = arrow.center().x(), arrow.bottom(), arrow.width() / 2
+        needle = [(c, arrow.top() + 36 * s), (c + r, b), (c, b - r), (c - r, b)]
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(PALETTE.gold))
-        painter.drawPolygon(needle)
-        width, top = arrow.left() - card.left() - 2 * pad, card.top() + pad
-        for text, size, bold, colour in self._legend:
-            font = _font(self, max(size * s, scaled(TYPE.caption, self._factor)), bold)
-            box = _measure(font, width, text)
-            painter.setFont(font)
-            painter.setPen(QColor(colour))
-            painter.drawText(QRectF(card.left() + pad, top, width, box.height()), _WRAP, text)
-            top += box.height() + SPACE.xs * s
+        painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in needle]))
+        # Caption, figure (number and unit on one baseline) and location, centred in the card.
+        left, width = card.left() + pad, arrow.left() - card.left() - 2 * pad
+        font, unit = _font(self, max(TYPE.caption * s, small)), _font(self, TYPE.lead * s, True)
+        caption = _run(left, 0, width, font, PALETTE.text_muted, self._caption)
+        place = _run(left, 0, width, font, PALETTE.text, self._location)
+        for size in (TYPE.figure, TYPE.title):  # the larger number when it fits
+            number = _font(self, size * s, True)
+            after = QFontMetrics(number).horizontalAdvance(f"{self._value} ")
+            figure_h = QFontMetrics(number).height()
+            total = caption[0].height() + figure_h + place[0].height()
+            wide = after + QFontMetrics(unit).horizontalAdvance(self._unit)
+            if wide <= width and total <= card.height() - 2 * pad:
+                break
+        top = max(card.top() + pad, card.center().y() - total / 2)
+        caption[0].moveTop(top)
+        place[0].moveTop(top + caption[0].height() + figure_h)
+        _paint_runs(painter, (caption, place))
+        base = caption[0].bottom() + QFontMetrics(number).ascent()
+        painter.setPen(QColor(PALETTE.gold))
+        painter.setFont(number)
+        painter.drawText(QPointF(left, base), self._value)
+        painter.setFont(unit)
+        painter.drawText(QPointF(left + after, base), self._unit)
 
 
-class SpectrumDiagram(QWidget):
+class SpectrumDiagram(_Drawn):
     """The "2+2+N" spectrum as nested bands: the core inside the key industries inside the N.
 
     Args:
@@ -400,97 +453,90 @@ class SpectrumDiagram(QWidget):
     def __init__(
         self, spectrum: Spectrum, lang: Lang, factor: float, parent: QWidget | None = None
     ):
-        super().__init__(parent)
+        super().__init__(lang, factor, parent)
         self._tiers = spectrum.tiers
-        self._lang = lang
-        self._factor = factor
         self.setAccessibleName(spectrum.title.get(lang))
         colon = "：" if lang == "zh" else ": "
-        self.setAccessibleDescription(
-            "\n".join(
-                f"{t.label.get(lang)} {t.title.get(lang)}{colon}{_join(t.items, lang)}"
-                for t in spectrum.tiers
-            )
+        lines = (
+            f"{t.label.get(lang)} {t.title.get(lang)}{colon}{_join(t.items, lang)}"
+            for t in self._tiers
         )
-        _height_for_width_policy(self)
+        self.setAccessibleDescription("\n".join(lines))
         self.setMinimumWidth(scaled(560, factor))
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        width = scaled(1600, self._factor)
-        return QSize(width, self.heightForWidth(width))
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
-
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return round(self._bands(width)[1])
+        return round(self._bands(width)[2])
 
-    def _bands(self, width: int) -> tuple[list[tuple[QRectF, QRectF, QRectF, QRectF]], float]:
-        """Per tier (core first): band, badge, title box, items box; and the total height."""
-        f, n = self._factor, len(self._tiers)
-        inset, pad, badge = SPACE.l * f, SPACE.m * f, 88 * f
-        title_font, items_font = self._fonts()
-        bands: list[tuple[QRectF, QRectF, QRectF, QRectF]] = []
-        bottom = 0.0
+    def _colour(self, i: int) -> str:
+        return _TIER_COLOURS[i % len(_TIER_COLOURS)]
+
+    def _bands(self, width: int) -> tuple[list[tuple[QRectF, QRectF, list[Run]]], QRectF, float]:
+        """Per tier, core first: its band, badge and text; the formula's box; the height.
+
+        The formula ("2+2+N") stands left of the bands when wide, above them when narrow.
+        """
+        f, n, lang = self._factor, len(self._tiers), self._lang
+        inset, pad, badge, gap = SPACE.l * f, SPACE.m * f, (TAP + SPACE.s) * f, SPACE.xs * f
+        formula = QFontMetrics(_font(self, scaled(TYPE.display, f), True))
+        text = "+".join(t.label.get(lang) for t in self._tiers)
+        box = QRectF(0, 0, formula.horizontalAdvance(text) + 2 * n * gap, formula.height())
+        across = width >= 1200 * f
+        x0, y0 = (box.width() + SPACE.xl * f, 0.0) if across else (0.0, box.height() + SPACE.s * f)
+        title_font = _font(self, scaled(TYPE.lead, f), True)
+        items_font = _font(self, scaled(TYPE.body, f))
+        bands: list[tuple[QRectF, QRectF, list[Run]]] = []
+        bottom = y0
         for i, tier in enumerate(self._tiers):
-            depth = n - 1 - i
-            left, right = inset * depth, width - inset * depth
-            row = (bottom if bands else inset * depth) + pad
-            text_x = left + pad + badge + pad
-            text_w = right - pad - text_x
-            th = _measure(title_font, text_w, tier.title.get(self._lang)).height()
-            ih = _measure(items_font, text_w, _join(tier.items, self._lang)).height()
-            height = max(badge, th + SPACE.xs * f + ih)
+            left, top = x0 + inset * (n - 1 - i), y0 + inset * (n - 1 - i)
+            x = left + pad + badge + pad
+            text_w = width - (left - x0) - pad - x
+            title = _run(x, 0, text_w, title_font, PALETTE.text, tier.title.get(lang), True)
+            items = _run(x, 0, text_w, items_font, PALETTE.text_muted, _join(tier.items, lang))
+            row = (bottom if bands else top) + pad
+            height = max(badge, title[0].height() + gap + items[0].height())
+            title[0].moveTop(row + (height - title[0].height() - gap - items[0].height()) / 2)
+            items[0].moveTop(title[0].bottom() + gap)
             bottom = row + height + pad
-            band = QRectF(left, inset * depth, right - left, bottom - inset * depth)
+            band = QRectF(left, top, width - (left - x0) - left, bottom - top)
             bands.append(
-                (
-                    band,
-                    QRectF(left + pad, row + (height - badge) / 2, badge, badge),
-                    QRectF(text_x, row + (height - th - ih) / 2 - SPACE.xs * f / 2, text_w, th),
-                    QRectF(text_x, row + (height + th - ih) / 2 + SPACE.xs * f / 2, text_w, ih),
-                )
+                (band, QRectF(left + pad, row + (height - badge) / 2, badge, badge), [title, items])
             )
-        return bands, bottom
-
-    def _fonts(self) -> tuple[QFont, QFont]:
-        return (
-            _font(self, scaled(TYPE.lead, self._factor), bold=True),
-            _font(self, scaled(TYPE.body, self._factor)),
-        )
+        if across:
+            box.moveTop((bottom - box.height()) / 2)
+        return bands, box, bottom
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        f = self._factor
-        bands, _ = self._bands(self.width())
-        title_font, items_font = self._fonts()
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for i in reversed(range(len(bands))):
-            colour = _TIER_COLOURS[i % len(_TIER_COLOURS)]
-            band, _, _, _ = bands[i]
-            painter.setPen(QPen(_alpha(colour, 0.9), 2 * f))
-            painter.setBrush(_alpha(colour, 0.10))
-            radius = scaled(RADII.l, f) * (1 + 0.4 * i)
-            painter.drawRoundedRect(band.adjusted(f, f, -f, -f), radius, radius)
-        for i, (tier, (_, badge, title, items)) in enumerate(zip(self._tiers, bands, strict=True)):
-            colour = _TIER_COLOURS[i % len(_TIER_COLOURS)]
+        f, lang = self._factor, self._lang
+        bands, formula, _ = self._bands(self.width())
+        painter = _painter(self)
+        painter.setFont(_font(self, scaled(TYPE.display, f), True))
+        x, base = formula.left(), formula.top() + painter.fontMetrics().ascent()
+        for i, tier in enumerate(self._tiers):
+            for text, colour in ((("+", PALETTE.text_muted),) if i else ()) + (
+                (tier.label.get(lang), self._colour(i)),
+            ):
+                painter.setPen(QColor(colour))
+                painter.drawText(QPointF(x, base), text)
+                x += painter.fontMetrics().horizontalAdvance(text) + SPACE.xs * f
+        for i in reversed(range(len(bands))):  # the outermost first
+            painter.setPen(QPen(QColor(self._colour(i)), 2 * f))
+            painter.setBrush(_alpha(_TIER_FILLS[min(i, len(_TIER_FILLS) - 1)], 0.9))
+            radius = scaled(RADII.l, f) * (1 + 0.5 * i)
+            painter.drawRoundedRect(bands[i][0].adjusted(f, f, -f, -f), radius, radius)
+        painter.setFont(_font(self, scaled(TYPE.title, f), bold=True))
+        for i, (tier, (_, badge, runs)) in enumerate(zip(self._tiers, bands, strict=True)):
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(colour))
+            painter.setBrush(QColor(self._colour(i)))
             painter.drawEllipse(badge)
             painter.setPen(QColor(PALETTE.background_deep))
             painter.setFont(_font(self, scaled(TYPE.title, f), bold=True))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, tier.label.get(self._lang))
-            painter.setPen(QColor(colour))
-            painter.setFont(title_font)
-            painter.drawText(title, _WRAP, tier.title.get(self._lang))
-            painter.setPen(QColor(PALETTE.text))
-            painter.setFont(items_font)
-            painter.drawText(items, _WRAP, _join(tier.items, self._lang))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, tier.label.get(lang))
+            _paint_runs(painter, runs)
         painter.end()
 
 
-class Timeline(QWidget):
-    """The zone's timeline: horizontal in landscape, vertical when narrower than 1200 design px.
+class Timeline(_Drawn):
+    """The zone's timeline: across in landscape, down when narrower than 1200 design pixels.
 
     Args:
         entries: the entries, oldest first.
@@ -506,96 +552,63 @@ class Timeline(QWidget):
         factor: float,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
+        super().__init__(lang, factor, parent)
         self._entries = tuple(entries)
-        self._lang = lang
-        self._factor = factor
         self.setAccessibleName(ui("zone.timeline", lang))
         sep, stop = ("：", "。") if lang == "zh" else (": ", ". ")
-        self.setAccessibleDescription(
-            "\n".join(
-                f"{e.date.get(lang)}{sep}{e.title.get(lang)}{stop}{e.text.get(lang)}"
-                for e in self._entries
-            )
+        lines = (
+            f"{e.date.get(lang)}{sep}{e.title.get(lang)}{stop}{e.text.get(lang)}"
+            for e in self._entries
         )
-        _height_for_width_policy(self)
+        self.setAccessibleDescription("\n".join(lines))
         self.setMinimumWidth(scaled(480, factor))
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        width = scaled(1600, self._factor)
-        return QSize(width, self.heightForWidth(width))
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         return round(self._place(width)[1])
 
-    def _runs(self, entry: TimelineEntry) -> list[tuple[QFont, str, str, float]]:
-        """Date, title and text of *entry*: font, colour, text and the space above."""
-        f, lang = self._factor, self._lang
-        return [
-            (_font(self, scaled(TYPE.title, f), True), PALETTE.gold, entry.date.get(lang), 0),
-            (_font(self, scaled(TYPE.lead, f), True), PALETTE.text, entry.title.get(lang), 0),
-            (
-                _font(self, scaled(TYPE.body, f)),
-                PALETTE.text_muted,
-                entry.text.get(lang),
-                SPACE.xs * f,
-            ),
-        ]
-
-    def _place(
-        self, width: int
-    ) -> tuple[list[tuple[QPointF, list[tuple[QRectF, QFont, str, str]]]], float]:
-        """Each entry's dot and text boxes, and the total height."""
-        f, n = self._factor, max(1, len(self._entries))
-        dot, gap = 14 * f, SPACE.l * f
-        placed: list[tuple[QPointF, list[tuple[QRectF, QFont, str, str]]]] = []
-        if width >= 1200 * f:
-            column = width / n
-            date_h = max(
+    def _place(self, width: int) -> tuple[list[tuple[QPointF, list[Run]]], float]:
+        """Each entry's dot and text (date, title, text); and the total height."""
+        f, lang, halo = self._factor, self._lang, SPACE.m * self._factor
+        styles = (
+            (_font(self, scaled(TYPE.title, f), True), PALETTE.gold),
+            (_font(self, scaled(TYPE.lead, f), True), PALETTE.text),
+            (_font(self, scaled(TYPE.body, f)), PALETTE.text_muted),
+        )
+        across = width >= 1200 * f
+        column = width / max(1, len(self._entries)) if across else float(width)
+        x0 = 0.0 if across else 2 * halo + SPACE.m * f
+        text_w = column - SPACE.l * f if across else width - x0
+        dates = [_measure(styles[0][0], text_w, e.date.get(lang)).height() for e in self._entries]
+        line = max(dates, default=0) + SPACE.s * f + halo  # the line's height, when across
+        placed: list[tuple[QPointF, list[Run]]] = []
+        y = bottom = 0.0
+        for i, entry in enumerate(self._entries):
+            x = x0 + i * column if across else x0
+            top = line + halo + SPACE.s * f if across else y
+            runs: list[Run] = []
+            for (font, colour), text in zip(
+                styles, (entry.date, entry.title, entry.text), strict=True
+            ):
+                runs.append(_run(x, top, text_w, font, colour, text.get(lang), len(runs) < 2))
+                if across and len(runs) == 1:  # the date stands on the line
+                    runs[0][0].moveBottom(line - halo - SPACE.s * f)
+                else:
+                    top = runs[-1][0].bottom() + SPACE.xs * f
+            placed.append(
                 (
-                    _measure(r[0][0], column - gap, r[0][2]).height()
-                    for r in map(self._runs, self._entries)
-                ),
-                default=0,
+                    QPointF(x + halo, line) if across else QPointF(halo, runs[0][0].center().y()),
+                    runs,
+                )
             )
-            line_y = date_h + SPACE.m * f + dot * 1.8
-            height = 0.0
-            for i, entry in enumerate(self._entries):
-                x, runs = i * column, self._runs(entry)
-                h0 = _measure(runs[0][0], column - gap, runs[0][2]).height()
-                boxes = [
-                    (QRectF(x, date_h - h0, column - gap, h0), runs[0][0], runs[0][1], runs[0][2])
-                ]
-                y = line_y + dot * 1.8 + SPACE.m * f
-                for font, colour, text, above in runs[1:]:
-                    h = _measure(font, column - gap, text).height()
-                    boxes.append((QRectF(x, y + above, column - gap, h), font, colour, text))
-                    y += above + h
-                placed.append((QPointF(x + dot * 1.8, line_y), boxes))
-                height = max(height, y)
-            return placed, height
-        text_x = dot * 3.6 + SPACE.m * f
-        y = 0.0
-        for entry in self._entries:
-            boxes = []
-            for font, colour, text, above in self._runs(entry):
-                h = _measure(font, width - text_x, text).height()
-                boxes.append((QRectF(text_x, y + above, width - text_x, h), font, colour, text))
-                y += above + h
-            placed.append((QPointF(dot * 1.8, boxes[0][0].center().y()), boxes))
-            y += gap
-        return placed, max(0.0, y - gap)
+            bottom, y = max(bottom, top), top + SPACE.l * f
+        return placed, bottom
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         f = self._factor
         placed, _ = self._place(self.width())
         if not placed:
             return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter = _painter(self)
         first, last = placed[0][0], placed[-1][0]
         end = QPointF(self.width(), first.y()) if first.y() == last.y() else last
         line = QLinearGradient(first, end)
@@ -603,14 +616,11 @@ class Timeline(QWidget):
         line.setColorAt(1, _alpha(PALETTE.accent, 0.15))
         painter.setPen(QPen(line, 4 * f))
         painter.drawLine(first, end)
-        for centre, boxes in placed:
+        for centre, runs in placed:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(_alpha(PALETTE.gold, 0.25))
-            painter.drawEllipse(centre, 25 * f, 25 * f)
+            painter.drawEllipse(centre, SPACE.m * f, SPACE.m * f)
             painter.setBrush(QColor(PALETTE.gold))
-            painter.drawEllipse(centre, 14 * f, 14 * f)
-            for box, font, colour, text in boxes:
-                painter.setFont(font)
-                painter.setPen(QColor(colour))
-                painter.drawText(box, _WRAP, text)
+            painter.drawEllipse(centre, RADII.s * f, RADII.s * f)
+            _paint_runs(painter, runs)
         painter.end()

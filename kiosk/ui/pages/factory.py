@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.core.navigation import Route
-from kiosk.core.routes import ITEM_SECTION, SECTIONS
+from kiosk.core.routes import ITEM_SECTION, OVERVIEWS, SECTIONS
 from kiosk.ui.pages.attract import AttractPage
 from kiosk.ui.pages.base import Page, PageContext
 from kiosk.ui.pages.home import HomePage
@@ -15,7 +15,7 @@ def build_page(ctx: PageContext, route: Route, attract_seconds: float = 8.0) -> 
     """A new page for *route*; unknown routes show Home rather than fail."""
     if route.page == "attract":
         return AttractPage(ctx, route, seconds=attract_seconds)
-    if route.page in SECTIONS:
+    if route.page in SECTIONS or route.page in OVERVIEWS:
         return SectionPage(ctx, route)
     if route.page in ITEM_SECTION and route.item is not None:
         try:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.navigation import Route
 from kiosk.core.routes import SECTIONS
+from kiosk.ui.images import ImageFigure
 from kiosk.ui.pages.base import Page, PageContext, figure_text
 from kiosk.ui.tokens import SPACE
-from kiosk.ui.widgets import Card, label
+from kiosk.ui.widgets import Card, TapButton, label
+
+#: The illustration beside the forum's name on Home.
+HERO_PHOTO = "photo-exterior"
 
 ICONS = {
     "themes": "mdi6.forum-outline",
@@ -31,10 +36,30 @@ class HomePage(Page):
         outer.setContentsMargins(side, ctx.px(SPACE.xl), side, ctx.px(SPACE.l))
         outer.setSpacing(ctx.px(SPACE.s))
         outer.addStretch(1)
-        outer.addWidget(label(forum.name.get(lang), "eyebrow"))
-        outer.addWidget(label(forum.theme.get(lang), "display"))
+        header = QHBoxLayout()
+        header.setSpacing(ctx.px(SPACE.xl))
+        text = QVBoxLayout()
+        text.setSpacing(ctx.px(SPACE.s))
+        text.addWidget(label(forum.name.get(lang), "eyebrow"))
+        text.addWidget(label(forum.theme.get(lang), "display"))
         meta = f"{forum.dates.get(lang)}  ·  {forum.city.get(lang)}"
-        outer.addWidget(label(meta, "lead"))
+        text.addWidget(label(meta, "lead"))
+        text.addWidget(label(forum.headline.get(lang), "muted"))
+        about = TapButton(
+            ctx.ui("about.title"), ctx.factor, icon="mdi6.information-outline", role="bar"
+        )
+        about.clicked.connect(lambda: ctx.go(Route("about")))
+        text.addWidget(about, 0, Qt.AlignmentFlag.AlignLeft)
+        text.addStretch(1)
+        header.addLayout(text, 3)
+        hero = next((p for p in ctx.content.photos if p.id == HERO_PHOTO), None)
+        if hero is not None and not ctx.portrait:
+            picture = ImageFigure(
+                hero.image, lang, ctx.factor, ctx.content.folder, hero.stand_in, captions=False
+            )
+            picture.setMaximumWidth(ctx.px(520))
+            header.addWidget(picture, 2, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(header)
         outer.addSpacing(ctx.px(SPACE.m))
         figures = QHBoxLayout()
         figures.setSpacing(ctx.px(SPACE.xl))
@@ -47,6 +72,7 @@ class HomePage(Page):
             figures.addLayout(box, 1)
         outer.addLayout(figures)
         outer.addStretch(1)
+        outer.addWidget(label(ctx.ui("home.explore"), "eyebrow"))
         grid = QGridLayout()
         grid.setSpacing(ctx.px(SPACE.m))
         columns = 2 if ctx.portrait else len(SECTIONS)
@@ -57,7 +83,7 @@ class HomePage(Page):
                 text=ctx.ui(f"section.{section}.hint"),
                 icon=ICONS[section],
             )
-            card.setMinimumHeight(ctx.px(260))
+            card.setMinimumHeight(ctx.px(230))
             card.clicked.connect(lambda _=False, s=section: ctx.go(Route(s)))
             span = 2 if ctx.portrait and i == len(SECTIONS) - 1 else 1
             grid.addWidget(card, i // columns, i % columns, 1, span)

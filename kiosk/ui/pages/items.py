@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Figure, Text
 from kiosk.content.model import ItemList
 from kiosk.core.navigation import Route
-from kiosk.ui.pages.base import PageContext, ScrollPage, figure_text
+from kiosk.ui.figures import FigureTile, FigureWall
+from kiosk.ui.images import ImageFigure
+from kiosk.ui.pages.base import PageContext, ScrollPage
+from kiosk.ui.qr import QrBadge
 from kiosk.ui.tokens import SPACE
-from kiosk.ui.widgets import Card, icon_label, label
+from kiosk.ui.widgets import Card, Chips, icon_label, label
+
+#: Where "scan to read more" leads when the content names no page of its own.
+_FALLBACK_URL = "https://www.zgcforum.com"
 
 
 class ItemPage(ScrollPage):
@@ -19,6 +27,8 @@ class ItemPage(ScrollPage):
 
     def __init__(self, ctx: PageContext, route: Route, parent: QWidget | None = None):
         super().__init__(ctx, route, parent)
+        self.walls: list[FigureWall] = []
+        self.hero_tile: FigureTile | None = None
         build = {
             "theme": self._theme,
             "achievement": self._achievement,
@@ -28,8 +38,13 @@ class ItemPage(ScrollPage):
         }[route.page]
         assert route.item is not None
         build(route.item)
-        self._position()
+        self._footer()
         self.finish()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.hero_tile is not None:
+            self.hero_tile.start_count()
 
     # -- pieces --------------------------------------------------------------------------------
 
@@ -40,59 +55,50 @@ class ItemPage(ScrollPage):
         row = QHBoxLayout()
         row.setSpacing(self.ctx.px(SPACE.m))
         if icon:
-            row.addWidget(icon_label(icon, self.ctx.px(72)))
+            row.addWidget(icon_label(icon, self.ctx.px(88)), 0, Qt.AlignmentFlag.AlignTop)
         box = QVBoxLayout()
-        box.setSpacing(0)
+        box.setSpacing(self.ctx.px(SPACE.xs))
         if eyebrow:
             box.addWidget(label(eyebrow, "eyebrow"))
         box.addWidget(label(title, "title"))
         row.addLayout(box, 1)
         self.column.addLayout(row)
 
-    def _paragraphs(self, heading: str, texts: Sequence[Text], role: str = "body") -> None:
+    def _paragraphs(
+        self,
+        heading: str,
+        texts: Sequence[Text],
+        role: str = "body",
+        into: QVBoxLayout | None = None,
+    ) -> None:
+        column = into if into is not None else self.column
         if not texts:
             return
         if heading:
-            self.column.addWidget(label(heading, "heading"))
+            column.addWidget(label(heading, "heading"))
         for text in texts:
-            self.column.addWidget(label(self.t(text), role))
+            column.addWidget(label(self.t(text), role))
 
-    def _figures(self, figures: Sequence[Figure]) -> None:
+    def _wall(self, figures: Sequence[Figure]) -> None:
         if not figures:
             return
-        tiles = []
-        for f in figures:
-            panel = QWidget()
-            panel.setObjectName("panel")
-            box = QVBoxLayout(panel)
-            pad = self.ctx.px(SPACE.m)
-            box.setContentsMargins(pad, pad, pad, pad)
-            box.setSpacing(0)
-            number = figure_text(f, self.ctx.lang)
-            unit = self.t(f.unit) if f.unit else ""
-            box.addWidget(label(number, "figure", wrap=False))
-            if unit:
-                box.addWidget(label(unit, "lead"))
-            box.addWidget(label(self.t(f.caption), "caption"))
-            box.addStretch(1)
-            panel.setAccessibleName(f"{number} {unit} {self.t(f.caption)}")
-            tiles.append(panel)
-        self.grid(tiles, 2 if self.ctx.portrait else 3)
+        wall = FigureWall(list(figures), self.ctx.lang, self.ctx.factor)
+        wall.attach(self.scroll_area)
+        self.walls.append(wall)
+        self.column.addWidget(wall)
 
     def _lists(self, lists: Sequence[ItemList]) -> None:
         for item_list in lists:
             self.column.addWidget(label(self.t(item_list.title), "heading"))
-            sep = "、" if self.ctx.lang == "zh" else " · "
-            self.column.addWidget(label(sep.join(self.t(i) for i in item_list.items), "body"))
+            self.column.addWidget(Chips([self.t(i) for i in item_list.items], self.ctx.factor))
 
-    def _related(self, heading: str, routes: Sequence[tuple[Route, str, str]]) -> None:
+    def _related(self, heading: str, routes: Sequence[tuple[Route, str, str, str | None]]) -> None:
         if not routes:
             return
         self.column.addWidget(label(heading, "heading"))
         cards = []
-        for route, title, text in routes:
-            card = Card(title, self.ctx.factor, text=text)
-            card.setMinimumHeight(self.ctx.px(150))
+        for route, title, text, icon in routes:
+            card = Card(title, self.ctx.factor, text=text, icon=icon, text_lines=2)
             card.clicked.connect(lambda _=False, r=route: self.ctx.go(r))
             cards.append(card)
         self.grid(cards, 2 if self.ctx.portrait else 3)
@@ -102,70 +108,147 @@ class ItemPage(ScrollPage):
         routes = []
         for voice_id in ids:
             v = content.voice(voice_id)
-            routes.append((Route("voice", v.id), self._name(v.name), self.t(v.role)))
+            routes.append(
+                (Route("voice", v.id), self._name(v.name), self.t(v.role), "mdi6.format-quote-open")
+            )
         self._related(self.ctx.ui("related.voices"), routes)
 
     def _name(self, name: Text) -> str:
         return name.zh if self.ctx.lang == "zh" else f"{name.en}  {name.zh}"
 
-    def _position(self) -> None:
+    def _photos(self, theme_id: str) -> None:
+        photos = [p for p in self.ctx.content.photos if p.theme == theme_id]
+        if not photos:
+            return
+        grid = QGridLayout()
+        grid.setSpacing(self.ctx.px(SPACE.l))
+        columns = 1 if self.ctx.portrait else 2
+        for i, photo in enumerate(photos):
+            figure = ImageFigure(
+                photo.image, self.ctx.lang, self.ctx.factor, self.ctx.content.folder, photo.stand_in
+            )
+            grid.addWidget(figure, i // columns, i % columns)
+        for c in range(columns):
+            grid.setColumnStretch(c, 1)
+        self.column.addSpacing(self.ctx.px(SPACE.m))
+        self.column.addLayout(grid)
+
+    def _footer(self) -> None:
+        """Where the item stands among its siblings, and a QR code to read more at home."""
+        row = QHBoxLayout()
+        row.setSpacing(self.ctx.px(SPACE.l))
         group = self.ctx.nav.siblings(self.route)
         if self.route in group and len(group) > 1:
-            where = f"{group.index(self.route) + 1} / {len(group)}    {self.ctx.ui('swipe_hint')}"
-            self.column.addSpacing(self.ctx.px(SPACE.m))
-            self.column.addWidget(label(where, "caption"))
+            where = (
+                f"{group.index(self.route) + 1} / {len(group)}   ·   {self.ctx.ui('swipe_hint')}"
+            )
+            row.addWidget(label(where, "caption"), 1, Qt.AlignmentFlag.AlignBottom)
+        else:
+            row.addStretch(1)
+        url = self.ctx.content.forum.website or _FALLBACK_URL
+        row.addWidget(QrBadge(url, self.ctx.ui("qr.caption"), self.ctx.factor))
+        self.column.addSpacing(self.ctx.px(SPACE.l))
+        self.column.addLayout(row)
+
+    def _hero(self, figure: Figure | None, blocks: Sequence[tuple[str, Text, str]]) -> None:
+        """The key number large beside what / who / why (stacked in portrait)."""
+        row = QVBoxLayout() if self.ctx.portrait or figure is None else QHBoxLayout()
+        row.setSpacing(self.ctx.px(SPACE.l))
+        if figure is not None:
+            tile = FigureTile(figure, self.ctx.lang, self.ctx.factor)
+            tile.setMinimumWidth(self.ctx.px(520))
+            row.addWidget(tile, 0, Qt.AlignmentFlag.AlignTop)
+            self.hero_tile = tile
+        text = QVBoxLayout()
+        text.setSpacing(self.ctx.px(SPACE.xs))
+        for heading, body, role in blocks:
+            self._paragraphs(heading, [body], role, into=text)
+        text.addStretch(1)
+        row.addLayout(text, 1)
+        self.column.addLayout(row)
 
     # -- page kinds ----------------------------------------------------------------------------
 
     def _theme(self, item: str) -> None:
         content = self.ctx.content
         theme = content.theme(item)
-        self._head(
-            f"{self.ctx.ui('section.themes')} {theme.number:02d}", self.t(theme.title), theme.icon
-        )
+        eyebrow = f"{self.ctx.ui('section.themes')} {theme.number:02d}"
+        self._head(eyebrow, self.t(theme.title), theme.icon)
         self.column.addWidget(label(self.t(theme.summary), "lead"))
-        self._figures(theme.figures)
+        self._wall(theme.figures)
         self._paragraphs("", theme.body)
         self._lists(theme.lists)
+        self._photos(theme.id)
         related = []
         for achievement_id in theme.achievements:
             a = content.achievement(achievement_id)
-            related.append((Route("achievement", a.id), self.t(a.title), self.t(a.category)))
+            related.append(
+                (Route("achievement", a.id), self.t(a.title), self.t(a.category), a.icon)
+            )
         self._related(self.ctx.ui("related.achievements"), related)
         self._voices(theme.voices)
 
     def _achievement(self, item: str) -> None:
+        ui = self.ctx.ui
         a = self.ctx.content.achievement(item)
         self._head(self.t(a.category), self.t(a.title), a.icon)
-        figures = ([a.key_figure] if a.key_figure else []) + list(a.figures)
-        self._figures(figures)
-        self._paragraphs(self.ctx.ui("what"), [a.what], "lead")
-        self._paragraphs(self.ctx.ui("who"), [a.who])
-        self._paragraphs(self.ctx.ui("why"), [a.why])
-        self._paragraphs(self.ctx.ui("details"), a.details)
+        self._hero(
+            a.key_figure,
+            [(ui("what"), a.what, "lead"), (ui("who"), a.who, "body"), (ui("why"), a.why, "body")],
+        )
+        self._wall(a.figures)
+        self._paragraphs(ui("details"), a.details)
         self._lists(a.lists)
         self._voices(a.voices)
+        theme = self.ctx.content.theme(a.theme)
+        self._related(
+            ui("section.themes"),
+            [(Route("theme", theme.id), self.t(theme.title), self.t(theme.summary), theme.icon)],
+        )
 
     def _voice(self, item: str) -> None:
         v = self.ctx.content.voice(item)
-        self._head(self.t(v.role), self._name(v.name), "mdi6.format-quote-open")
         heading = self.ctx.ui("voice.paraphrase" if v.paraphrase else "voice.quote")
-        self._paragraphs(heading, [v.quote], "quote")
+        self.column.addWidget(label(heading, "eyebrow"))
+        row = QHBoxLayout()
+        row.setSpacing(self.ctx.px(SPACE.m))
+        row.addWidget(
+            icon_label("mdi6.format-quote-open", self.ctx.px(96)), 0, Qt.AlignmentFlag.AlignTop
+        )
+        quote = label(self.t(v.quote), "quote")
+        row.addWidget(quote, 1)
+        self.column.addLayout(row)
+        self.column.addSpacing(self.ctx.px(SPACE.m))
+        self.column.addWidget(label(self._name(v.name), "title"))
+        self.column.addWidget(label(self.t(v.role), "muted"))
         if v.theme:
             theme = self.ctx.content.theme(v.theme)
             self._related(
                 self.ctx.ui("section.themes"),
-                [(Route("theme", theme.id), self.t(theme.title), self.t(theme.summary))],
+                [
+                    (
+                        Route("theme", theme.id),
+                        self.t(theme.title),
+                        self.t(theme.summary),
+                        theme.icon,
+                    )
+                ],
             )
 
     def _area(self, item: str) -> None:
+        ui = self.ctx.ui
         zone = self.ctx.content.zone
         area = next(a for a in zone.areas if a.id == item)
         self._head(self.t(zone.short_name), self.t(area.name), area.icon)
         self.column.addWidget(label(self.t(area.summary), "lead"))
-        self._paragraphs(self.ctx.ui("zone.what"), [area.what])
-        self._paragraphs(self.ctx.ui("zone.who"), [area.who])
-        self._paragraphs(self.ctx.ui("zone.link"), [area.link])
+        self._hero(
+            None,
+            [
+                (ui("zone.what"), area.what, "body"),
+                (ui("zone.who"), area.who, "body"),
+                (ui("zone.link"), area.link, "body"),
+            ],
+        )
 
     def _innovation(self, item: str) -> None:
         zone = self.ctx.content.zone

@@ -1,20 +1,18 @@
-"""Section pages: the list of themes, achievements, voices, Beijing figures and the zone."""
+"""Section pages: the forum, its themes, achievements, voices, Beijing in figures and the zone."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from collections.abc import Sequence
 
+from PySide6.QtWidgets import QWidget
+
+from kiosk.content import Text
 from kiosk.core.navigation import Route
+from kiosk.ui.figures import FigureWall
 from kiosk.ui.pages.base import PageContext, ScrollPage, figure_text
 from kiosk.ui.tokens import SPACE
-from kiosk.ui.widgets import Card, label
-
-
-def _header(page: ScrollPage, title: str, summary: str = "") -> None:
-    page.column.addWidget(label(title, "title"))
-    if summary:
-        page.column.addWidget(label(summary, "muted"))
-    page.column.addSpacing(page.ctx.px(SPACE.s))
+from kiosk.ui.widgets import Card, Chips, label
+from kiosk.ui.zone import SitePlan, SpectrumDiagram, Timeline
 
 
 def _columns(ctx: PageContext, landscape: int) -> int:
@@ -22,11 +20,13 @@ def _columns(ctx: PageContext, landscape: int) -> int:
 
 
 class SectionPage(ScrollPage):
-    """A grid of cards for one section, each opening its item page."""
+    """One section: a grid of cards, each opening its item page, or a designed overview."""
 
     def __init__(self, ctx: PageContext, route: Route, parent: QWidget | None = None):
         super().__init__(ctx, route, parent)
+        self.walls: list[FigureWall] = []
         build = {
+            "about": self._about,
             "themes": self._themes,
             "achievements": self._achievements,
             "voices": self._voices,
@@ -35,6 +35,36 @@ class SectionPage(ScrollPage):
         }[route.page]
         build()
         self.finish()
+
+    # -- pieces --------------------------------------------------------------------------------
+
+    def t(self, text: Text) -> str:
+        return text.get(self.ctx.lang)
+
+    def _header(self, title: str, summary: str = "", eyebrow: str = "") -> None:
+        if eyebrow:
+            self.column.addWidget(label(eyebrow, "eyebrow"))
+        self.column.addWidget(label(title, "title"))
+        if summary:
+            self.column.addWidget(label(summary, "lead"))
+        self.column.addSpacing(self.ctx.px(SPACE.s))
+
+    def _heading(self, text: str) -> None:
+        self.column.addSpacing(self.ctx.px(SPACE.m))
+        self.column.addWidget(label(text, "heading"))
+
+    def _chips(self, heading: str, items: Sequence[Text]) -> None:
+        if items:
+            self._heading(heading)
+            self.column.addWidget(Chips([self.t(i) for i in items], self.ctx.factor))
+
+    def _wall(self, figures: Sequence[object]) -> None:
+        if not figures:
+            return
+        wall = FigureWall(list(figures), self.ctx.lang, self.ctx.factor)  # type: ignore[arg-type]
+        wall.attach(self.scroll_area)
+        self.walls.append(wall)
+        self.column.addWidget(wall)
 
     def _card(
         self,
@@ -51,10 +81,27 @@ class SectionPage(ScrollPage):
         card.clicked.connect(lambda _=False, r=route: self.ctx.go(r))
         return card
 
+    # -- sections ------------------------------------------------------------------------------
+
+    def _about(self) -> None:
+        ctx = self.ctx
+        forum = ctx.content.forum
+        self._header(self.t(forum.name), self.t(forum.summary), self.t(forum.headline))
+        self._wall(forum.figures)
+        self._heading(f"{self.t(forum.theme)}  ·  {self.t(forum.dates)}  ·  {self.t(forum.city)}")
+        self._chips(ctx.ui("about.cohosts"), forum.cohosts)
+        self._chips(ctx.ui("about.parts"), forum.parts)
+        self._heading(ctx.ui("about.report"))
+        self.column.addWidget(label(self.t(forum.report_title), "lead"))
+        self.column.addWidget(
+            label(f"{self.t(forum.publication)}  ·  {self.t(forum.reporters)}", "muted")
+        )
+        self.column.addWidget(label(self.t(forum.editor_note), "body"))
+
     def _themes(self) -> None:
         ctx, lang = self.ctx, self.ctx.lang
         forum = ctx.content.forum
-        _header(self, ctx.ui("section.themes"), forum.theme.get(lang))
+        self._header(ctx.ui("section.themes"), forum.theme.get(lang))
         cards = [
             self._card(
                 Route("theme", t.id),
@@ -66,10 +113,19 @@ class SectionPage(ScrollPage):
             for t in sorted(ctx.content.themes, key=lambda t: t.number)
         ]
         self.grid(cards, _columns(ctx, 3))
+        about = self._card(
+            Route("about"),
+            ctx.ui("about.title"),
+            text=self.t(forum.summary),
+            icon="mdi6.information-outline",
+        )
+        about.setMinimumHeight(0)
+        self._heading(ctx.ui("about.title"))
+        self.grid([about], 1)
 
     def _achievements(self) -> None:
         ctx, lang = self.ctx, self.ctx.lang
-        _header(self, ctx.ui("section.achievements"), ctx.ui("section.achievements.hint"))
+        self._header(ctx.ui("section.achievements"), ctx.ui("section.achievements.hint"))
         cards = []
         for a in ctx.content.achievements:
             figure = figure_text(a.key_figure, lang) if a.key_figure else ""
@@ -87,7 +143,7 @@ class SectionPage(ScrollPage):
 
     def _voices(self) -> None:
         ctx, lang = self.ctx, self.ctx.lang
-        _header(self, ctx.ui("section.voices"), ctx.ui("section.voices.hint"))
+        self._header(ctx.ui("section.voices"), ctx.ui("section.voices.hint"))
         cards = []
         for v in ctx.content.voices:
             name = v.name.get(lang) if lang == "zh" else f"{v.name.en}  {v.name.zh}"
@@ -99,67 +155,44 @@ class SectionPage(ScrollPage):
         self.grid(cards, _columns(ctx, 3))
 
     def _beijing(self) -> None:
-        ctx, lang = self.ctx, self.ctx.lang
+        ctx = self.ctx
         beijing = ctx.content.beijing
-        _header(self, beijing.title.get(lang), beijing.summary.get(lang))
-        tiles = []
-        for f in beijing.figures:
-            panel = QWidget()
-            panel.setObjectName("panel")
-            box = QVBoxLayout(panel)
-            pad = ctx.px(SPACE.m)
-            box.setContentsMargins(pad, pad, pad, pad)
-            row = QHBoxLayout()
-            row.addWidget(label(figure_text(f, lang), "figure", wrap=False))
-            if f.unit:
-                row.addWidget(label(f.unit.get(lang), "lead"), 1)
-            else:
-                row.addStretch(1)
-            box.addLayout(row)
-            box.addWidget(label(f.caption.get(lang), "body"))
-            box.addStretch(1)
-            box.addWidget(label(f"{ctx.ui('source')}: {f.source.get(lang)}", "caption"))
-            panel.setAccessibleName(f"{figure_text(f, lang)} {f.caption.get(lang)}")
-            tiles.append(panel)
-        self.grid(tiles, _columns(ctx, 3))
+        self._header(self.t(beijing.title), self.t(beijing.summary))
+        self.column.addWidget(label(ctx.ui("beijing.tap_hint"), "caption"))
+        self._wall(beijing.figures)
+        self._chips(ctx.ui("beijing.benchmarks"), beijing.benchmark_cities)
+        for item_list in beijing.lists:
+            self._chips(self.t(item_list.title), item_list.items)
 
     def _zone(self) -> None:
-        ctx, lang = self.ctx, self.ctx.lang
+        ctx = self.ctx
         zone = ctx.content.zone
-        _header(self, zone.name.get(lang), zone.tagline.get(lang))
-        self.column.addWidget(label(zone.summary.get(lang), "lead"))
-        self.column.addWidget(label(ctx.ui("zone.areas"), "heading"))
-        areas = [
-            self._card(
-                Route("zone-area", a.id),
-                a.name.get(lang),
-                icon=a.icon or "mdi6.office-building-outline",
-                text=a.summary.get(lang),
-            )
-            for a in zone.areas
-        ]
-        self.grid(areas, _columns(ctx, 3))
-        self.column.addWidget(label(ctx.ui("zone.innovations"), "heading"))
+        self._header(self.t(zone.name), self.t(zone.tagline), self.t(zone.location))
+        plan = SitePlan(zone, ctx.lang, ctx.factor)
+        plan.area_tapped.connect(lambda area_id: ctx.go(Route("zone-area", area_id)))
+        self.column.addWidget(label(ctx.ui("zone.plan_hint"), "caption"))
+        self.column.addWidget(plan)
+        self.column.addWidget(label(self.t(zone.summary), "lead"))
+        self._wall(zone.figures)
+        self._heading(ctx.ui("zone.innovations"))
         innovations = [
             self._card(
                 Route("zone-innovation", i.id),
-                i.title.get(lang),
+                self.t(i.title),
                 eyebrow=f"{i.number:02d}",
-                text=i.summary.get(lang),
+                icon="mdi6.lightbulb-on-outline",
+                text=self.t(i.summary),
             )
             for i in sorted(zone.innovations, key=lambda i: i.number)
         ]
         self.grid(innovations, _columns(ctx, 3))
-        self.column.addWidget(label(ctx.ui("zone.timeline"), "heading"))
-        for entry in zone.timeline:
-            self.column.addWidget(label(f"{entry.date.get(lang)}  {entry.title.get(lang)}", "lead"))
-            self.column.addWidget(label(entry.text.get(lang), "muted"))
-        self.column.addWidget(label(zone.spectrum.title.get(lang), "heading"))
-        for tier in zone.spectrum.tiers:
-            items = (
-                "、".join(i.zh for i in tier.items)
-                if lang == "zh"
-                else ", ".join(i.en for i in tier.items)
-            )
-            self.column.addWidget(label(f"{tier.label.get(lang)}  {tier.title.get(lang)}", "lead"))
-            self.column.addWidget(label(items, "muted"))
+        self._heading(self.t(zone.spectrum.title))
+        self.column.addWidget(label(self.t(zone.spectrum.summary), "body"))
+        self.column.addWidget(SpectrumDiagram(zone.spectrum, ctx.lang, ctx.factor))
+        self._heading(ctx.ui("zone.timeline"))
+        self.column.addWidget(Timeline(zone.timeline, ctx.lang, ctx.factor))
+        self._heading(ctx.ui("zone.about"))
+        for paragraph in zone.body:
+            self.column.addWidget(label(self.t(paragraph), "body"))
+        self._heading(ctx.ui("zone.next"))
+        self.column.addWidget(label(self.t(zone.next_steps), "body"))

@@ -1,0 +1,208 @@
+"""Images from the content: an illustration or an editor's photo, with caption and credit.
+
+A bundled illustration (``:/illustrations/…svg``) is drawn from its vector source at the size it is
+shown, so it is crisp at 4K. A photo an editor adds is read from the content folder. An image that
+is missing or cannot be read shows a designed placeholder: the kiosk never fails on it.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import qtawesome as qta
+from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QImageReader, QPainter, QPainterPath, QPaintEvent, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kiosk.content import Lang
+from kiosk.content.model import Image
+from kiosk.ui.text import line_height, wrap
+from kiosk.ui.tokens import PALETTE, RADII, SPACE, TYPE, scaled
+
+log = logging.getLogger("kiosk.ui")
+
+_PLACEHOLDER_RATIO = 10 / 16
+_STAND_IN = {"zh": "示意插图", "en": "Illustration"}
+_MISSING = {"zh": "图片暂缺", "en": "Image not available"}
+
+
+class _Source:
+    """Loads an image once and renders it at any size (vector or raster)."""
+
+    def __init__(self, src: str, folder: Path | None):
+        self.svg: QSvgRenderer | None = None
+        self.pixmap = QPixmap()
+        path = src if src.startswith(":/") else str((folder or Path()) / src)
+        if path.lower().endswith(".svg"):
+            renderer = QSvgRenderer(path)
+            if renderer.isValid():
+                self.svg = renderer
+        else:
+            reader = QImageReader(path)
+            reader.setAutoTransform(True)
+            image = reader.read()
+            if not image.isNull():
+                self.pixmap = QPixmap.fromImage(image)
+        if not self.ok:
+            log.warning("image %s could not be read; showing a placeholder", src)
+
+    @property
+    def ok(self) -> bool:
+        return self.svg is not None or not self.pixmap.isNull()
+
+    def ratio(self) -> float:
+        """Height / width."""
+        if self.svg is not None:
+            size = self.svg.defaultSize()
+            return size.height() / max(1, size.width())
+        if not self.pixmap.isNull():
+            return self.pixmap.height() / max(1, self.pixmap.width())
+        return _PLACEHOLDER_RATIO
+
+    def render(self, size: QSize) -> QPixmap:
+        if self.svg is not None:
+            pixmap = QPixmap(size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            self.svg.render(painter, QRectF(0, 0, size.width(), size.height()))
+            painter.end()
+            return pixmap
+        return self.pixmap.scaled(
+            size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+
+
+class ImageFigure(QWidget):
+    """An image with its caption and credit; its height follows its width."""
+
+    def __init__(
+        self,
+        image: Image,
+        lang: Lang,
+        factor: float,
+        folder: Path | None = None,
+        stand_in: bool = False,
+        captions: bool = True,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.captions = captions
+        self.image = image
+        self.lang: Lang = lang
+        self.factor = factor
+        self.stand_in = stand_in
+        self.source = _Source(image.src, folder)
+        self._cache: QPixmap | None = None
+        self.setAccessibleName(image.alt.get(lang))
+        parts = [t.get(lang) for t in (image.caption, image.credit) if t is not None]
+        self.setAccessibleDescription(" ".join(parts))
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    @property
+    def missing(self) -> bool:
+        return not self.source.ok
+
+    def _font(self, size: int, bold: bool = False) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(scaled(size, self.factor))
+        font.setBold(bold)
+        return font
+
+    def _captions(self, width: int) -> list[tuple[list[str], QFont, str]]:
+        out: list[tuple[list[str], QFont, str]] = []
+        if not self.captions:
+            return out
+        if self.image.caption is not None:
+            font = self._font(TYPE.caption)
+            out.append(
+                (wrap(self.image.caption.get(self.lang), font, width, 3), font, PALETTE.text)
+            )
+        if self.image.credit is not None:
+            font = self._font(TYPE.caption - 2)
+            out.append(
+                (wrap(self.image.credit.get(self.lang), font, width, 1), font, PALETTE.text_muted)
+            )
+        return out
+
+    def _picture_height(self, width: int) -> int:
+        return round(width * self.source.ratio())
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        gap = scaled(SPACE.s, self.factor) if self.captions else 0
+        height = self._picture_height(width) + gap
+        for lines, font, _ in self._captions(width):
+            height += round(line_height(font) * len(lines))
+        return height
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        width = scaled(640, self.factor)
+        return QSize(width, self.heightForWidth(width))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width = self.width()
+        pic = QRectF(0, 0, width, self._picture_height(width))
+        radius = scaled(RADII.l, self.factor)
+        clip = QPainterPath()
+        clip.addRoundedRect(pic, radius, radius)
+        painter.save()
+        painter.setClipPath(clip)
+        if self.source.ok:
+            size = QSizeF(pic.size()).toSize()
+            if self._cache is None or self._cache.size() != size:
+                self._cache = self.source.render(size)
+            painter.drawPixmap(0, 0, self._cache)
+        else:
+            self._paint_placeholder(painter, pic)
+        painter.restore()
+        if self.stand_in and self.source.ok:
+            self._paint_tag(painter, pic)
+        y = pic.bottom() + scaled(SPACE.s, self.factor)
+        for lines, font, color in self._captions(width):
+            painter.setFont(font)
+            painter.setPen(QColor(color))
+            for line in lines:
+                painter.drawText(
+                    QRectF(0, y, width, line_height(font)), int(Qt.AlignmentFlag.AlignLeft), line
+                )
+                y += line_height(font)
+        painter.end()
+
+    def _paint_placeholder(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, QColor(PALETTE.surface))
+        size = scaled(96, self.factor)
+        icon = qta.icon("mdi6.image-off-outline", color=PALETTE.text_muted)
+        center = rect.center()
+        painter.drawPixmap(
+            round(center.x() - size / 2), round(center.y() - size), icon.pixmap(size, size)
+        )
+        painter.setPen(QColor(PALETTE.text_muted))
+        painter.setFont(self._font(TYPE.body))
+        text_rect = QRectF(
+            rect.left(), center.y() + scaled(SPACE.s, self.factor), rect.width(), size
+        )
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter), _MISSING[self.lang])
+
+    def _paint_tag(self, painter: QPainter, rect: QRectF) -> None:
+        font = self._font(TYPE.caption - 4, bold=True)
+        painter.setFont(font)
+        text = _STAND_IN[self.lang]
+        pad = scaled(SPACE.xs, self.factor)
+        w = painter.fontMetrics().horizontalAdvance(text) + 2 * pad
+        h = line_height(font) + pad
+        tag = QRectF(rect.right() - w - 2 * pad, rect.top() + 2 * pad, w, h)
+        fill = QColor(PALETTE.background_deep)
+        fill.setAlphaF(0.75)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(tag, h / 2, h / 2)
+        painter.setPen(QColor(PALETTE.text))
+        painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)

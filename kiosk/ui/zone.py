@@ -58,16 +58,22 @@ def _measure(font: QFont, width: float, text: str, flags: int = _LEFT) -> QRect:
 
 
 def _balanced(font: QFont, width: float, text: str, flags: int = _CENTRED) -> QRect:
-    """The box of *text* wrapped to *width* with even lines: the narrowest with as few lines."""
+    """The narrowest box that wraps *text* into as few lines as *width* does: even lines.
+
+    Its width is one the text was measured at, so drawing into it wraps the same way.
+    """
     box = _measure(font, width, text, flags)
-    low, high = 1, int(width)
+    if box.width() > width:  # a word wider than the width: nothing to even out
+        return box
+    low, high = 0, int(width)
     while high - low > 1:
         mid = (low + high) // 2
         trial = _measure(font, mid, text, flags)
-        low, high = (
-            (low, mid) if trial.height() <= box.height() and trial.width() <= mid else (mid, high)
-        )
-    return _measure(font, high, text, flags) if box.width() <= width else box
+        if trial.height() <= box.height() and trial.width() <= mid:
+            high = mid
+        else:
+            low = mid
+    return QRect(0, 0, high, box.height())
 
 
 def _run(

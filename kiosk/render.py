@@ -7,6 +7,12 @@ import logging
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
+
+    from kiosk.ui.shell import Shell
 
 log = logging.getLogger("kiosk.render")
 
@@ -19,8 +25,13 @@ def render(
     langs: Sequence[str] = ("zh", "en"),
     content_dir: Path | None = None,
     only: Sequence[str] = (),
+    full: bool = True,
 ) -> list[Path]:
-    """Render every route (or those whose name starts with one of *only*) to *outdir*."""
+    """Render every route (or those whose name starts with one of *only*) to *outdir*.
+
+    With *full*, a page longer than the screen is also rendered whole (``…-full.png``), so an
+    editor sees every line of it.
+    """
     if "QT_QPA_PLATFORM" not in os.environ:
         screen = outdir / ".offscreen.json"
         outdir.mkdir(parents=True, exist_ok=True)
@@ -63,9 +74,36 @@ def render(
                 path = outdir / name
                 shell.grab().save(str(path))
                 written.append(path)
+                if full:
+                    long = _full_length(shell)
+                    if long is not None:
+                        long_path = path.with_name(path.stem + "-full.png")
+                        long.save(str(long_path))
+                        written.append(long_path)
             shell.allow_close()
             shell.close()
             shell.deleteLater()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     del app
     return written
+
+
+def _full_length(shell: Shell) -> QPixmap | None:
+    """The whole scrolling content of the shell's page, or None for a page that fits."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QColor, QPixmap, QRegion
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.ui.pages.base import ScrollPage
+    from kiosk.ui.tokens import PALETTE
+
+    page = shell.host.page
+    if not isinstance(page, ScrollPage):
+        return None
+    inner = page.scroll_area.widget()
+    if inner is None or inner.height() <= page.scroll_area.viewport().height():
+        return None
+    pixmap = QPixmap(inner.size())
+    pixmap.fill(QColor(PALETTE.background))
+    inner.render(pixmap, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
+    return pixmap

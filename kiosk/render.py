@@ -85,7 +85,73 @@ def render(
             shell.deleteLater()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     del app
+    screens = [p for p in written if not p.stem.endswith("-full")]
+    written.append(contact_sheet(screens, outdir / "index.png"))
+    written.append(index_page(written, outdir / "index.html"))
     return written
+
+
+def contact_sheet(paths: Sequence[Path], out: Path, columns: int = 6, thumb: int = 420) -> Path:
+    """One PNG with a labelled thumbnail of every screen."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    from kiosk.ui.tokens import PALETTE
+
+    label_h = 28
+    cells = []
+    for path in paths:
+        image = QImage(str(path))
+        if not image.isNull():
+            cells.append(
+                (
+                    path.stem,
+                    image.scaled(
+                        thumb,
+                        thumb,
+                        Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation,
+                    ),
+                )
+            )
+    rows = max(1, -(-len(cells) // columns))
+    sheet = QImage(
+        columns * (thumb + 16) + 16, rows * (thumb + label_h + 16) + 16, QImage.Format.Format_RGB32
+    )
+    sheet.fill(QColor(PALETTE.background_deep))
+    painter = QPainter(sheet)
+    font = QFont()
+    font.setPixelSize(14)
+    painter.setFont(font)
+    for i, (name, image) in enumerate(cells):
+        x = 16 + (i % columns) * (thumb + 16)
+        y = 16 + (i // columns) * (thumb + label_h + 16)
+        painter.drawImage(x, y, image)
+        painter.setPen(QColor(PALETTE.text))
+        painter.drawText(
+            QRect(x, y + thumb + 4, thumb, label_h), int(Qt.AlignmentFlag.AlignLeft), name
+        )
+    painter.end()
+    sheet.save(str(out))
+    return out
+
+
+def index_page(paths: Sequence[Path], out: Path) -> Path:
+    """An HTML page linking every rendered screen, for a browser on the editor's machine."""
+    items = "\n".join(
+        f'<figure><a href="{p.name}"><img src="{p.name}" loading="lazy"></a>'
+        f"<figcaption>{p.stem}</figcaption></figure>"
+        for p in paths
+        if p.suffix == ".png" and p.name != "index.png"
+    )
+    out.write_text(
+        "<!doctype html><meta charset=utf-8><title>kiosk proof sheets</title>"
+        "<style>body{background:#061226;color:#F4F7FB;font:14px sans-serif}"
+        "figure{display:inline-block;margin:8px;width:400px}img{width:400px}</style>"
+        f"<h1>kiosk proof sheets</h1>{items}",
+        encoding="utf-8",
+    )
+    return out
 
 
 def _full_length(shell: Shell) -> QPixmap | None:

@@ -21,7 +21,7 @@ def stylesheet(factor: float) -> str:
     QLabel {{ background: transparent; }}
     QLabel[role="eyebrow"] {{ color: {p.accent}; font-size: {px(TYPE.lead)}px; font-weight: bold; }}
     QLabel[role="display"] {{ font-size: {px(TYPE.display)}px; font-weight: bold; }}
-    QLabel[role="displayLong"] {{ font-size: {px(TYPE.display * 3 // 4)}px; font-weight: bold; }}
+    QLabel[role="displayLong"] {{ font-size: {px(TYPE.display * 2 // 3)}px; font-weight: bold; }}
     QLabel[role="title"] {{ font-size: {px(TYPE.title)}px; font-weight: bold; }}
     QLabel[role="heading"] {{
         color: {p.accent}; font-size: {px(TYPE.lead)}px; font-weight: bold;
@@ -48,7 +48,7 @@ def stylesheet(factor: float) -> str:
     }}
     QPushButton[role="bar"] {{
         background: {p.surface_raised}; border: none; text-align: center;
-        border-radius: {px(TAP // 2)}px; padding: 0 {px(SPACE.m)}px;
+        border-radius: {px(TAP // 2) - 1}px; padding: 0 {px(SPACE.m)}px;
     }}
     QPushButton[role="bar"]:pressed {{ background: {p.surface_pressed}; }}
     QPushButton[role="card"] {{ border-radius: {px(RADII.l)}px; padding: {px(SPACE.m)}px; }}

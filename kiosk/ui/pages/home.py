@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.core.navigation import Route
 from kiosk.core.routes import SECTIONS
 from kiosk.ui.images import ImageFigure
-from kiosk.ui.pages.base import Page, PageContext, figure_text
+from kiosk.ui.pages.base import PageContext, ScrollPage, figure_text
 from kiosk.ui.tokens import SPACE
 from kiosk.ui.widgets import Card, TapButton, label
 
@@ -24,16 +24,18 @@ ICONS = {
 }
 
 
-class HomePage(Page):
+class HomePage(ScrollPage):
     """The hub: name, theme, dates, key figures and large entry tiles."""
 
     def __init__(self, ctx: PageContext, route: Route, parent: QWidget | None = None):
         super().__init__(ctx, route, parent)
         lang = ctx.lang
         forum = ctx.content.forum
-        outer = QVBoxLayout(self)
+        # A scroll page: when a large text mode or a small screen makes it too tall, it scrolls
+        # rather than squeezing its widgets on top of each other.
+        outer = self.column
         side = ctx.px(SPACE.xl * 2 if not ctx.portrait else SPACE.xl)
-        outer.setContentsMargins(side, ctx.px(SPACE.xl), side, ctx.px(SPACE.l))
+        outer.setContentsMargins(side, ctx.px(SPACE.l), side, ctx.px(SPACE.m))
         outer.setSpacing(ctx.px(SPACE.s))
         outer.addStretch(1)
         header = QHBoxLayout()
@@ -41,35 +43,52 @@ class HomePage(Page):
         text = QVBoxLayout()
         text.setSpacing(ctx.px(SPACE.s))
         text.addWidget(label(forum.name.get(lang), "eyebrow"))
-        text.addWidget(label(forum.theme.get(lang), "display"))
+        theme = forum.theme.get(lang)
+        text.addWidget(label(theme, "display" if len(theme) <= 16 else "displayLong"))
         meta = f"{forum.dates.get(lang)}  ·  {forum.city.get(lang)}"
         text.addWidget(label(meta, "lead"))
-        text.addWidget(label(forum.headline.get(lang), "muted"))
+        row = QHBoxLayout()
+        row.setSpacing(ctx.px(SPACE.m))
+        row.addWidget(label(forum.headline.get(lang), "muted"), 1)
         about = TapButton(
             ctx.ui("about.title"), ctx.factor, icon="mdi6.information-outline", role="bar"
         )
         about.clicked.connect(lambda: ctx.go(Route("about")))
-        text.addWidget(about, 0, Qt.AlignmentFlag.AlignLeft)
+        row.addWidget(about)
+        text.addLayout(row)
         text.addStretch(1)
-        header.addLayout(text, 3)
+        header.addLayout(text, 1)
         hero = next((p for p in ctx.content.photos if p.id == HERO_PHOTO), None)
-        if hero is not None and not ctx.portrait:
+        picture = None
+        if hero is not None:
             picture = ImageFigure(
                 hero.image, lang, ctx.factor, ctx.content.folder, hero.stand_in, captions=False
             )
-            picture.setMaximumWidth(ctx.px(520))
-            header.addWidget(picture, 2, Qt.AlignmentFlag.AlignTop)
+            picture.setFixedWidth(ctx.px(500))
+            if not ctx.portrait:
+                header.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(header)
+        if picture is not None and ctx.portrait:
+            outer.addSpacing(ctx.px(SPACE.m))
+            centred = QHBoxLayout()
+            centred.addStretch(1)
+            centred.addWidget(picture)
+            centred.addStretch(1)
+            outer.addLayout(centred)
         outer.addSpacing(ctx.px(SPACE.m))
-        figures = QHBoxLayout()
-        figures.setSpacing(ctx.px(SPACE.xl))
-        for figure in forum.figures[:4]:
+        figures = QGridLayout()
+        figures.setHorizontalSpacing(ctx.px(SPACE.xl))
+        figures.setVerticalSpacing(ctx.px(SPACE.m))
+        per_row = 2 if ctx.portrait else 4
+        for i, figure in enumerate(forum.figures[:4]):
             box = QVBoxLayout()
             box.setSpacing(0)
             box.addWidget(label(figure_text(figure, lang), "figure"))
             box.addWidget(label(figure.caption.get(lang), "caption"))
             box.addStretch(1)
-            figures.addLayout(box, 1)
+            figures.addLayout(box, i // per_row, i % per_row)
+        for c in range(per_row):
+            figures.setColumnStretch(c, 1)
         outer.addLayout(figures)
         outer.addStretch(1)
         outer.addWidget(label(ctx.ui("home.explore"), "eyebrow"))
@@ -83,7 +102,7 @@ class HomePage(Page):
                 text=ctx.ui(f"section.{section}.hint"),
                 icon=ICONS[section],
             )
-            card.setMinimumHeight(ctx.px(230))
+            card.setMinimumHeight(ctx.px(170 if ctx.portrait else 210))
             card.clicked.connect(lambda _=False, s=section: ctx.go(Route(s)))
             span = 2 if ctx.portrait and i == len(SECTIONS) - 1 else 1
             grid.addWidget(card, i // columns, i % columns, 1, span)

@@ -25,7 +25,7 @@ def stylesheet(factor: float) -> str:
     QLabel[role="title"] {{ font-size: {px(TYPE.title)}px; font-weight: bold; }}
     QLabel[role="heading"] {{
         color: {p.accent}; font-size: {px(TYPE.lead)}px; font-weight: bold;
-        padding-top: {px(SPACE.m)}px;
+        padding: {px(SPACE.m)}px 0 0 0;
     }}
     QLabel[role="lead"] {{ font-size: {px(TYPE.lead)}px; }}
     QLabel[role="body"] {{ font-size: {px(TYPE.body)}px; }}

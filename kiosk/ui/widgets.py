@@ -21,6 +21,7 @@ def label(
     widget = QLabel(text, parent)
     widget.setProperty("role", role)
     widget.setWordWrap(wrap)
+    widget.setIndent(0)  # a styled label would otherwise indent by half an 'x'
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)

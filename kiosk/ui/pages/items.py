@@ -150,10 +150,21 @@ class ItemPage(ScrollPage):
         self.column.addSpacing(self.ctx.px(SPACE.l))
         self.column.addLayout(row)
 
-    def _hero(self, figure: Figure | None, blocks: Sequence[tuple[str, Text, str]]) -> None:
-        """The key number large beside what / who / why (stacked in portrait)."""
-        row = QVBoxLayout() if self.ctx.portrait or figure is None else QHBoxLayout()
+    def _hero(
+        self,
+        figure: Figure | None,
+        blocks: Sequence[tuple[str, Text, str]],
+        emblem: tuple[str, str] | None = None,
+    ) -> None:
+        """The key number large beside what / who / why (stacked in portrait).
+
+        Without a number, an *emblem* (icon, caption) stands in its place.
+        """
+        beside = not self.ctx.portrait and (figure is not None or emblem is not None)
+        row = QHBoxLayout() if beside else QVBoxLayout()
         row.setSpacing(self.ctx.px(SPACE.l))
+        if figure is None and emblem is not None:
+            row.addWidget(self._emblem(*emblem), 0, Qt.AlignmentFlag.AlignTop)
         if figure is not None:
             tile = FigureTile(figure, self.ctx.lang, self.ctx.factor)
             tile.setMinimumWidth(self.ctx.px(520))
@@ -166,6 +177,19 @@ class ItemPage(ScrollPage):
         text.addStretch(1)
         row.addLayout(text, 1)
         self.column.addLayout(row)
+
+    def _emblem(self, icon: str, caption: str) -> QWidget:
+        panel = QWidget()
+        panel.setObjectName("panel")
+        panel.setMinimumWidth(self.ctx.px(520))
+        box = QVBoxLayout(panel)
+        pad = self.ctx.px(SPACE.l)
+        box.setContentsMargins(pad, pad, pad, pad)
+        box.addWidget(icon_label(icon, self.ctx.px(160)), 0, Qt.AlignmentFlag.AlignHCenter)
+        text = label(caption, "lead")
+        text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        box.addWidget(text)
+        return panel
 
     # -- page kinds ----------------------------------------------------------------------------
 
@@ -195,6 +219,7 @@ class ItemPage(ScrollPage):
         self._hero(
             a.key_figure,
             [(ui("what"), a.what, "lead"), (ui("who"), a.who, "body"), (ui("why"), a.why, "body")],
+            emblem=(a.icon or "mdi6.rocket-launch-outline", self.t(a.category)),
         )
         self._wall(a.figures)
         self._paragraphs(ui("details"), a.details)
@@ -248,6 +273,7 @@ class ItemPage(ScrollPage):
                 (ui("zone.who"), area.who, "body"),
                 (ui("zone.link"), area.link, "body"),
             ],
+            emblem=(area.icon or "mdi6.office-building-outline", self.t(zone.short_name)),
         )
 
     def _innovation(self, item: str) -> None:

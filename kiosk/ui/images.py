@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 import qtawesome as qta
-from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QFile, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImageReader, QPainter, QPainterPath, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -35,6 +35,9 @@ class _Source:
         self.svg: QSvgRenderer | None = None
         self.pixmap = QPixmap()
         path = src if src.startswith(":/") else str((folder or Path()) / src)
+        if not QFile.exists(path):
+            log.warning("image %s not found; showing a placeholder", src)
+            return
         if path.lower().endswith(".svg"):
             renderer = QSvgRenderer(path)
             if renderer.isValid():

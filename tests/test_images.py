@@ -1,0 +1,78 @@
+"""Content images: illustrations, editors' photos, and a designed placeholder for a missing one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
+
+from kiosk.content import Text
+from kiosk.content.model import Image
+from kiosk.ui.images import ImageFigure
+
+ALT = Text("示意插图", "Illustration")
+CAPTION = Text("展厅", "The hall")
+CREDIT = Text("本报记者 贺勇摄", "Photo: He Yong")
+
+
+def show(qtbot: QtBot, figure: ImageFigure) -> QImage:
+    qtbot.addWidget(figure)
+    figure.resize(800, figure.heightForWidth(800))
+    figure.show()
+    qtbot.waitExposed(figure)
+    return figure.grab().toImage()
+
+
+def colours(image: QImage) -> int:
+    return len(
+        {
+            image.pixel(x, y)
+            for x in range(0, image.width(), 16)
+            for y in range(0, image.height(), 16)
+        }
+    )
+
+
+def test_bundled_illustration_is_drawn(qtbot: QtBot) -> None:
+    image = Image(src=":/illustrations/photo-vr.svg", alt=ALT, caption=CAPTION, credit=CREDIT)
+    figure = ImageFigure(image, "en", 1.0, stand_in=True)
+    grabbed = show(qtbot, figure)
+    assert not figure.missing
+    assert figure.accessibleName() == "Illustration"
+    assert (
+        "The hall" in figure.accessibleDescription() and "He Yong" in figure.accessibleDescription()
+    )
+    assert colours(grabbed) > 20
+    assert figure.heightForWidth(800) > 800 * 1000 / 1600  # the picture plus its caption
+
+
+def test_an_editors_photo_is_read_from_the_content_folder(qtbot: QtBot, tmp_path: Path) -> None:
+    (tmp_path / "photos").mkdir()
+    photo = QImage(320, 200, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#336699"))
+    assert photo.save(str(tmp_path / "photos" / "hall.png"))
+    image = Image(src="photos/hall.png", alt=ALT, caption=CAPTION)
+    figure = ImageFigure(image, "zh", 1.0, folder=tmp_path)
+    grabbed = show(qtbot, figure)
+    assert not figure.missing
+    assert QColor(grabbed.pixel(400, 200)).name() == "#336699"
+    assert figure.heightForWidth(800) >= 500
+
+
+@pytest.mark.parametrize(
+    "src", [":/illustrations/no-such.svg", "photos/gone.jpg", "photos/bad.png"]
+)
+def test_a_missing_or_broken_image_shows_a_placeholder(
+    qtbot: QtBot, tmp_path: Path, src: str
+) -> None:
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "bad.png").write_bytes(b"not a png at all")
+    image = Image(src=src, alt=ALT, caption=CAPTION, credit=CREDIT)
+    figure = ImageFigure(image, "en", 1.0, folder=tmp_path)
+    grabbed = show(qtbot, figure)
+    assert figure.missing
+    assert colours(grabbed) > 2  # the designed placeholder: panel, icon, text, caption
+    assert figure.heightForWidth(800) > 400
+    assert figure.accessibleName() == "Illustration"

@@ -89,11 +89,23 @@ def render_command(argv: Sequence[str]) -> int:
     parser.add_argument("--lang", choices=("zh", "en"), action="append", help="default: both")
     parser.add_argument("--content", type=Path, help="content folder (default: the bundled one)")
     parser.add_argument("--only", action="append", default=[], help="routes starting with this")
+    parser.add_argument(
+        "--mode",
+        action="append",
+        default=[],
+        choices=("large_text", "high_contrast", "low_reach"),
+        help="render with this accessibility mode on",
+    )
     args = parser.parse_args(argv)
     from kiosk.render import DEFAULT_SIZES, render
 
     written = render(
-        args.outdir, args.size or DEFAULT_SIZES, args.lang or ("zh", "en"), args.content, args.only
+        args.outdir,
+        args.size or DEFAULT_SIZES,
+        args.lang or ("zh", "en"),
+        args.content,
+        args.only,
+        modes=args.mode,
     )
     print(f"{len(written)} screens written to {args.outdir}")
     return 0

@@ -26,6 +26,7 @@ def render(
     content_dir: Path | None = None,
     only: Sequence[str] = (),
     full: bool = True,
+    modes: Sequence[str] = (),
 ) -> list[Path]:
     """Render every route (or those whose name starts with one of *only*) to *outdir*.
 
@@ -61,6 +62,8 @@ def render(
             shell = Shell(content, settings, kiosk_mode=False)
             shell.resize(width, height)
             shell.show()
+            for mode in modes:
+                shell.set_mode(mode, True)
             for route in routes:
                 shell.nav.stack = [shell.nav.stack[0]]
                 if route.page not in ("attract", "home"):
@@ -70,7 +73,8 @@ def render(
                 shell._on_change(Change(route, "reset", len(shell.nav.stack)))
                 shell.host.finish_transition()
                 QCoreApplication.processEvents()
-                name = f"{width}x{height}-{lang}-{str(route).replace('/', '--')}.png"
+                tag = "".join(f"-{m}" for m in modes)
+                name = f"{width}x{height}{tag}-{lang}-{str(route).replace('/', '--')}.png"
                 path = outdir / name
                 shell.grab().save(str(path))
                 written.append(path)
@@ -138,6 +142,8 @@ def contact_sheet(paths: Sequence[Path], out: Path, columns: int = 6, thumb: int
 
 def index_page(paths: Sequence[Path], out: Path) -> Path:
     """An HTML page linking every rendered screen, for a browser on the editor's machine."""
+    from kiosk.ui.tokens import PALETTE
+
     items = "\n".join(
         f'<figure><a href="{p.name}"><img src="{p.name}" loading="lazy"></a>'
         f"<figcaption>{p.stem}</figcaption></figure>"
@@ -146,7 +152,8 @@ def index_page(paths: Sequence[Path], out: Path) -> Path:
     )
     out.write_text(
         "<!doctype html><meta charset=utf-8><title>kiosk proof sheets</title>"
-        "<style>body{background:#061226;color:#F4F7FB;font:14px sans-serif}"
+        f"<style>body{{background:{PALETTE.background_deep};color:{PALETTE.text};"
+        "font:14px sans-serif}"
         "figure{display:inline-block;margin:8px;width:400px}img{width:400px}</style>"
         f"<h1>kiosk proof sheets</h1>{items}",
         encoding="utf-8",

@@ -15,15 +15,18 @@ _SCREEN = Path(__file__).resolve().parent / "offscreen.json"
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kiosk.content import Content, Environment, load
+from kiosk.core.settings import Settings
 from kiosk.paths import bundled_content_dir
+from kiosk.ui.shell import Shell
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,3 +75,25 @@ def no_leaked_windows(request: pytest.FixtureRequest) -> Iterator[None]:
             widget.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         pytest.fail(f"{request.node.nodeid} left top-level widgets alive: {names}")
+
+
+SHELL_SIZE = (1920, 1080)
+
+
+@pytest.fixture
+def make_shell(qtbot: QtBot, content: Content) -> Iterator[Callable[..., Shell]]:
+    shells: list[Shell] = []
+
+    def make(settings: Settings | None = None, kiosk_mode: bool = True, **kw: object) -> Shell:
+        settings = settings or Settings.defaults().replace(transition_ms=200)
+        shell = Shell(content, settings, kiosk_mode=kiosk_mode, **kw)  # type: ignore[arg-type]
+        qtbot.addWidget(shell)
+        shell.resize(*SHELL_SIZE)
+        shell.show()
+        qtbot.waitExposed(shell)
+        shells.append(shell)
+        return shell
+
+    yield make
+    for shell in shells:
+        shell.allow_close()

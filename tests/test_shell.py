@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import fingers
@@ -13,7 +13,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.content import Content
 from kiosk.core.navigation import ATTRACT, HOME, Route
 from kiosk.core.pin import DEFAULT_PIN, verify_pin
 from kiosk.core.settings import Settings, load_settings
@@ -21,25 +20,6 @@ from kiosk.ui.pages.base import Page, ScrollPage
 from kiosk.ui.shell import Shell
 
 SIZE = (1920, 1080)
-
-
-@pytest.fixture
-def make_shell(qtbot: QtBot, content: Content) -> Iterator[Callable[..., Shell]]:
-    shells: list[Shell] = []
-
-    def make(settings: Settings | None = None, kiosk_mode: bool = True, **kw: object) -> Shell:
-        settings = settings or Settings.defaults().replace(transition_ms=200)
-        shell = Shell(content, settings, kiosk_mode=kiosk_mode, **kw)  # type: ignore[arg-type]
-        qtbot.addWidget(shell)
-        shell.resize(*SIZE)
-        shell.show()
-        qtbot.waitExposed(shell)
-        shells.append(shell)
-        return shell
-
-    yield make
-    for shell in shells:
-        shell.allow_close()
 
 
 @pytest.fixture

@@ -63,13 +63,13 @@ from kiosk.content import Figure, Lang
 from kiosk.ui.pages.base import figure_text
 from kiosk.ui.strings import ui
 from kiosk.ui.style import TAP
-from kiosk.ui.tokens import PALETTE, RADII, SPACE, TYPE, scaled
+from kiosk.ui.tokens import MOTION, PALETTE, RADII, SPACE, TYPE, scaled
 
 #: Animate count-ups and flips. Proof sheets and tests may set this to False before building.
 ANIMATE = True
 #: The count-up (ease-out) and the flip, in milliseconds.
-COUNT_MS = 1200
-FLIP_MS = 240
+COUNT_MS = MOTION.count_up
+FLIP_MS = MOTION.flip
 #: Tiles are laid out without clipping at any width from this (design pixels) up.
 MIN_TILE_WIDTH = 300
 #: The wall has 3 columns, 2 below the first width and 1 below the second (design pixels).

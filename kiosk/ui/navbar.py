@@ -1,4 +1,4 @@
-"""The persistent bar: Home and Back always one tap away, and the language toggle."""
+"""The persistent bar: Home and Back always one tap away, language and accessibility toggles."""
 
 from __future__ import annotations
 
@@ -7,17 +7,24 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.content import Lang
 from kiosk.ui.strings import ui
-from kiosk.ui.style import TAP
-from kiosk.ui.tokens import SPACE, scaled
+from kiosk.ui.tokens import SIZE, SPACE, scaled
 from kiosk.ui.widgets import TapButton, label
+
+#: The accessibility modes, each one tap from the bar: (mode, icon).
+MODES: tuple[tuple[str, str], ...] = (
+    ("large_text", "mdi6.format-size"),
+    ("high_contrast", "mdi6.contrast-circle"),
+    ("low_reach", "mdi6.wheelchair-accessibility"),
+)
 
 
 class NavBar(QWidget):
-    """Home, Back, where you are, and the language toggle, at the bottom of the screen."""
+    """Home, Back, where you are, the accessibility modes and the language, at the bottom."""
 
     home_tapped = Signal()
     back_tapped = Signal()
     language_tapped = Signal()
+    mode_toggled = Signal(str, bool)
 
     def __init__(self, factor: float, lang: Lang, parent: QWidget | None = None):
         super().__init__(parent)
@@ -25,12 +32,13 @@ class NavBar(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.factor = factor
         row = QHBoxLayout(self)
-        pad = scaled(SPACE.s, factor)
+        pad = scaled(SIZE.bar_pad, factor)
         row.setContentsMargins(scaled(SPACE.l, factor), pad, scaled(SPACE.l, factor), pad)
         row.setSpacing(scaled(SPACE.m, factor))
         self.home = TapButton("", factor, icon="mdi6.home-outline", role="bar")
         self.back = TapButton("", factor, icon="mdi6.arrow-left", role="bar")
         self.where = label("", "caption", wrap=False)
+        self.modes: dict[str, TapButton] = {}
         self.language = TapButton("", factor, icon="mdi6.translate", role="bar")
         self.home.clicked.connect(self.home_tapped.emit)
         self.back.clicked.connect(self.back_tapped.emit)
@@ -38,8 +46,14 @@ class NavBar(QWidget):
         row.addWidget(self.home)
         row.addWidget(self.back)
         row.addWidget(self.where, 1)
+        for mode, icon in MODES:
+            button = TapButton("", factor, icon=icon, role="bar")
+            button.setCheckable(True)
+            button.toggled.connect(lambda on, m=mode: self.mode_toggled.emit(m, on))
+            self.modes[mode] = button
+            row.addWidget(button)
         row.addWidget(self.language)
-        self.setFixedHeight(scaled(TAP, factor) + 2 * pad)
+        self.setFixedHeight(scaled(SIZE.tap, factor) + 2 * pad)
         self.set_language(lang)
 
     def set_language(self, lang: Lang) -> None:
@@ -48,6 +62,15 @@ class NavBar(QWidget):
         self.home.setAccessibleName(ui("home", lang))
         self.back.setAccessibleName(ui("back", lang))
         self.language.setAccessibleName(ui("language.name", lang))
+        for mode, button in self.modes.items():
+            button.setAccessibleName(ui(f"mode.{mode}", lang))
+
+    def set_modes(self, modes: dict[str, bool]) -> None:
+        """Show which modes are on (without emitting ``mode_toggled``)."""
+        for mode, button in self.modes.items():
+            button.blockSignals(True)
+            button.setChecked(modes.get(mode, False))
+            button.blockSignals(False)
 
     def set_where(self, text: str, can_go_back: bool) -> None:
         self.where.setText(text)

@@ -81,7 +81,7 @@ class QrBadge(QWidget):
         self.setAccessibleName(caption)
         self.setAccessibleDescription(url)
         self.code_size = scaled(CODE_SIZE, factor)
-        self.pixmap = qr_pixmap(url, self.code_size, PALETTE.background_deep, PALETTE.text)
+        self.pixmap = qr_pixmap(url, self.code_size, PALETTE.qr_dark, PALETTE.qr_light)
         self._font = QFont(QApplication.font())
         self._font.setPixelSize(scaled(TYPE.caption, factor))
         self._font.setBold(True)

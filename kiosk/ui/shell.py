@@ -23,12 +23,13 @@ from kiosk.core.settings import Settings, save_settings
 from kiosk.ui.admin import AdminMenu, PinPad
 from kiosk.ui.host import PageHost
 from kiosk.ui.idle import IdleController, IdleOverlay
-from kiosk.ui.navbar import NavBar
+from kiosk.ui.navbar import MODES, NavBar
 from kiosk.ui.pages.base import Page, PageContext
 from kiosk.ui.pages.factory import build_page
+from kiosk.ui.reach import ReachBand
 from kiosk.ui.strings import STRINGS, ui
 from kiosk.ui.style import stylesheet
-from kiosk.ui.tokens import scale_for
+from kiosk.ui.tokens import LARGE_TEXT, scale_for, use_theme
 from kiosk.ui.touch import InputWatcher
 
 log = logging.getLogger("kiosk.shell")
@@ -54,6 +55,7 @@ class Shell(QWidget):
     """
 
     language_changed = Signal(str)
+    modes_changed = Signal(dict)
 
     def __init__(
         self,
@@ -74,6 +76,8 @@ class Shell(QWidget):
         self.kiosk_mode = kiosk_mode
         self.lang: Lang = settings.language
         self.factor = 1.0
+        self._base_factor = 1.0
+        self.modes: dict[str, bool] = {mode: False for mode, _ in MODES}
         self._reload = reload_content
         self._settings_path = settings_path
         self._allow_close = not kiosk_mode
@@ -85,8 +89,11 @@ class Shell(QWidget):
         layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.reach_band = ReachBand(self)
+        self.reach_band.hide()
+        layout.addWidget(self.reach_band, 2)
         self.host = PageHost(self._build_page, settings.transition_ms, self)
-        layout.addWidget(self.host, 1)
+        layout.addWidget(self.host, 3)
         self.bar = self._make_bar()
         layout.addWidget(self.bar)
 
@@ -107,6 +114,7 @@ class Shell(QWidget):
             app.installEventFilter(self)
 
         self.nav.changed.connect(self._on_change)
+        use_theme("default")
         self._language_font()
         self._apply_factor(1.0)
         self._on_change(Change(self.nav.current, "reset", len(self.nav.stack)))
@@ -123,6 +131,7 @@ class Shell(QWidget):
     def _on_change(self, change: Change) -> None:
         attracting = change.route.page == "attract"
         self.bar.setVisible(not attracting)
+        self.reach_band.setVisible(self.modes["low_reach"] and not attracting)
         self.idle.set_enabled(not attracting)
         self.idle_overlay.hide()
         self.host.show_route(change)
@@ -164,10 +173,31 @@ class Shell(QWidget):
         if isinstance(app, QApplication):
             fonts.use_language(app, self.lang)
 
+    def set_mode(self, mode: str, on: bool) -> None:
+        """Turn an accessibility mode on or off; every screen follows at once."""
+        if self.modes.get(mode) == on:
+            return
+        self.modes[mode] = on
+        self._apply_modes()
+        log.info("mode %s %s", mode, "on" if on else "off")
+        self.modes_changed.emit(dict(self.modes))
+
+    def _apply_modes(self) -> None:
+        use_theme("high_contrast" if self.modes["high_contrast"] else "default")
+        self.reach_band.setVisible(self.modes["low_reach"] and not self.nav.attracting)
+        self.host.finish_transition()
+        self._apply_factor(self._base_factor)
+        self.host.rebuild()
+        self.update()
+
     def reset(self) -> None:
-        """The idle reset: attract loop, default language, no overlays, scroll positions gone."""
+        """The idle reset: attract loop, default language and modes, no overlays, no scroll."""
         self.close_admin()
         self.idle_overlay.hide()
+        if any(self.modes.values()):
+            self.modes = dict.fromkeys(self.modes, False)
+            self._apply_modes()
+            self.modes_changed.emit(dict(self.modes))
         if self.lang != self.settings.language:
             self.lang = self.settings.language
             self._language_font()
@@ -188,10 +218,18 @@ class Shell(QWidget):
         bar.home_tapped.connect(self.nav.home)
         bar.back_tapped.connect(self.nav.back)
         bar.language_tapped.connect(self.toggle_language)
+        bar.mode_toggled.connect(self.set_mode)
+        bar.set_modes(self.modes)
         return bar
 
     def _apply_factor(self, factor: float) -> None:
-        """Restyle for a new scale: the stylesheet and the bar are made for the factor."""
+        """Restyle for a new scale: the stylesheet and the bar are made for the factor.
+
+        *factor* is the screen's; large text multiplies it for everything on screen.
+        """
+        self._base_factor = factor
+        if self.modes["large_text"]:
+            factor *= LARGE_TEXT
         self.factor = factor
         self.setStyleSheet(stylesheet(factor))
         old = self.bar
@@ -210,7 +248,7 @@ class Shell(QWidget):
             event.oldSize().height() > event.oldSize().width()
         )
         super().resizeEvent(event)
-        if abs(factor - self.factor) > 0.01 or portrait_changed:
+        if abs(factor - self._base_factor) > 0.01 or portrait_changed:
             self._apply_factor(factor)
             self.host.rebuild()
         for overlay in (self.idle_overlay, self.pin_pad, self.admin):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from kiosk.ui.tokens import PALETTE, RADII, SPACE, TYPE, scaled
+from kiosk.ui.tokens import PALETTE, RADII, SIZE, SPACE, TYPE, scaled
 
 #: Minimum size of anything a visitor taps, in design pixels (about 20 mm on a 32-inch screen).
 #: Widgets enforce it with setMinimumSize (a stylesheet min-height would override their own).
-TAP = 72
+TAP = SIZE.tap
 
 
 def stylesheet(factor: float) -> str:
@@ -57,8 +57,13 @@ def stylesheet(factor: float) -> str:
     }}
     QPushButton[role="primary"] {{
         background: {p.primary}; border-color: {p.primary}; text-align: center;
+        color: {p.on_primary};
     }}
-    QPushButton[role="primary"]:pressed {{ background: {p.accent}; }}
+    QPushButton[role="primary"]:pressed {{ background: {p.accent}; color: {p.on_primary}; }}
+    QPushButton:checked {{
+        background: {p.primary}; color: {p.on_primary}; border-color: {p.accent};
+    }}
+    QPushButton:disabled {{ color: {p.text_muted}; background: transparent; }}
     QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
     QScrollBar:vertical {{ background: transparent; width: {px(10)}px; margin: 0; }}
     QScrollBar::handle:vertical {{

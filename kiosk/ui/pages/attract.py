@@ -19,7 +19,7 @@ from kiosk.content import Content, Figure, Text
 from kiosk.core.navigation import Route
 from kiosk.ui.pages.base import Page, PageContext, figure_text
 from kiosk.ui.strings import STRINGS
-from kiosk.ui.tokens import PALETTE, TYPE
+from kiosk.ui.tokens import MOTION, PALETTE, TYPE
 
 #: Achievements and Beijing figures shown on the loop, in this order (those that exist).
 _ACHIEVEMENTS = ("quantum-cloud", "proton-cyclotron", "frontier-competition", "technology-trading")
@@ -87,14 +87,14 @@ class AttractPage(Page):
         self._anim = QVariantAnimation(self)
         self._anim.setStartValue(0.0)
         self._anim.setEndValue(1.0)
-        self._anim.setDuration(1200)
+        self._anim.setDuration(MOTION.attract_slide)
         self._anim.setEasingCurve(QEasingCurve.Type.InOutCubic)
         self._anim.valueChanged.connect(self._set_progress)
         self._cue = QVariantAnimation(self)
         self._cue.setStartValue(0.0)
         self._cue.setKeyValueAt(0.5, 1.0)
         self._cue.setEndValue(0.0)
-        self._cue.setDuration(2400)
+        self._cue.setDuration(MOTION.attract_pulse)
         self._cue.setLoopCount(-1)
         self._cue.valueChanged.connect(self._set_pulse)
         self._cue.start()

@@ -22,14 +22,16 @@ import os
 import stat
 import tempfile
 import textwrap
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, cast
 
 import rtoml
 from platformdirs import user_config_dir
+
+from kiosk.core.hours import OpeningHours
 
 log = logging.getLogger("kiosk.settings")
 
@@ -49,6 +51,8 @@ class Setting:
         minimum: Smallest allowed value of a number (inclusive), if any.
         maximum: Largest allowed value of a number (inclusive), if any.
         choices: The allowed values of a string, if limited.
+        validate: Checks a string's format; raises ValueError with a message saying what is wrong.
+        hint: The allowed values in words, for a string checked by *validate*.
     """
 
     key: str
@@ -58,6 +62,8 @@ class Setting:
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[str, ...] | None = None
+    validate: Callable[[str], object] | None = field(default=None, compare=False)
+    hint: str | None = None
 
     def check(self, value: object) -> object:
         """*value* normalised to this setting's type (an int becomes a float for a float setting).
@@ -90,6 +96,8 @@ class Setting:
             if self.choices is not None and value not in self.choices:
                 allowed = ", ".join(_show(choice) for choice in self.choices)
                 raise ValueError(f"{_show(value)} is not allowed (allowed: {allowed})")
+            if self.validate is not None:
+                self.validate(value)
             return value
         raise TypeError(f"setting {self.key!r} has an unsupported kind {self.kind.__name__}")
 
@@ -103,6 +111,8 @@ class Setting:
         """The allowed values in words: ``"5 to 3600"``, ``"zh, en"`` or ``"any"``."""
         if self.choices is not None:
             return ", ".join(self.choices)
+        if self.hint is not None:
+            return self.hint
         if self.minimum is not None and self.maximum is not None:
             return f"{_show(self.minimum)} to {_show(self.maximum)}"
         if self.minimum is not None:
@@ -172,6 +182,35 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Salted scrypt hash of the admin PIN, written by `kiosk set-pin` or the admin menu; "
         "empty means the documented first-run PIN is in force.",
+    ),
+    Setting(
+        "analytics",
+        bool,
+        True,
+        "Record anonymous, local visitor statistics (sessions, screens, touches on a coarse grid; "
+        "nothing personal, nothing sent anywhere); `kiosk stats` reports them.",
+    ),
+    Setting(
+        "analytics_db",
+        str,
+        "",
+        "Statistics database file; empty means analytics.sqlite3 in the platform's data folder.",
+    ),
+    Setting(
+        "opening_hours",
+        str,
+        "mon-sun 08:30-18:00",
+        "Opening hours per weekday, e.g. \"mon-fri 09:00-17:30; sat 10:00-16:00\"; a weekday with "
+        "no entry is closed. Outside them the kiosk shows a closed screen and lets the display "
+        "sleep.",
+        validate=OpeningHours.parse,
+        hint="see description",
+    ),
+    Setting(
+        "keep_awake",
+        bool,
+        True,
+        "Keep the display awake during opening hours (screen saver and power saving held off).",
     ),
 )
 
@@ -288,6 +327,26 @@ class Settings:
     def pin_hash(self) -> str:
         """Salted hash of the admin PIN; empty while the first-run PIN is in force."""
         return cast(str, self._values["pin_hash"])
+
+    @property
+    def analytics(self) -> bool:
+        """Record anonymous, local visitor statistics."""
+        return cast(bool, self._values["analytics"])
+
+    @property
+    def analytics_db(self) -> str:
+        """Statistics database file; empty means the platform's data folder."""
+        return cast(str, self._values["analytics_db"])
+
+    @property
+    def opening_hours(self) -> str:
+        """Opening hours per weekday (the text; parse it with OpeningHours.parse)."""
+        return cast(str, self._values["opening_hours"])
+
+    @property
+    def keep_awake(self) -> bool:
+        """Keep the display awake during opening hours."""
+        return cast(bool, self._values["keep_awake"])
 
 
 def default_config_path() -> Path:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.ui.strings import STRINGS
+from kiosk.ui.strings import both, ui
 from kiosk.ui.tokens import PALETTE, SPACE, scaled
 from kiosk.ui.widgets import label
 
@@ -105,8 +105,7 @@ class IdleOverlay(QWidget):
         self.panel.setObjectName("panel")
         inner = self._inner = QVBoxLayout(self.panel)
         inner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        s = STRINGS
-        self.title = label(f"{s['still_there'].zh}\n{s['still_there'].en}", "title")
+        self.title = label(both("still_there", "\n"), "title")
         self.number = label("", "figure", wrap=False)
         self.body = label("", "lead")
         for widget in (self.title, self.number, self.body):
@@ -122,13 +121,12 @@ class IdleOverlay(QWidget):
         self.panel.setMinimumWidth(scaled(900, factor))
 
     def set_seconds(self, seconds: int) -> None:
-        s = STRINGS
         self.number.setText(str(seconds))
         self.body.setText(
-            f"{seconds} {s['still_there.seconds'].zh} · {s['still_there.body'].zh}\n"
-            f"{s['still_there.body'].en}: {seconds} {s['still_there.seconds'].en}"
+            f"{seconds} {ui('still_there.seconds', 'zh')} · {ui('still_there.body', 'zh')}\n"
+            f"{ui('still_there.body', 'en')}: {seconds} {ui('still_there.seconds', 'en')}"
         )
-        self.setAccessibleName(f"{s['still_there'].zh} {s['still_there'].en} {seconds}")
+        self.setAccessibleName(f"{both('still_there', ' ')} {seconds}")
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)

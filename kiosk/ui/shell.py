@@ -27,7 +27,7 @@ from kiosk.ui.navbar import MODES, NavBar
 from kiosk.ui.pages.base import Page, PageContext
 from kiosk.ui.pages.factory import build_page
 from kiosk.ui.reach import ReachBand
-from kiosk.ui.strings import STRINGS, ui
+from kiosk.ui.strings import SOURCES, ui
 from kiosk.ui.style import stylesheet
 from kiosk.ui.tokens import LARGE_TEXT, scale_for, use_theme
 from kiosk.ui.touch import InputWatcher
@@ -142,7 +142,7 @@ class Shell(QWidget):
         route = self.nav.current
         section = ITEM_SECTION.get(route.page, route.page)
         key = "about.title" if section == "about" else f"section.{section}"
-        where = ui(key, self.lang) if key in STRINGS else ""
+        where = ui(key, self.lang) if key in SOURCES else ""
         self.bar.set_where(where, len(self.nav.stack) > 1)
 
     def _swiped(self, step: int) -> None:

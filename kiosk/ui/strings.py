@@ -1,87 +1,123 @@
-"""Bilingual UI strings (content strings come from the content)."""
+"""UI strings: English sources marked for ``pyside6-lupdate``, Chinese from the translation.
+
+Content strings come from the content; everything the kiosk itself says is here. The Chinese
+translation lives in ``assets/i18n/kiosk_zh_CN.ts`` (edited with Qt Linguist or by hand),
+compiled to ``.qm`` by ``python tools/update_translations.py`` and read through ``:/i18n``.
+Both languages can be on screen at once (the attract loop and the idle overlay show both), so
+:func:`ui` asks the translator directly instead of installing it globally.
+"""
 
 from __future__ import annotations
 
-from kiosk.content import Lang, Text
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTranslator
 
-STRINGS: dict[str, Text] = {
-    "home": Text("首页", "Home"),
-    "back": Text("返回", "Back"),
-    "language": Text("English", "中文"),
-    "language.name": Text("切换到英文", "Switch to Chinese"),
-    "mode.large_text": Text("大字模式", "Large text"),
-    "mode.high_contrast": Text("高对比度", "High contrast"),
-    "mode.low_reach": Text("低位操作（轮椅）", "Low reach (wheelchair)"),
-    "touch_to_start": Text("触摸屏幕 开始探索", "Touch to start"),
-    "still_there": Text("还在浏览吗？", "Still there?"),
-    "still_there.body": Text("触摸屏幕继续浏览", "Touch the screen to keep exploring"),
-    "still_there.seconds": Text("秒后回到开始画面", "seconds until the kiosk starts over"),
-    "section.themes": Text("论坛主题", "Forum themes"),
-    "section.achievements": Text("重要成果", "Achievements"),
-    "section.zone": Text("中关村综保区", "Bonded zone"),
-    "section.beijing": Text("数说北京", "Beijing in figures"),
-    "section.voices": Text("嘉宾观点", "Voices"),
-    "section.themes.hint": Text("六大板块 回顾论坛", "Six threads of the forum"),
-    "section.achievements.hint": Text("前沿成果 一览无余", "Breakthroughs released"),
-    "section.zone.hint": Text("五大功能区", "Five functional areas"),
-    "section.beijing.hint": Text("创新之城的关键数字", "The numbers of an innovation city"),
-    "section.voices.hint": Text("科学家与企业家的声音", "What speakers said"),
-    "explore": Text("探索", "Explore"),
-    "related.achievements": Text("相关成果", "Related achievements"),
-    "related.voices": Text("嘉宾观点", "Voices"),
-    "what": Text("是什么", "What it is"),
-    "who": Text("谁研制", "Who made it"),
-    "why": Text("为何重要", "Why it matters"),
-    "details": Text("详细介绍", "Details"),
-    "zone.areas": Text("五大功能区", "Five functional areas"),
-    "zone.innovations": Text("三大创新", "Three innovations"),
-    "zone.timeline": Text("发展历程", "Timeline"),
-    "zone.spectrum": Text("保税业务谱系", "Bonded business spectrum"),
-    "zone.what": Text("在这里做什么", "What happens here"),
-    "zone.who": Text("谁在这里", "Who uses it"),
-    "zone.link": Text("与保税研发的关系", "How it connects to bonded R&D"),
-    "voice.quote": Text("原话", "In their words"),
-    "voice.paraphrase": Text("观点", "What they said"),
-    "source": Text("来源", "Source"),
-    "qr.caption": Text("扫码阅读全文", "Scan to read more"),
-    "about.title": Text("关于论坛", "About the forum"),
-    "about.cohosts": Text("共同主办单位", "Co-hosts"),
-    "about.parts": Text("论坛六大板块", "The six parts of the forum"),
-    "about.report": Text("报道原文", "The report"),
-    "beijing.tap_hint": Text("触摸数字，查看数据来源", "Touch a number to see where it comes from"),
-    "beijing.benchmarks": Text("对标国际先进科创中心", "Benchmarked against"),
-    "zone.plan_hint": Text("触摸功能区，了解详情", "Touch an area to learn more"),
-    "zone.about": Text("获批设立", "Approval"),
-    "zone.next": Text("下一步", "Next steps"),
-    "home.explore": Text("触摸下方板块，开始探索", "Touch a tile below to explore"),
-    "swipe_hint": Text("左右滑动 切换", "Swipe to browse"),
-    "pin.title": Text("管理员", "Staff only"),
-    "pin.prompt": Text("请输入管理员密码", "Enter the admin PIN"),
-    "pin.wrong": Text("密码错误，还可尝试 {n} 次", "Wrong PIN, {n} tries left"),
-    "pin.locked": Text("已锁定，请 {n} 秒后再试", "Locked: try again in {n} s"),
-    "pin.clear": Text("清除", "Clear"),
-    "pin.ok": Text("确定", "OK"),
-    "pin.cancel": Text("取消", "Cancel"),
-    "admin.title": Text("管理菜单", "Admin menu"),
-    "admin.exit": Text("退出展项程序", "Exit the kiosk"),
-    "admin.reload": Text("重新载入内容", "Reload content"),
-    "admin.idle": Text("无操作等待时间：{n} 秒", "Idle time: {n} s"),
-    "admin.change_pin": Text("修改密码", "Change PIN"),
-    "admin.new_pin": Text("请输入新密码（4–8 位数字）", "Enter a new PIN (4–8 digits)"),
-    "admin.repeat_pin": Text("请再次输入新密码", "Enter the new PIN again"),
-    "admin.pin_changed": Text("密码已修改", "PIN changed"),
-    "admin.pin_mismatch": Text("两次输入不一致", "The PINs differ"),
-    "admin.must_change": Text("首次登录：请设置新密码", "First login: set a new PIN"),
-    "admin.close": Text("返回展项", "Back to the kiosk"),
-    "admin.reloaded": Text("内容已重新载入", "Content reloaded"),
-    "admin.content_problems": Text(
-        "内容有误，仍显示原内容", "Content has problems; kept the last good one"
+from kiosk.content import Lang
+
+CONTEXT = "kiosk"
+QM_PATH = ":/i18n/kiosk_zh_CN.qm"
+
+# key → English source text (marked for pyside6-lupdate).
+SOURCES: dict[str, str] = {
+    "home": QT_TRANSLATE_NOOP("kiosk", "Home"),
+    "back": QT_TRANSLATE_NOOP("kiosk", "Back"),
+    "language": QT_TRANSLATE_NOOP("kiosk", "中文"),
+    "language.name": QT_TRANSLATE_NOOP("kiosk", "Switch to Chinese"),
+    "mode.large_text": QT_TRANSLATE_NOOP("kiosk", "Large text"),
+    "mode.high_contrast": QT_TRANSLATE_NOOP("kiosk", "High contrast"),
+    "mode.low_reach": QT_TRANSLATE_NOOP("kiosk", "Low reach (wheelchair)"),
+    "touch_to_start": QT_TRANSLATE_NOOP("kiosk", "Touch to start"),
+    "still_there": QT_TRANSLATE_NOOP("kiosk", "Still there?"),
+    "still_there.body": QT_TRANSLATE_NOOP("kiosk", "Touch the screen to keep exploring"),
+    "still_there.seconds": QT_TRANSLATE_NOOP("kiosk", "seconds until the kiosk starts over"),
+    "section.themes": QT_TRANSLATE_NOOP("kiosk", "Forum themes"),
+    "section.achievements": QT_TRANSLATE_NOOP("kiosk", "Achievements"),
+    "section.zone": QT_TRANSLATE_NOOP("kiosk", "Bonded zone"),
+    "section.beijing": QT_TRANSLATE_NOOP("kiosk", "Beijing in figures"),
+    "section.voices": QT_TRANSLATE_NOOP("kiosk", "Voices"),
+    "section.themes.hint": QT_TRANSLATE_NOOP("kiosk", "Six threads of the forum"),
+    "section.achievements.hint": QT_TRANSLATE_NOOP("kiosk", "Breakthroughs released"),
+    "section.zone.hint": QT_TRANSLATE_NOOP("kiosk", "Five functional areas"),
+    "section.beijing.hint": QT_TRANSLATE_NOOP("kiosk", "The numbers of an innovation city"),
+    "section.voices.hint": QT_TRANSLATE_NOOP("kiosk", "What speakers said"),
+    "explore": QT_TRANSLATE_NOOP("kiosk", "Explore"),
+    "related.achievements": QT_TRANSLATE_NOOP("kiosk", "Related achievements"),
+    "related.voices": QT_TRANSLATE_NOOP("kiosk", "Voices"),
+    "what": QT_TRANSLATE_NOOP("kiosk", "What it is"),
+    "who": QT_TRANSLATE_NOOP("kiosk", "Who made it"),
+    "why": QT_TRANSLATE_NOOP("kiosk", "Why it matters"),
+    "details": QT_TRANSLATE_NOOP("kiosk", "Details"),
+    "zone.areas": QT_TRANSLATE_NOOP("kiosk", "Five functional areas"),
+    "zone.innovations": QT_TRANSLATE_NOOP("kiosk", "Three innovations"),
+    "zone.timeline": QT_TRANSLATE_NOOP("kiosk", "Timeline"),
+    "zone.spectrum": QT_TRANSLATE_NOOP("kiosk", "Bonded business spectrum"),
+    "zone.what": QT_TRANSLATE_NOOP("kiosk", "What happens here"),
+    "zone.who": QT_TRANSLATE_NOOP("kiosk", "Who uses it"),
+    "zone.link": QT_TRANSLATE_NOOP("kiosk", "How it connects to bonded R&D"),
+    "voice.quote": QT_TRANSLATE_NOOP("kiosk", "In their words"),
+    "voice.paraphrase": QT_TRANSLATE_NOOP("kiosk", "What they said"),
+    "source": QT_TRANSLATE_NOOP("kiosk", "Source"),
+    "qr.caption": QT_TRANSLATE_NOOP("kiosk", "Scan to read more"),
+    "about.title": QT_TRANSLATE_NOOP("kiosk", "About the forum"),
+    "about.cohosts": QT_TRANSLATE_NOOP("kiosk", "Co-hosts"),
+    "about.parts": QT_TRANSLATE_NOOP("kiosk", "The six parts of the forum"),
+    "about.report": QT_TRANSLATE_NOOP("kiosk", "The report"),
+    "beijing.tap_hint": QT_TRANSLATE_NOOP("kiosk", "Touch a number to see where it comes from"),
+    "beijing.benchmarks": QT_TRANSLATE_NOOP("kiosk", "Benchmarked against"),
+    "zone.plan_hint": QT_TRANSLATE_NOOP("kiosk", "Touch an area to learn more"),
+    "zone.about": QT_TRANSLATE_NOOP("kiosk", "Approval"),
+    "zone.next": QT_TRANSLATE_NOOP("kiosk", "Next steps"),
+    "home.explore": QT_TRANSLATE_NOOP("kiosk", "Touch a tile below to explore"),
+    "swipe_hint": QT_TRANSLATE_NOOP("kiosk", "Swipe to browse"),
+    "pin.title": QT_TRANSLATE_NOOP("kiosk", "Staff only"),
+    "pin.prompt": QT_TRANSLATE_NOOP("kiosk", "Enter the admin PIN"),
+    "pin.wrong": QT_TRANSLATE_NOOP("kiosk", "Wrong PIN, {n} tries left"),
+    "pin.locked": QT_TRANSLATE_NOOP("kiosk", "Locked: try again in {n} s"),
+    "pin.clear": QT_TRANSLATE_NOOP("kiosk", "Clear"),
+    "pin.ok": QT_TRANSLATE_NOOP("kiosk", "OK"),
+    "pin.cancel": QT_TRANSLATE_NOOP("kiosk", "Cancel"),
+    "admin.title": QT_TRANSLATE_NOOP("kiosk", "Admin menu"),
+    "admin.exit": QT_TRANSLATE_NOOP("kiosk", "Exit the kiosk"),
+    "admin.reload": QT_TRANSLATE_NOOP("kiosk", "Reload content"),
+    "admin.idle": QT_TRANSLATE_NOOP("kiosk", "Idle time: {n} s"),
+    "admin.change_pin": QT_TRANSLATE_NOOP("kiosk", "Change PIN"),
+    "admin.new_pin": QT_TRANSLATE_NOOP("kiosk", "Enter a new PIN (4–8 digits)"),
+    "admin.repeat_pin": QT_TRANSLATE_NOOP("kiosk", "Enter the new PIN again"),
+    "admin.pin_changed": QT_TRANSLATE_NOOP("kiosk", "PIN changed"),
+    "admin.pin_mismatch": QT_TRANSLATE_NOOP("kiosk", "The PINs differ"),
+    "admin.must_change": QT_TRANSLATE_NOOP("kiosk", "First login: set a new PIN"),
+    "admin.close": QT_TRANSLATE_NOOP("kiosk", "Back to the kiosk"),
+    "admin.reloaded": QT_TRANSLATE_NOOP("kiosk", "Content reloaded"),
+    "admin.content_problems": QT_TRANSLATE_NOOP(
+        "kiosk", "Content has problems; kept the last good one"
     ),
-    "admin.more": Text("更多功能（后续版本）", "More (coming later)"),
+    "admin.more": QT_TRANSLATE_NOOP("kiosk", "More (coming later)"),
 }
+
+_translator: QTranslator | None = None
+
+
+def translator() -> QTranslator:
+    """The Chinese translator, loaded once from the compiled resources."""
+    global _translator
+    if _translator is None:
+        from kiosk import resources
+
+        resources.register()
+        _translator = QTranslator()
+        if not _translator.load(QM_PATH):
+            raise RuntimeError(f"cannot load {QM_PATH}: run tools/update_translations.py")
+    return _translator
 
 
 def ui(key: str, lang: Lang, **values: object) -> str:
     """The UI string *key* in *lang*, with ``{name}`` placeholders filled from *values*."""
-    text = STRINGS[key].get(lang)
+    source = SOURCES[key]
+    text = source
+    if lang == "zh":
+        text = translator().translate(CONTEXT, source) or source
     return text.format(**values) if values else text
+
+
+def both(key: str, sep: str = "  ·  ") -> str:
+    """The UI string *key* in Chinese and English, for screens every visitor reads."""
+    return f"{ui(key, 'zh')}{sep}{ui(key, 'en')}"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.content import Content, Figure, Text
 from kiosk.core.navigation import Route
 from kiosk.ui.pages.base import Page, PageContext, figure_text
-from kiosk.ui.strings import STRINGS
+from kiosk.ui.strings import both
 from kiosk.ui.tokens import MOTION, PALETTE, TYPE
 
 #: Achievements and Beijing figures shown on the loop, in this order (those that exist).
@@ -75,7 +75,7 @@ class AttractPage(Page):
         super().__init__(ctx, route, parent)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
-        self.setAccessibleName(f"{STRINGS['touch_to_start'].zh} {STRINGS['touch_to_start'].en}")
+        self.setAccessibleName(both("touch_to_start", " "))
         self.slides = slides_for(ctx.content)
         self.index = 0
         self._progress = 1.0
@@ -199,7 +199,7 @@ class AttractPage(Page):
     def _paint_cue(self, painter: QPainter) -> None:
         rect = self._cue_rect()
         painter.save()
-        text = f"{STRINGS['touch_to_start'].zh}   ·   {STRINGS['touch_to_start'].en}"
+        text = both("touch_to_start", "   ·   ")
         painter.setFont(self._font(TYPE.title, bold=True))
         metrics = painter.fontMetrics()
         pad = 48 * self.ctx.factor

@@ -59,7 +59,6 @@ class Page(QWidget):
         self.ctx = ctx
         self.route = route
         self.setObjectName(f"page:{route}")
-        self.setAccessibleName(str(route))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         """Every page brings its own background, so grabbed pixmaps are complete."""

@@ -1,0 +1,138 @@
+"""Child process of ``run.py``: process start → first painted frame of the start screen.
+
+Usage (run.py does this): ``python benchmarks/_first_frame.py kiosk|bare OUT.json``
+
+``BENCH_SPAWN`` holds the parent's ``time.monotonic()`` taken just before it spawned this process
+(CLOCK_MONOTONIC is system-wide on Linux), so the figure includes the interpreter's own start-up.
+
+* ``kiosk`` starts the real kiosk through ``kiosk.cli.main([])`` (settings, logs, content, Shell,
+  full screen, exactly as ``kiosk`` does); the only change is that ``kiosk.app.create_application``
+  is wrapped to install an application-wide event filter on the new QApplication.
+* ``bare`` is the reference: a QApplication and a full-screen QWidget with one QLabel, shown the
+  same way (frameless, on top, screen geometry, ``showFullScreen``).
+
+The filter notes the first ``Paint`` event of the start screen (the kiosk's attract page, object
+name ``page:attract``; the bare window itself); a zero-timer then fires once that paint pass,
+including the backing-store flush, has returned to the event loop: that is the "first frame".
+The child writes its time stamps (seconds since spawn) and memory to OUT.json and exits at once.
+"""
+
+from __future__ import annotations
+
+import time
+
+T_START = time.monotonic()
+
+import json  # noqa: E402 - the time stamp above comes first
+import os  # noqa: E402
+import sys  # noqa: E402
+from typing import Any  # noqa: E402
+
+TIMEOUT_MS = 60_000
+
+
+def memory() -> dict[str, float]:
+    """VmRSS and VmHWM of this process, in MB."""
+    out: dict[str, float] = {}
+    with open("/proc/self/status", encoding="ascii") as status:  # noqa: PTH123 - no pathlib import
+        for line in status:
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                out[key] = int(value.split()[0]) / 1024
+    return out
+
+
+def make_probe(target: str, stamps: dict[str, float], out: str) -> Any:
+    """An event filter that ends the process after the first frame of the widget *target*."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstFrame(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.painted = False
+            QTimer.singleShot(TIMEOUT_MS, self.give_up)
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
+            if (
+                not self.painted
+                and event.type() == QEvent.Type.Paint
+                and watched.objectName() == target
+            ):
+                self.painted = True
+                stamps["paint"] = time.monotonic()
+                QTimer.singleShot(0, self.frame_done)
+            return False
+
+        def frame_done(self) -> None:
+            stamps["frame"] = time.monotonic()
+            finish(stamps, out, memory())
+
+        def give_up(self) -> None:
+            finish(stamps, out, memory(), error=f"no paint of {target!r} within {TIMEOUT_MS} ms")
+
+    return FirstFrame()
+
+
+def finish(
+    stamps: dict[str, float], out: str, mem: dict[str, float], error: str | None = None
+) -> None:
+    spawn = float(os.environ["BENCH_SPAWN"])
+    result: dict[str, Any] = {k: v - spawn for k, v in stamps.items()}
+    result.update(mem)
+    if error:
+        result["error"] = error
+    with open(out, "w", encoding="utf-8") as file:  # noqa: PTH123 - no pathlib import
+        json.dump(result, file)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0 if error is None else 2)
+
+
+def run_kiosk(stamps: dict[str, float], out: str) -> int:
+    import kiosk.app
+    from kiosk.cli import main
+
+    original = kiosk.app.create_application
+    probes: list[Any] = []
+
+    def create_application(argv0: str = "kiosk") -> Any:
+        stamps["create_application"] = time.monotonic()
+        app = original(argv0)
+        stamps["application_ready"] = time.monotonic()
+        probe = make_probe("page:attract", stamps, out)
+        probes.append(probe)
+        app.installEventFilter(probe)
+        return app
+
+    kiosk.app.create_application = create_application  # type: ignore[assignment]
+    return main([])
+
+
+def run_bare(stamps: dict[str, float], out: str) -> int:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+    stamps["create_application"] = time.monotonic()
+    app = QApplication([sys.argv[0]])
+    stamps["application_ready"] = time.monotonic()
+    probe = make_probe("bare", stamps, out)
+    app.installEventFilter(probe)
+    window = QWidget()
+    window.setObjectName("bare")
+    layout = QVBoxLayout(window)
+    layout.addWidget(QLabel("Zhongguancun Forum 2023"))
+    window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+    window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+    window.setGeometry(app.primaryScreen().geometry())
+    window.showFullScreen()
+    return app.exec()
+
+
+def main() -> int:
+    which, out = sys.argv[1], sys.argv[2]
+    stamps = {"start": T_START}
+    return run_kiosk(stamps, out) if which == "kiosk" else run_bare(stamps, out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,383 @@
+"""Child process of ``run.py``: measurements inside one running kiosk (or the bare reference).
+
+Usage (run.py does this)::
+
+    python benchmarks/_kiosk_probe.py session OUT.json --navs 1000 --seed 1
+    python benchmarks/_kiosk_probe.py transitions OUT.json --count 18 [--bare --duration-ms 280]
+
+The kiosk is started by ``kiosk.cli.main([])``, as the ``kiosk`` command does (full screen on the
+platform's primary screen, settings from ``$XDG_CONFIG_HOME``, logs to ``$XDG_STATE_HOME``);
+``kiosk.app.create_application`` is wrapped only to schedule the driver once the event loop runs.
+The driver is a generator: each ``yield ms`` hands the event loop back for *ms* milliseconds
+(a single-shot QTimer), so painting, animations and deferred deletes run as they do for a visitor.
+
+session
+    1. every route of ``all_routes(content)`` in Chinese, then in English (``nav.go``, then
+       ``host.finish_transition()`` and 30 ms of event loop per screen), back to Home in Chinese,
+       ``gc.collect()``: RSS, peak RSS (VmHWM) and PSS;
+    2. a 5 ms heartbeat QTimer (PreciseTimer) while the kiosk idles on Home: the noise floor;
+    3. the heartbeat during N random navigations (go to any route, back, home, sibling ±1,
+       language toggle), each N ms (``--spacing-ms``) after the previous one returned, so
+       a navigation may interrupt a running transition (the app supports it);
+    4. Home in Chinese again, ``gc.collect()``: RSS after the navigations.
+transitions
+    a fixed cycle of page changes (forward, forward, sibling, back …, home); for each, the times of
+    the ``Paint`` events of ``shell.host.overlay`` while ``shell.host.animation`` runs.
+    With ``--bare``: a bare QWidget of the same size painting two opaque screen-sized pixmaps the
+    same way (slide or cross-fade) under the same QVariantAnimation: the machine's own ceiling.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import random
+import sys
+import time
+import traceback
+from collections.abc import Callable, Generator, Iterator
+from pathlib import Path
+from typing import Any
+
+from _proc import memory
+from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPointF, Qt, QTimer, QVariantAnimation
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+
+Driver = Generator[int, None, None]
+RESULT: dict[str, Any] = {}
+
+
+# -- plumbing --------------------------------------------------------------------------------------
+
+
+def write_and_exit(out: Path, code: int) -> None:
+    out.write_text(json.dumps(RESULT), encoding="utf-8")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)  # no teardown: the measurements are taken
+
+
+def drive(steps: Iterator[int], out: Path) -> None:
+    """Run *steps* on the event loop; write RESULT and exit when it ends or fails.
+
+    Exceptions are caught here: the kiosk's own excepthook would log them and carry on.
+    """
+
+    def step() -> None:
+        try:
+            delay = next(steps)
+        except StopIteration:
+            write_and_exit(out, 0)
+            return
+        except Exception:
+            RESULT["error"] = traceback.format_exc()
+            write_and_exit(out, 3)
+            return
+        QTimer.singleShot(delay, Qt.TimerType.PreciseTimer, step)
+
+    QTimer.singleShot(0, step)
+
+
+def start_kiosk(driver: Callable[[Any], Driver], out: Path) -> int:
+    """Start the kiosk as ``kiosk`` does and run *driver(shell)* once the event loop runs."""
+    import kiosk.app
+    from kiosk.cli import main
+
+    original = kiosk.app.create_application
+
+    def create_application(argv0: str = "kiosk") -> QApplication:
+        app = original(argv0)
+
+        def begin() -> None:
+            shell = next(w for w in app.topLevelWidgets() if w.objectName() == "kioskShell")
+            drive(driver(shell), out)
+
+        QTimer.singleShot(0, begin)
+        return app
+
+    kiosk.app.create_application = create_application  # type: ignore[assignment]
+    return main([])
+
+
+class Heartbeat(QObject):
+    """A 5 ms precise timer that notes when it fires."""
+
+    def __init__(self, interval_ms: int = 5):
+        super().__init__()
+        self.stamps: list[float] = []
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(lambda: self.stamps.append(time.perf_counter()))
+
+    def start(self) -> None:
+        self.stamps = [time.perf_counter()]
+        self.timer.start()
+
+    def stop(self) -> list[float]:
+        """The intervals between beats, in ms."""
+        self.timer.stop()
+        s = self.stamps
+        return [(b - a) * 1000 for a, b in zip(s, s[1:], strict=False)]
+
+
+class PaintLog(QObject):
+    """Event filter noting the time of every Paint event of one widget."""
+
+    def __init__(self, widget: QWidget):
+        super().__init__()
+        self.stamps: list[float] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            self.stamps.append(time.perf_counter())
+        return False
+
+
+def settle(ms: int = 500) -> Driver:
+    """Let the event loop run, collect garbage, let it run again."""
+    yield ms
+    gc.collect()
+    yield 200
+
+
+# -- session: memory after every screen, stalls and growth during random navigations --------------
+
+
+def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
+    def run(shell: Any) -> Driver:
+        from kiosk.core.navigation import HOME
+        from kiosk.core.routes import all_routes
+
+        nav, host = shell.nav, shell.host
+        routes = all_routes(shell.content)
+        RESULT["size"] = [shell.width(), shell.height()]
+        RESULT["routes"] = len(routes)
+        yield 500
+        RESULT["at_start"] = memory()
+        for lang in ("zh", "en"):
+            shell.set_language(lang)
+            for route in routes:
+                nav.go(route)
+                host.finish_transition()
+                yield 30
+        shell.set_language("zh")
+        nav.home()
+        host.finish_transition()
+        yield from settle()
+        RESULT["after_visit"] = memory()
+
+        beat = Heartbeat()
+        beat.start()
+        yield args.idle_ms
+        RESULT["idle_intervals"] = beat.stop()
+
+        rng = random.Random(args.seed)
+        navs: list[tuple[str, str, float]] = []
+        beat.start()
+        for _ in range(args.navs):
+            kind, act = choose(rng, shell, routes)
+            began = time.perf_counter()
+            act()
+            navs.append((kind, str(nav.current), (time.perf_counter() - began) * 1000))
+            yield args.spacing_ms
+        while host.animating:
+            yield 10
+        RESULT["nav_intervals"] = beat.stop()
+        RESULT["navs"] = navs
+        shell.set_language("zh")
+        if nav.stack != [HOME]:
+            nav.home()
+        host.finish_transition()
+        yield from settle()
+        RESULT["after_navs"] = memory()
+
+    return run
+
+
+def choose(rng: random.Random, shell: Any, routes: list[Any]) -> tuple[str, Callable[[], None]]:
+    """A random navigation a visitor could make: (kind, action)."""
+    from kiosk.core.navigation import HOME
+
+    nav = shell.nav
+    roll = rng.random()
+    if roll < 0.10:
+        return "language", shell.toggle_language
+    if roll < 0.25 and len(nav.stack) > 1:
+        return "back", nav.back
+    if roll < 0.40:
+        group = nav.siblings(nav.current)
+        if nav.current in group and len(group) > 1:
+            index = group.index(nav.current)
+            steps = [s for s in (-1, 1) if 0 <= index + s < len(group)]
+            step = rng.choice(steps)
+            return "sibling", lambda: nav.sibling(step)
+    if roll < 0.50 and nav.stack != [HOME]:
+        return "home", nav.home
+    target = rng.choice([r for r in routes if r != nav.current])
+    return "go", lambda: nav.go(target)
+
+
+# -- transitions -----------------------------------------------------------------------------------
+
+
+def kiosk_transitions(args: argparse.Namespace) -> Callable[[Any], Driver]:
+    def run(shell: Any) -> Driver:
+        from kiosk.core.navigation import Route
+
+        nav, host = shell.nav, shell.host
+        content = shell.content
+        theme = sorted(content.themes, key=lambda t: t.number)[0].id
+        achievement = content.achievements[0].id
+        cycle: list[tuple[str, Callable[[], object]]] = [
+            ("forward", lambda: nav.go(Route("themes"))),
+            ("forward", lambda: nav.go(Route("theme", theme))),
+            ("sibling", lambda: nav.sibling(1)),
+            ("back", nav.back),
+            ("forward", lambda: nav.go(Route("achievements"))),
+            ("forward", lambda: nav.go(Route("achievement", achievement))),
+            ("sibling", lambda: nav.sibling(1)),
+            ("back", nav.back),
+            ("home", nav.home),
+        ]
+        RESULT["size"] = [shell.width(), shell.height()]
+        RESULT["duration_ms"] = host.animation.duration()
+        paints = PaintLog(host.overlay)
+        nav.home()
+        host.finish_transition()
+        yield 500
+        transitions = []
+        for i in range(args.count):
+            kind, act = cycle[i % len(cycle)]
+            paints.stamps.clear()
+            called = time.perf_counter()
+            act()
+            returned = time.perf_counter()
+            while host.animating:
+                yield 10
+            transitions.append(
+                {"kind": kind, "called": called, "returned": returned, "frames": paints.stamps[:]}
+            )
+            yield 250
+        RESULT["transitions"] = transitions
+
+    return run
+
+
+class BareOverlay(QWidget):
+    """The reference: two opaque pixmaps slid or cross-faded, painted like the kiosk's overlay."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("bare")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.old = QPixmap()
+        self.new = QPixmap()
+        self.motion = 0
+        self.progress = 0.0
+
+    def make_pixmaps(self) -> None:
+        def page(top: str, bottom: str) -> QPixmap:
+            pixmap = QPixmap(self.size())
+            painter = QPainter(pixmap)
+            gradient = QLinearGradient(0, 0, self.width() * 0.4, self.height())
+            gradient.setColorAt(0, QColor(top))
+            gradient.setColorAt(1, QColor(bottom))
+            painter.fillRect(pixmap.rect(), gradient)
+            painter.end()
+            return pixmap
+
+        self.old = page("#0A1A33", "#061226")
+        self.new = page("#12294D", "#061226")
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        w = self.width()
+        p = self.progress
+        if self.motion == 0:
+            painter.drawPixmap(0, 0, self.old)
+            painter.setOpacity(p)
+            painter.drawPixmap(0, 0, self.new)
+        else:
+            shift = round(w * p) * self.motion
+            painter.drawPixmap(QPointF(-shift, 0), self.old)
+            painter.drawPixmap(QPointF(self.motion * w - shift, 0), self.new)
+        painter.end()
+
+
+def bare_transitions(args: argparse.Namespace, out: Path) -> int:
+    app = QApplication([sys.argv[0]])
+    window = BareOverlay()
+    window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+    window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+    window.setGeometry(app.primaryScreen().geometry())
+    window.showFullScreen()
+    animation = QVariantAnimation(window)
+    animation.setStartValue(0.0)
+    animation.setEndValue(1.0)
+    animation.setDuration(args.duration_ms)
+    animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+
+    def step(value: float) -> None:
+        window.progress = float(value)
+        window.update()
+
+    animation.valueChanged.connect(step)
+    motions = [("forward", 1), ("forward", 1), ("sibling", 1), ("back", -1)] * 2 + [("home", 0)]
+
+    def run() -> Driver:
+        yield 300
+        window.make_pixmaps()
+        RESULT["size"] = [window.width(), window.height()]
+        RESULT["duration_ms"] = args.duration_ms
+        paints = PaintLog(window)
+        yield 200
+        transitions = []
+        for i in range(args.count):
+            kind, motion = motions[i % len(motions)]
+            paints.stamps.clear()
+            called = time.perf_counter()
+            window.motion = motion
+            window.progress = 0.0
+            animation.start()
+            returned = time.perf_counter()
+            while animation.state() == QVariantAnimation.State.Running:
+                yield 10
+            transitions.append(
+                {"kind": kind, "called": called, "returned": returned, "frames": paints.stamps[:]}
+            )
+            yield 250
+        RESULT["transitions"] = transitions
+
+    drive(run(), out)
+    return app.exec()
+
+
+# -- entry -----------------------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mode", choices=("session", "transitions"))
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--navs", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--idle-ms", type=int, default=5000)
+    parser.add_argument("--spacing-ms", type=int, default=60)
+    parser.add_argument("--count", type=int, default=18)
+    parser.add_argument("--bare", action="store_true")
+    parser.add_argument("--duration-ms", type=int, default=280)
+    args = parser.parse_args()
+    if args.mode == "session":
+        return start_kiosk(session(args), args.out)
+    if args.bare:
+        return bare_transitions(args, args.out)
+    return start_kiosk(kiosk_transitions(args), args.out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""Refresh the UI translation: extract strings, then compile the Chinese translation.
+
+    python tools/update_translations.py
+
+1. ``pyside6-lupdate`` collects every ``QT_TRANSLATE_NOOP`` / ``tr`` string of ``kiosk/`` into
+   ``assets/i18n/kiosk_zh_CN.ts`` (existing translations are kept; new strings are marked
+   unfinished; strings no longer used are dropped).
+2. ``pyside6-lrelease`` compiles it into ``assets/i18n/kiosk_zh_CN.qm``.
+3. The resources are rebuilt (``tools/build_resources.py``), as the ``.qm`` is read via ``:/i18n``.
+
+Translate new strings in between (Qt Linguist: ``pyside6-linguist assets/i18n/kiosk_zh_CN.ts``,
+or any text editor) and run it again. ``tests/test_i18n.py`` fails while a string is untranslated.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = ROOT / "assets" / "i18n" / "kiosk_zh_CN.ts"
+QM = TS.with_suffix(".qm")
+
+
+def tool(name: str) -> str:
+    exe = Path(sys.executable).parent / name
+    return str(exe) if exe.exists() else name
+
+
+def main() -> int:
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "kiosk").rglob("*.py"))
+    sources = [s for s in sources if "_generated" not in s]
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *sources,
+            "-no-obsolete",
+            "-source-language",
+            "en",
+            "-target-language",
+            "zh_CN",
+            "-ts",
+            str(TS.relative_to(ROOT)),
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], cwd=ROOT, check=True)
+    sys.path.insert(0, str(ROOT / "tools"))
+    from build_resources import build
+
+    build()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,6 +1,7 @@
 """The ``kiosk`` command line.
 
-``kiosk`` starts the kiosk full screen; ``kiosk check [DIR]`` validates a content folder.
+``kiosk`` starts the kiosk full screen; ``kiosk check [DIR]`` validates a content folder;
+``kiosk supervise [kiosk args…]`` runs the kiosk under the watchdog (:mod:`kiosk.supervise`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ def _run_parser() -> argparse.ArgumentParser:
         prog="kiosk",
         description="Touchscreen exhibition kiosk of the 2023 Zhongguancun Forum.",
         epilog="Other commands: `kiosk check [DIR]` validates a content folder; "
-        "`kiosk set-pin [--config FILE]` sets the admin PIN.",
+        "`kiosk set-pin [--config FILE]` sets the admin PIN; "
+        "`kiosk supervise [kiosk args…]` runs the kiosk under the watchdog.",
     )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     parser.add_argument("--windowed", action="store_true", help="a normal window (development)")
@@ -50,6 +52,45 @@ def _run_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", type=Path, help="settings file (default: the platform's)")
     parser.add_argument("--help-settings", action="store_true", help="list every setting and exit")
     parser.add_argument("--verbose", action="store_true", help="log to the console too")
+    parser.add_argument(
+        "--out-of-order",
+        action="store_true",
+        help="show only the calm 'out of order' screen (the watchdog uses it after repeated "
+        "crashes)",
+    )
+    return parser
+
+
+def _supervise_parser() -> argparse.ArgumentParser:
+    from kiosk.supervise import Policy
+
+    default = Policy()
+    parser = argparse.ArgumentParser(
+        prog="kiosk supervise",
+        description="Run the kiosk and restart it when it crashes or stops answering; a clean "
+        "exit (the admin menu's Exit) ends it. Options it does not know, and everything after "
+        "`--`, go to the kiosk.",
+        allow_abbrev=False,
+    )
+    parser.add_argument(
+        "--heartbeat-timeout",
+        type=float,
+        default=default.heartbeat_timeout,
+        help="seconds without a heartbeat before a frozen kiosk is restarted "
+        f"(default {default.heartbeat_timeout:g})",
+    )
+    parser.add_argument(
+        "--startup-timeout",
+        type=float,
+        default=default.startup_timeout,
+        help=f"seconds a kiosk has for its first heartbeat (default {default.startup_timeout:g})",
+    )
+    parser.add_argument(
+        "--program",
+        help="the command to run instead of `python -m kiosk` (a wrapper), e.g. "
+        "\"/opt/kiosk/bin/python -m kiosk\"",
+    )
+    parser.add_argument("--supervisor-verbose", action="store_true", help="log to the console")
     return parser
 
 
@@ -59,6 +100,9 @@ def _check_parser() -> argparse.ArgumentParser:
         description="Validate a content folder: one line per problem; exit 1 on any problem.",
     )
     parser.add_argument("folder", nargs="?", type=Path, help="default: the bundled content")
+    parser.add_argument(
+        "--no-fit", action="store_true", help="skip laying out every screen (faster)"
+    )
     return parser
 
 
@@ -66,7 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kiosk`` console script."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "check":
-        return check_command(_check_parser().parse_args(args[1:]).folder)
+        check_args = _check_parser().parse_args(args[1:])
+        return check_command(check_args.folder, fit=not check_args.no_fit)
     if args and args[0] == "set-pin":
         from kiosk.core.set_pin import set_pin_command
 
@@ -77,8 +122,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         return set_pin_command(pin_parser.parse_args(args[1:]).config)
     if args and args[0] == "render":
         return render_command(args[1:])
+    if args and args[0] == "supervise":
+        return supervise_command(args[1:])
     parser = _run_parser()
-    return run_command(parser.parse_args(args), parser)
+    return run_command(parser.parse_args(args), parser, args)
+
+
+def supervise_command(argv: Sequence[str]) -> int:
+    """``kiosk supervise [options] [--] [kiosk args…]``: the kiosk under the watchdog."""
+    import shlex
+    from dataclasses import replace
+
+    from kiosk import supervise
+
+    argv = list(argv)
+    after: list[str] = []
+    if "--" in argv:
+        at = argv.index("--")
+        argv, after = argv[:at], argv[at + 1 :]
+    parser = _supervise_parser()
+    args, kiosk_args = parser.parse_known_args(argv)
+    if args.heartbeat_timeout <= 0 or args.startup_timeout <= 0:
+        parser.error("timeouts must be positive")
+    policy = replace(
+        supervise.Policy(),
+        heartbeat_timeout=args.heartbeat_timeout,
+        startup_timeout=args.startup_timeout,
+    )
+    program = shlex.split(args.program) if args.program else []
+    return supervise.main([*kiosk_args, *after], policy, program, args.supervisor_verbose)
 
 
 def render_command(argv: Sequence[str]) -> int:
@@ -111,14 +183,22 @@ def render_command(argv: Sequence[str]) -> int:
     return 0
 
 
-def check_command(folder: Path | None) -> int:
-    """Print every problem of *folder* (default: bundled content); 0 when clean, else 1."""
+def check_command(folder: Path | None, fit: bool = True) -> int:
+    """Print every problem of *folder* (default: bundled content); 0 when clean, else 1.
+
+    With *fit*, clean content is also laid out on every screen (landscape and portrait, both
+    languages) and any text that does not fit is reported.
+    """
     folder = folder or bundled_content_dir()
     try:
         from kiosk.content import Environment, check
 
         env = Environment(resource_exists=_resource_exists(), glyphs=_glyphs())
         content, problems = check(folder, env)
+        if fit and content is not None and not problems:
+            from kiosk.fit import fit_problems
+
+            problems = fit_problems(content)
     except Exception as exc:  # never a traceback for an editor
         print(f"{folder}: cannot be checked: {type(exc).__name__}: {exc}")
         return 1
@@ -147,8 +227,14 @@ def _glyphs() -> frozenset[int]:
     return fonts.glyphs()
 
 
-def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    """Start the kiosk: settings from the file, overridden by the command line."""
+def run_command(
+    args: argparse.Namespace, parser: argparse.ArgumentParser, argv: Sequence[str] = ()
+) -> int:
+    """Start the kiosk: settings from the file, overridden by the command line.
+
+    With the setting ``supervise`` on, and no supervisor running yet, the kiosk is started under
+    the watchdog with the same *argv* (``kiosk supervise argv…``).
+    """
     from kiosk.core.settings import apply_overrides, default_config_path, describe, load_settings
 
     if args.help_settings:
@@ -171,6 +257,14 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     except ValueError as exc:
         parser.error(str(exc))
     os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
+    from kiosk.supervise import ENV
+
+    if settings.supervise and not os.environ.get(ENV) and not args.out_of_order:
+        return supervise_command(["--", *argv])
+    if args.out_of_order:
+        from kiosk.ui import out_of_order
+
+        return out_of_order.run(settings.screen, args.windowed, args.size)
     from kiosk.app import run
 
     return run(settings, config, args.windowed, args.size)

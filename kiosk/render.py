@@ -51,6 +51,9 @@ def render(
     from kiosk.ui.shell import Shell
 
     figures.ANIMATE = False  # proof sheets show every number at its final value
+    from kiosk.fit import _quiet_qt
+
+    _quiet_qt()
     app = QApplication.instance() or create_application("kiosk-render")
     content = load_content(content_dir)
     outdir.mkdir(parents=True, exist_ok=True)

@@ -302,7 +302,7 @@ def test_empty_folder(tmp_path: Path) -> None:
 def test_check_command_passes_on_bundled_content(
     qapp: object, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert check_command(None) == 0
+    assert check_command(None, fit=False) == 0
     out = capsys.readouterr().out
     assert "no problems" in out
 
@@ -318,9 +318,30 @@ def test_check_command_fails_with_one_line_per_problem(
             path.unlink()
     else:
         edit(folder / "zone.toml", r"^\[zone\]$", "[zone")
-    assert check_command(folder) == 1
+    assert check_command(folder, fit=False) == 1
     out = capsys.readouterr().out
     assert out.strip(), "problems must be printed"
     assert "Traceback" not in out
     for line in out.strip().splitlines():
         assert re.match(r"^\S.*: .+", line), line
+
+
+def test_check_reports_text_that_does_not_fit(qapp: object, folder: Path) -> None:
+    """A title too long for its card on the portrait screen is reported with its field path."""
+    from kiosk.fit import fit_problems
+
+    long_title = "An Extraordinarily Long Title " * 6
+    edit(
+        folder / "achievements.toml",
+        r'^(title = \{ zh = "[^"]*", en = ")[^"]*',
+        rf"\g<1>{long_title}",
+    )
+    content = check(folder, Environment(resource_exists=resources.exists))[0]
+    assert content is not None
+    problems = fit_problems(content, sizes=[(1080, 1920)], langs=["en"])
+    assert any(
+        p.file == "achievements.toml"
+        and p.path == "achievements[0].title"
+        and "text cut" in p.message
+        for p in problems
+    ), [str(p) for p in problems]

@@ -7,35 +7,21 @@ site plan, diagrams, images).
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.content import Content, Lang, Text
+from kiosk.content import Content, Lang
 from kiosk.core.navigation import HOME, Change
 from kiosk.core.routes import all_routes
 from kiosk.core.settings import Settings
+from kiosk.fit import texts_of
 from kiosk.ui import figures
 from kiosk.ui.shell import Shell
 
 _SPACE = re.compile(r"\s+")
-
-
-def texts_of(obj: object, path: str = "") -> Iterator[tuple[str, Text]]:
-    """Every Text in a record, with its path."""
-    if isinstance(obj, Text):
-        yield path, obj
-    elif isinstance(obj, tuple | list):
-        for i, item in enumerate(obj):
-            yield from texts_of(item, f"{path}[{i}]")
-    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for f in dataclasses.fields(obj):
-            if f.name not in ("index", "folder"):
-                yield from texts_of(getattr(obj, f.name), f"{path}.{f.name}" if path else f.name)
 
 
 def screen_text(widget: QWidget) -> str:

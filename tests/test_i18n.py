@@ -113,7 +113,7 @@ def test_chinese_screens_show_no_english(
     qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(figures, "ANIMATE", False)
-    from test_coverage import texts_of
+    from kiosk.fit import texts_of
 
     # Latin the Chinese source itself uses (AI, PCT, R&D, 3D …) and the switch to English.
     allowed = {w for _, t in texts_of(content) for w in LATIN_WORD.findall(t.zh)}

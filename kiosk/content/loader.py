@@ -160,7 +160,7 @@ def check(folder: Path, env: Environment | None = None) -> tuple[Content | None,
         problems.append(Problem(_file_of(path, read.origin, default), path, message))
     content = None
     if not problems and len(values) == len(SECTIONS):
-        content = Content(**values, folder=folder)
+        content = Content(**values, folder=folder, origin=dict(read.origin))
         content.index.update(_index(content))
     return content, sorted(set(problems), key=_order)
 

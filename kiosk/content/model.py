@@ -243,6 +243,8 @@ class Content:
     index: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     #: The folder the content was read from (relative image paths are inside it).
     folder: Path | None = field(default=None, compare=False, repr=False)
+    #: Which file each section came from (``{"themes": "themes.toml"}``).
+    origin: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def get(self, item_id: str) -> object:
         """The record with *item_id* (any kind). Raises ``KeyError`` when there is none."""

@@ -200,7 +200,7 @@ SETTINGS: tuple[Setting, ...] = (
         "opening_hours",
         str,
         "mon-sun 08:30-18:00",
-        "Opening hours per weekday, e.g. \"mon-fri 09:00-17:30; sat 10:00-16:00\"; a weekday with "
+        'Opening hours per weekday, e.g. "mon-fri 09:00-17:30; sat 10:00-16:00"; a weekday with '
         "no entry is closed. Outside them the kiosk shows a closed screen and lets the display "
         "sleep.",
         validate=OpeningHours.parse,
@@ -211,6 +211,13 @@ SETTINGS: tuple[Setting, ...] = (
         bool,
         True,
         "Keep the display awake during opening hours (screen saver and power saving held off).",
+    ),
+    Setting(
+        "supervise",
+        bool,
+        False,
+        "Start the kiosk under its watchdog (as `kiosk supervise` does): restarted within seconds "
+        "when it crashes or stops answering, an out-of-order screen after repeated crashes.",
     ),
 )
 
@@ -347,6 +354,11 @@ class Settings:
     def keep_awake(self) -> bool:
         """Keep the display awake during opening hours."""
         return cast(bool, self._values["keep_awake"])
+
+    @property
+    def supervise(self) -> bool:
+        """Start the kiosk under its watchdog (``kiosk supervise``)."""
+        return cast(bool, self._values["supervise"])
 
 
 def default_config_path() -> Path:

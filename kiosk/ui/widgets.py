@@ -64,6 +64,10 @@ class TapButton(QPushButton):
         self.setAccessibleName(accessible or text)
 
 
+#: A card's title may take this many lines; more is reported by ``kiosk check``.
+TITLE_LINES = 4
+
+
 @dataclass
 class _Block:
     lines: list[str]
@@ -140,12 +144,17 @@ class Card(QAbstractButton):
             font = self._font(TYPE.title + 8, True)
             blocks.append(_Block(wrap(self.figure, font, inner, 1), font, PALETTE.gold, gap))
         font = self._font(TYPE.lead - 2, True)
-        blocks.append(_Block(wrap(self.title, font, inner, 3), font, PALETTE.text, gap))
+        blocks.append(_Block(wrap(self.title, font, inner, TITLE_LINES), font, PALETTE.text, gap))
         if self.body:
             font = self._font(TYPE.caption, False)
             lines = wrap(self.body, font, inner, self.text_lines)
             blocks.append(_Block(lines, font, PALETTE.text_muted, gap / 2))
         return blocks, head
+
+    def title_cut(self) -> bool:
+        """Whether the title needs more lines than the card gives it (it is then elided)."""
+        inner = self.width() - 2 * self._pad()
+        return len(wrap(self.title, self._font(TYPE.lead - 2, True), inner)) > TITLE_LINES
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         blocks, head = self._blocks(width)

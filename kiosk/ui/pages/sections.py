@@ -112,7 +112,7 @@ class SectionPage(ScrollPage):
             )
             for t in sorted(ctx.content.themes, key=lambda t: t.number)
         ]
-        self.grid(cards, _columns(ctx, 3))
+        self.grid(cards, 1 if ctx.portrait else 3)  # long titles: one a row in portrait
         about = self._card(
             Route("about"),
             ctx.ui("about.title"),

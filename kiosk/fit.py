@@ -1,0 +1,147 @@
+"""Does every text fit? Lay every screen out offscreen and report what is cut, too small or
+overlapping, naming the content field that holds the text (for ``kiosk check`` and the tests)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from kiosk.content import Content, Problem, Text
+
+if TYPE_CHECKING:
+    from kiosk.ui.shell import Shell
+
+#: The sizes ``kiosk check`` lays the screens out at: landscape and portrait.
+CHECK_SIZES = ((1920, 1080), (1080, 1920))
+
+
+def texts_of(obj: object, path: str = "") -> Iterator[tuple[str, Text]]:
+    """Every Text in a record, with its field path (``achievements[3].title``)."""
+    if isinstance(obj, Text):
+        yield path, obj
+    elif isinstance(obj, tuple | list):
+        for i, item in enumerate(obj):
+            yield from texts_of(item, f"{path}[{i}]")
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for field in dataclasses.fields(obj):
+            if field.name not in ("index", "folder", "origin"):
+                name = f"{path}.{field.name}" if path else field.name
+                yield from texts_of(getattr(obj, field.name), name)
+
+
+def screen_problems(shell: Shell) -> list[str]:
+    """What is wrong with the layout of the shell's current screen (empty when it is clean)."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from kiosk.ui.tokens import SIZE
+    from kiosk.ui.widgets import Card
+
+    problems: list[str] = []
+    page = shell.host.page
+    if page is None:
+        return problems
+    least = round(SIZE.tap * shell.factor) - 1
+    gap = round(SIZE.tap_gap * shell.factor) - 1
+    # Page controls are checked against each other (the page scrolls under the bar, a separate
+    # area), and the bar's controls against each other.
+    for group in (page.findChildren(QAbstractButton), shell.bar.findChildren(QAbstractButton)):
+        rects: list[tuple[str, QRect]] = []
+        for button in group:
+            if not button.isVisibleTo(shell):
+                continue
+            rect = QRect(button.mapTo(shell, QPoint(0, 0)), button.size())
+            name = button.accessibleName() or button.text()
+            if rect.width() < least or rect.height() < least:
+                problems.append(f"too small to touch ({rect.width()}x{rect.height()}): {name}")
+            if rect.left() < 0 or rect.right() >= shell.width():
+                problems.append(f"outside the window: {name}")
+            if isinstance(button, Card) and button.title_cut():
+                problems.append(f"text cut: {button.title}")
+            rects.append((name, rect))
+        for i, (a, ra) in enumerate(rects):
+            for b, rb in rects[i + 1 :]:
+                if ra.adjusted(-gap, -gap, gap, gap).intersects(rb):
+                    problems.append(f"overlapping or too close: {a} / {b}")
+    for label in page.findChildren(QLabel) + shell.bar.findChildren(QLabel):
+        if not label.isVisibleTo(shell) or not label.text():
+            continue
+        if label.wordWrap():
+            if label.heightForWidth(label.width()) > label.height() + 1:
+                problems.append(f"text cut: {label.text()}")
+        elif label.fontMetrics().horizontalAdvance(label.text()) > label.contentsRect().width() + 1:
+            problems.append(f"text cut: {label.text()}")
+    return problems
+
+
+def fit_problems(
+    content: Content,
+    sizes: Sequence[tuple[int, int]] = CHECK_SIZES,
+    langs: Sequence[str] = ("zh", "en"),
+) -> list[Problem]:
+    """Lay out every screen of *content* at *sizes* in *langs*; one Problem per misfit."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import create_application
+    from kiosk.core.navigation import HOME, Change
+    from kiosk.core.routes import all_routes
+    from kiosk.core.settings import Settings
+    from kiosk.ui import figures
+    from kiosk.ui.shell import Shell
+
+    _quiet_qt()
+    app = QApplication.instance() or create_application("kiosk-check")
+    animate, figures.ANIMATE = figures.ANIMATE, False
+    where: dict[str, str] = {}
+    for path, value in texts_of(content):
+        where.setdefault(value.zh, path)
+        where.setdefault(value.en, path)
+    found: dict[tuple[str, str], list[str]] = {}
+    try:
+        for width, height in sizes:
+            for lang in langs:
+                shell = Shell(content, Settings.defaults().replace(language=lang), kiosk_mode=False)
+                shell.resize(width, height)
+                shell.show()
+                for route in all_routes(content):
+                    if route.page == "attract":
+                        continue
+                    shell.nav.stack = [route] if route == HOME else [HOME, route]
+                    shell._on_change(Change(route, "reset", len(shell.nav.stack)))
+                    shell.host.finish_transition()
+                    QCoreApplication.processEvents()
+                    for problem in screen_problems(shell):
+                        screens = found.setdefault((problem, lang), [])
+                        screens.append(f"{route} at {width}x{height}")
+                shell.close()
+                shell.deleteLater()
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    finally:
+        figures.ANIMATE = animate
+    del app
+    problems = []
+    for (problem, lang), screens in found.items():
+        path = where.get(problem.split(": ", 1)[-1], "")
+        more = f" (+{len(screens) - 1} more)" if len(screens) > 1 else ""
+        message = f"{problem} [{lang}, screen {screens[0]}{more}]"
+        problems.append(Problem(_file_for(path, content), path, message))
+    return problems
+
+
+def _file_for(path: str, content: Content) -> str:
+    section = path.split("[", 1)[0].split(".", 1)[0]
+    return content.origin.get(section, "layout")
+
+
+def _quiet_qt() -> None:
+    """Offscreen rendering makes the platform plugin chatty: keep its notes out of the console."""
+    import logging
+
+    qt = logging.getLogger("qt")
+    if not qt.handlers:
+        qt.addHandler(logging.NullHandler())
+        qt.propagate = False

@@ -1,0 +1,508 @@
+"""``kiosk stats``: what visitors did, from the local statistics database.
+
+The text report and the CSV need no Qt; the heatmap renders the Home screen offscreen, exactly as
+``kiosk render`` does, and draws the touches over it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from kiosk.core.analytics import GRID_COLUMNS, GRID_ROWS, AnalyticsStore, DayTotals
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QColor, QImage
+
+#: Language names in the report.
+LANG_NAMES = {"zh": "Chinese", "en": "English"}
+#: Rows in the "top screens" tables.
+TOP = 10
+
+
+@dataclass(frozen=True)
+class ScreenStat:
+    """One screen's views and dwell time over the report's days."""
+
+    route: str
+    views: int
+    dwell_ms: int
+
+    @property
+    def average_s(self) -> float:
+        return self.dwell_ms / 1000 / self.views if self.views else 0.0
+
+
+@dataclass
+class Report:
+    """Everything ``kiosk stats`` prints, computed once from the database."""
+
+    since: date | None
+    days: list[tuple[str, DayTotals]] = field(default_factory=list)
+    hours: list[int] = field(default_factory=lambda: [0] * 24)
+    totals: DayTotals = field(default_factory=DayTotals)
+    screens: list[ScreenStat] = field(default_factory=list)
+    start_langs: Counter[str] = field(default_factory=Counter)
+    used_langs: Counter[str] = field(default_factory=Counter)
+    view_langs: Counter[str] = field(default_factory=Counter)
+    modes: Counter[str] = field(default_factory=Counter)
+    grid: Counter[tuple[int, int]] = field(default_factory=Counter)
+    rows: list[tuple[str, str, str, int, int]] = field(default_factory=list)
+
+    @property
+    def average_session_s(self) -> float:
+        sessions = self.totals.sessions
+        return self.totals.session_ms / 1000 / sessions if sessions else 0.0
+
+    @property
+    def average_active_s(self) -> float:
+        sessions = self.totals.sessions
+        return self.totals.active_ms / 1000 / sessions if sessions else 0.0
+
+
+def build_report(store: AnalyticsStore, since: date | None = None) -> Report:
+    """The report of every day from *since* (default: every day recorded)."""
+    aggregate = store.aggregate(since)
+    report = Report(since)
+    for day in sorted(aggregate.daily):
+        totals = aggregate.daily[day]
+        report.days.append((day, totals))
+        report.totals.add(totals)
+    for (_day, hour), sessions in aggregate.hours.items():
+        report.hours[hour] += sessions
+    screens: dict[str, list[int]] = {}
+    for (day, route, lang), (views, dwell) in sorted(aggregate.screens.items()):
+        report.rows.append((day, route, lang, views, dwell))
+        sums = screens.setdefault(route, [0, 0])
+        sums[0] += views
+        sums[1] += dwell
+        report.view_langs[lang] += views
+    report.screens = [ScreenStat(route, v, d) for route, (v, d) in screens.items()]
+    for (_day, tag), sessions in aggregate.tags.items():
+        kind, _, name = tag.partition(":")
+        {"start": report.start_langs, "lang": report.used_langs, "mode": report.modes}.get(
+            kind, Counter()
+        )[name] += sessions
+    for (_day, gx, gy), count in aggregate.touches.items():
+        report.grid[(gx, gy)] += count
+    return report
+
+
+def parse_since(text: str, today: date | None = None) -> date:
+    """``YYYY-MM-DD``, ``today`` or ``Nd`` (the last N days, today included).
+
+    Raises:
+        ValueError: none of these.
+    """
+    today = today or date.today()
+    text = text.strip().lower()
+    if text == "today":
+        return today
+    if text.endswith("d") and text[:-1].isdigit() and int(text[:-1]) >= 1:
+        return date.fromordinal(today.toordinal() - int(text[:-1]) + 1)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"expected a date such as 2023-05-25, 'today' or '7d', not {text!r}"
+        ) from None
+
+
+# --- text -------------------------------------------------------------------------------------
+
+
+def duration(seconds: float) -> str:
+    """``"2:05"`` for 125 s, ``"1:02:05"`` past an hour."""
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "–"
+
+
+def write_text(report: Report, out: TextIO, source: str = "") -> None:
+    """The report as plain-text tables."""
+    t = report.totals
+    span = f"since {report.since.isoformat()}" if report.since else "all recorded days"
+    lines = [f"kiosk statistics, {span}" + (f" ({source})" if source else ""), ""]
+    if not t.sessions and not t.touches:
+        lines.append("No visitors recorded in this period.")
+        out.write("\n".join(lines) + "\n")
+        return
+    lines += [
+        f"Sessions: {t.sessions:,}; average length {duration(report.average_session_s)} "
+        f"({duration(report.average_active_s)} to the last touch); "
+        f"{t.views:,} screen views; {t.touches:,} touches",
+        "",
+        "Sessions per day",
+        f"  {'day':<12}{'sessions':>9}{'avg length':>12}{'views':>8}{'touches':>9}",
+    ]
+    for day, d in report.days:
+        average = duration(d.session_ms / 1000 / d.sessions) if d.sessions else "–"
+        lines.append(f"  {day:<12}{d.sessions:>9,}{average:>12}{d.views:>8,}{d.touches:>9,}")
+    lines += ["", "Sessions per hour of day (by start)"]
+    busy = [hour for hour, n in enumerate(report.hours) if n]
+    peak = max(report.hours) or 1
+    for hour in range(min(busy), max(busy) + 1) if busy else ():
+        n = report.hours[hour]
+        bar = "█" * max(1 if n else 0, round(30 * n / peak))
+        lines.append(f"  {hour:02d}:00  {bar:<30} {n:,}")
+    width = max([len(s.route) for s in report.screens] + [6]) + 2
+    header = f"  {'screen':<{width}}{'views':>7}{'dwell':>10}{'average':>9}"
+    for title, key in (
+        ("Top screens by views", lambda s: (-s.views, -s.dwell_ms, s.route)),
+        ("Top screens by dwell time", lambda s: (-s.dwell_ms, -s.views, s.route)),
+    ):
+        lines += ["", title, header]
+        for s in sorted(report.screens, key=key)[:TOP]:  # type: ignore[arg-type]
+            lines.append(
+                f"  {s.route:<{width}}{s.views:>7,}{duration(s.dwell_ms / 1000):>10}"
+                f"{duration(s.average_s):>9}"
+            )
+    lines += ["", "Languages"]
+    started = sum(report.start_langs.values())
+    lines.append(
+        "  sessions started in "
+        + ", ".join(
+            f"{LANG_NAMES.get(lang, lang)} {_share(n, started)} ({n:,})"
+            for lang, n in report.start_langs.most_common()
+        )
+    )
+    for lang, n in sorted(report.used_langs.items()):
+        lines.append(f"  sessions that used {LANG_NAMES.get(lang, lang)}: {n:,}")
+    views = sum(report.view_langs.values())
+    lines.append(
+        "  screen views in "
+        + ", ".join(
+            f"{LANG_NAMES.get(lang, lang)} {_share(n, views)}"
+            for lang, n in report.view_langs.most_common()
+        )
+    )
+    if report.modes:
+        lines += ["", "Accessibility modes (sessions that used them)"]
+        for mode, n in report.modes.most_common():
+            lines.append(f"  {mode.replace('_', ' ')}: {n:,} ({_share(n, t.sessions)})")
+    out.write("\n".join(lines) + "\n")
+
+
+def today_summary(store: AnalyticsStore, today: date | None = None) -> dict[str, object]:
+    """Today's figures for the admin menu.
+
+    Returns:
+        ``{"day": "2023-05-25", "sessions": 42, "average_session_s": 131.0, "views": 310,
+        "touches": 1204, "top_screen": "zone", "languages": {"zh": 30, "en": 12}}``
+        (``top_screen`` is None before the first visitor; ``languages`` counts sessions by the
+        language they started in).
+    """
+    today = today or date.today()
+    report = build_report(store, today)
+    top = max(report.screens, key=lambda s: (s.views, s.dwell_ms), default=None)
+    non_home = [s for s in report.screens if s.route not in ("home", "attract")]
+    top = max(non_home, key=lambda s: (s.views, s.dwell_ms), default=top)
+    return {
+        "day": today.isoformat(),
+        "sessions": report.totals.sessions,
+        "average_session_s": round(report.average_session_s, 1),
+        "views": report.totals.views,
+        "touches": report.totals.touches,
+        "top_screen": top.route if top else None,
+        "languages": dict(report.start_langs),
+    }
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+CSV_COLUMNS = ("day", "screen", "lang", "views", "dwell_s", "average_dwell_s")
+
+
+def write_csv(report: Report, path: Path) -> int:
+    """One row per day, screen and language; returns the number of rows."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(CSV_COLUMNS)
+        for day, route, lang, views, dwell in report.rows:
+            average = dwell / 1000 / views if views else 0.0
+            writer.writerow([day, route, lang, views, f"{dwell / 1000:.1f}", f"{average:.1f}"])
+    return len(report.rows)
+
+
+# --- heatmap ----------------------------------------------------------------------------------
+
+#: The Home screen the touches are drawn over (the kiosk's design size).
+HEATMAP_SIZE = (1920, 1080)
+
+
+def ensure_application() -> None:
+    """A QApplication with the bundled fonts (offscreen when no platform is chosen)."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        return
+    if "QT_QPA_PLATFORM" not in os.environ:
+        # The offscreen screen is 800×800 by default: make it as big as the screenshot.
+        spec = {"name": "stats", "x": 0, "y": 0, "width": 3840, "height": 2160, "dpr": 1}
+        config = Path(tempfile.gettempdir()) / "kiosk-stats-offscreen.json"
+        config.write_text(json.dumps({"screens": [spec]}), encoding="utf-8")
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    from kiosk.app import create_application
+
+    create_application("kiosk-stats")
+
+
+def home_screenshot(
+    size: tuple[int, int] = HEATMAP_SIZE, lang: str = "zh", content_dir: Path | None = None
+) -> QImage:
+    """The Home screen at *size*, rendered offscreen like ``kiosk render`` does."""
+    ensure_application()
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from kiosk.app import load_content
+    from kiosk.core.settings import Settings
+    from kiosk.ui import figures
+    from kiosk.ui.shell import Shell
+
+    animate, figures.ANIMATE = figures.ANIMATE, False
+    try:
+        settings = Settings.defaults().replace(language=lang, transition_ms=150)
+        shell = Shell(load_content(content_dir), settings, kiosk_mode=False)
+        try:
+            shell.resize(*size)
+            shell.show()
+            shell.nav.home()
+            shell.host.finish_transition()
+            QCoreApplication.processEvents()
+            return shell.grab().toImage()
+        finally:
+            shell.allow_close()
+            shell.close()
+            shell.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    finally:
+        figures.ANIMATE = animate
+
+
+def render_heatmap(
+    grid: Mapping[tuple[int, int], int],
+    out: Path,
+    base: QImage | None = None,
+    caption: str = "",
+) -> Path:
+    """Draw the touch counts of *grid* over *base* (default: the Home screen) into PNG *out*.
+
+    Each cell of the :data:`GRID_COLUMNS` × :data:`GRID_ROWS` grid gets a translucent heat colour
+    (cyan for few touches, through gold, to coral for the most) and its count; a footer holds
+    *caption* and the colour legend.
+    """
+    ensure_application()
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPen
+
+    from kiosk.ui.tokens import PALETTE, RADII, SPACE, TYPE
+
+    if base is None:
+        base = home_screenshot()
+    width, height = base.width(), base.height()
+    factor = min(width / HEATMAP_SIZE[0], height / HEATMAP_SIZE[1])
+
+    def px(value: float) -> int:
+        return max(1, round(value * factor))
+
+    footer = px(150)
+    image = QImage(width, height + footer, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(PALETTE.background_deep))
+    peak = max(grid.values(), default=0)
+
+    # The heat layer: one pixel per cell, smoothly scaled up so that cells blend like a heatmap.
+    cells = QImage(GRID_COLUMNS, GRID_ROWS, QImage.Format.Format_ARGB32_Premultiplied)
+    cells.fill(Qt.GlobalColor.transparent)
+    for (gx, gy), count in grid.items():
+        if count > 0 and 0 <= gx < GRID_COLUMNS and 0 <= gy < GRID_ROWS:
+            cells.setPixelColor(gx, gy, heat_colour(count / peak))
+    heat = cells.scaled(
+        width,
+        height,
+        Qt.AspectRatioMode.IgnoreAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.drawImage(0, 0, base)
+    dim = QColor(PALETTE.background_deep)
+    dim.setAlphaF(0.55)
+    painter.fillRect(QRectF(0, 0, width, height), dim)
+    painter.drawImage(0, 0, heat)
+
+    cell_w, cell_h = width / GRID_COLUMNS, height / GRID_ROWS
+    line = QColor(PALETTE.text)
+    line.setAlphaF(0.12)
+    painter.setPen(QPen(line, 1))
+    for gx in range(1, GRID_COLUMNS):
+        painter.drawLine(QPointF(gx * cell_w, 0), QPointF(gx * cell_w, height))
+    for gy in range(1, GRID_ROWS):
+        painter.drawLine(QPointF(0, gy * cell_h), QPointF(width, gy * cell_h))
+
+    font = QFont(painter.font())
+    font.setPixelSize(px(TYPE.caption))
+    font.setBold(True)
+    painter.setFont(font)
+    shadow = QColor(PALETTE.background_deep)
+    shadow.setAlphaF(0.8)
+    for (gx, gy), count in grid.items():
+        if count <= 0:
+            continue
+        rect = QRectF(gx * cell_w, gy * cell_h, cell_w, cell_h)
+        painter.setPen(shadow)
+        painter.drawText(
+            rect.translated(px(1.5), px(1.5)), Qt.AlignmentFlag.AlignCenter, f"{count:,}"
+        )
+        painter.setPen(QColor(PALETTE.text))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{count:,}")
+
+    # Footer: caption on the left, the legend on the right.
+    painter.fillRect(QRectF(0, height, width, footer), QColor(PALETTE.background_deep))
+    painter.setPen(QPen(QColor(PALETTE.outline), px(2)))
+    painter.drawLine(QPointF(0, height + px(1)), QPointF(width, height + px(1)))
+    pad = px(SPACE.l)
+    legend_w = px(520)
+    title_font = QFont(font)
+    title_font.setPixelSize(px(TYPE.lead))
+    painter.setFont(title_font)
+    painter.setPen(QColor(PALETTE.text))
+    text_rect = QRectF(pad, height + pad / 2, width - legend_w - 3 * pad, footer - pad)
+    lines = caption.split("\n", 1)
+    painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, lines[0])
+    if len(lines) > 1:
+        small = QFont(font)
+        small.setBold(False)
+        painter.setFont(small)
+        painter.setPen(QColor(PALETTE.text_muted))
+        painter.drawText(
+            text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, lines[1]
+        )
+    bar = QRectF(width - pad - legend_w, height + footer / 2 - px(14), legend_w, px(28))
+    gradient = QLinearGradient(bar.topLeft(), bar.topRight())
+    for stop in (0.0, 0.25, 0.5, 0.75, 1.0):
+        colour = heat_colour(max(stop, 0.02))
+        colour.setAlphaF(1.0)
+        gradient.setColorAt(stop, colour)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(gradient)
+    painter.drawRoundedRect(bar, px(RADII.s) / 2, px(RADII.s) / 2)
+    label_font = QFont(font)
+    label_font.setBold(False)
+    painter.setFont(label_font)
+    painter.setPen(QColor(PALETTE.text_muted))
+    above = QRectF(bar.left(), bar.top() - px(40), bar.width(), px(36))
+    below = QRectF(bar.left(), bar.bottom() + px(4), bar.width(), px(36))
+    painter.drawText(above, Qt.AlignmentFlag.AlignHCenter, "touches per cell")
+    painter.drawText(below, Qt.AlignmentFlag.AlignLeft, "1")
+    painter.drawText(below, Qt.AlignmentFlag.AlignRight, f"{peak:,}")
+    painter.end()
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(out), b"PNG"):
+        raise OSError(f"cannot write {out}")
+    return out
+
+
+def heat_colour(level: float) -> QColor:
+    """The heat colour for *level* (0 to 1 of the busiest cell): cyan, gold, then coral.
+
+    The square root spreads the few touches of quiet cells over more of the ramp.
+    """
+    from PySide6.QtGui import QColor
+
+    from kiosk.ui.tokens import PALETTE
+
+    t = max(0.0, min(1.0, level)) ** 0.5
+    stops = [QColor(PALETTE.accent), QColor(PALETTE.gold), QColor(PALETTE.coral)]
+    scaled = t * (len(stops) - 1)
+    index = min(int(scaled), len(stops) - 2)
+    frac = scaled - index
+    a, b = stops[index], stops[index + 1]
+    colour = QColor(
+        round(a.red() + (b.red() - a.red()) * frac),
+        round(a.green() + (b.green() - a.green()) * frac),
+        round(a.blue() + (b.blue() - a.blue()) * frac),
+    )
+    colour.setAlphaF(0.35 + 0.5 * t)
+    return colour
+
+
+def heatmap_caption(report: Report) -> str:
+    """Two lines for the heatmap's footer."""
+    days = [day for day, _ in report.days]
+    span = f"{days[0]} – {days[-1]}" if days else "no days"
+    total = sum(report.grid.values())
+    return (
+        f"触摸热区 · Touch heatmap  {span}\n"
+        f"{total:,} touches on every screen, drawn over Home "
+        f"({GRID_COLUMNS}×{GRID_ROWS} cells of the window)"
+    )
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+def stats_command(argv: Sequence[str]) -> int:
+    """``kiosk stats [--since DATE] [--csv FILE] [--heatmap FILE.png] [--db FILE] [--config F]``."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(
+        prog="kiosk stats",
+        description="Report what visitors did: sessions per day and hour, session length, top "
+        "screens by views and dwell time, languages and accessibility modes.",
+    )
+    parser.add_argument("--since", help="first day: YYYY-MM-DD, 'today' or '7d' (default: all)")
+    parser.add_argument("--csv", type=Path, help="write one row per day, screen and language")
+    parser.add_argument("--heatmap", type=Path, help="draw the touches over Home into this PNG")
+    parser.add_argument("--db", type=Path, help="statistics database (default: from the settings)")
+    parser.add_argument("--config", type=Path, help="settings file (default: the platform's)")
+    args = parser.parse_args(argv)
+    since = None
+    if args.since:
+        try:
+            since = parse_since(args.since)
+        except ValueError as exc:
+            parser.error(f"--since: {exc}")
+    path = args.db
+    if path is None:
+        from kiosk.core.analytics import db_path
+        from kiosk.core.settings import load_settings
+
+        settings, _problems = load_settings(args.config)
+        path = db_path(settings.analytics_db)
+    from kiosk.core.analytics import AnalyticsError
+
+    try:
+        store = AnalyticsStore(path, create=False)
+    except AnalyticsError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    try:
+        report = build_report(store, since)
+    finally:
+        store.close()
+    write_text(report, sys.stdout, str(path))
+    if args.csv:
+        rows = write_csv(report, args.csv)
+        print(f"\n{rows} screen rows written to {args.csv}")
+    if args.heatmap:
+        render_heatmap(report.grid, args.heatmap, caption=heatmap_caption(report))
+        print(f"heatmap written to {args.heatmap}")
+    return 0

@@ -1,0 +1,158 @@
+"""The calm "out of order" screen the supervisor shows after repeated crashes.
+
+``kiosk --out-of-order`` runs a minimal application with nothing but this screen: no content, no
+settings beyond the screen number, no page, no timer but the heartbeat, so that whatever made the
+kiosk crash cannot make this crash too. It is painted from the design tokens, in both languages,
+and says nothing technical: the details are in the log and the crash log.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QCursor,
+    QFont,
+    QKeyEvent,
+    QLinearGradient,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.ui.tokens import PALETTE, SPACE, TYPE, scale_for, scaled
+
+log = logging.getLogger("kiosk.out_of_order")
+
+#: What the screen says (Chinese first, as everywhere in the kiosk).
+TITLE = ("暂停服务", "Out of order")
+BODY = (
+    "本展项正在维护，请稍后再来。",
+    "This exhibit is being looked after. Please come back later.",
+)
+
+
+class OutOfOrder(QWidget):
+    """A quiet full-window notice; in kiosk mode it cannot be closed or left by a visitor.
+
+    Args:
+        kiosk_mode: refuse close requests (the supervisor ends this screen by a signal).
+        parent: the parent widget, if any.
+    """
+
+    def __init__(self, kiosk_mode: bool = True, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("outOfOrder")
+        self.setWindowTitle(f"{TITLE[0]} · {TITLE[1]}")
+        self.setAccessibleName(f"{TITLE[0]} {TITLE[1]}")
+        self.setAccessibleDescription(f"{BODY[0]} {BODY[1]}")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.kiosk_mode = kiosk_mode
+        self._allow_close = not kiosk_mode
+
+    def allow_close(self) -> None:
+        """Let the window close (tests and windowed mode)."""
+        self._allow_close = True
+
+    # -- no way out ----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._allow_close:
+            event.accept()
+        else:
+            log.info("refused a close request")
+            event.ignore()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        event.accept()  # nothing a visitor types does anything here
+
+    # -- painting ------------------------------------------------------------------------------
+
+    def _font(self, size: int, factor: float, bold: bool = False) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(scaled(size, factor))
+        font.setBold(bold)
+        return font
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        w, h = self.width(), self.height()
+        factor = scale_for(max(1, w), max(1, h))
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        gradient = QLinearGradient(0, 0, w * 0.4, h)
+        gradient.setColorAt(0, QColor(PALETTE.background))
+        gradient.setColorAt(1, QColor(PALETTE.background_deep))
+        painter.fillRect(self.rect(), gradient)
+
+        # A calm sign: a ring with a pause mark, in the muted accent.
+        radius = scaled(72, factor)
+        cx, cy = w / 2, h * 0.30
+        ring = QColor(PALETTE.accent)
+        ring.setAlphaF(0.6)
+        painter.setPen(QPen(ring, scaled(6, factor)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(QRectF(cx - radius, cy - radius, 2 * radius, 2 * radius))
+        bar_w, bar_h, gap = radius * 0.18, radius * 0.8, radius * 0.22
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(ring)
+        for x in (cx - gap - bar_w, cx + gap):
+            painter.drawRoundedRect(QRectF(x, cy - bar_h / 2, bar_w, bar_h), bar_w / 3, bar_w / 3)
+
+        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        wrap = flags | int(Qt.TextFlag.TextWordWrap)
+        margin = scaled(SPACE.xl, factor)
+        width = w - 2 * margin
+        y = cy + radius + scaled(SPACE.xl, factor)
+        lines = (
+            (TITLE[0], TYPE.display, True, PALETTE.text),
+            (TITLE[1], TYPE.title, False, PALETTE.text_muted),
+            (BODY[0], TYPE.lead, False, PALETTE.text),
+            (BODY[1], TYPE.lead, False, PALETTE.text_muted),
+        )
+        for i, (text, size, bold, colour) in enumerate(lines):
+            painter.setFont(self._font(size, factor, bold))
+            painter.setPen(QColor(colour))
+            rect = painter.boundingRect(QRectF(margin, y, width, h), wrap, text)
+            painter.drawText(rect, wrap, text)
+            y = rect.bottom() + scaled(SPACE.l if i == 1 else SPACE.s, factor)
+        painter.end()
+
+
+def run(screen: int = 0, windowed: bool = False, size: tuple[int, int] | None = None) -> int:
+    """Show only the out-of-order screen until the process is ended (``kiosk --out-of-order``)."""
+    from kiosk import heartbeat
+
+    app = _application()
+    notice = OutOfOrder(kiosk_mode=not windowed)
+    screens = app.screens()
+    target = screens[screen] if screen < len(screens) else app.primaryScreen()
+    if windowed:
+        notice.resize(*(size or (1920, 1080)))
+        notice.show()
+    else:
+        notice.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        notice.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        notice.setGeometry(target.geometry())
+        notice.showFullScreen()
+        app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+    heartbeat.start_from_environment(app)
+    log.warning("showing the out-of-order screen")
+    return app.exec()
+
+
+def _application() -> QApplication:
+    """The kiosk's application (bundled fonts); a bare one if even that fails."""
+    from kiosk.app import create_application
+
+    try:
+        return create_application(sys.argv[0])
+    except Exception:
+        log.exception("the application could not be set up as usual; showing a bare one")
+    existing = QApplication.instance()
+    return existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])

@@ -5,8 +5,9 @@ save, the kiosk keeps showing the last good content: :class:`ContentWatcher` val
 after each change (debounced: an editor's save is several file events) and emits
 
 * :attr:`ContentWatcher.ready` with the new :class:`~kiosk.content.Content` when it is clean;
-* :attr:`ContentWatcher.problems` with one line per problem (the lines of ``kiosk check``)
-  when it is not; :attr:`ContentWatcher.content` stays the last good content.
+* :attr:`ContentWatcher.problems` with one line per problem (the lines ``kiosk check`` prints,
+  :func:`kiosk.cli.problem_line`) when it is not; :attr:`ContentWatcher.content` stays the
+  last good content.
 
 Loading runs on the main thread: the bundled content loads in about 15 ms.
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from kiosk.cli import problem_line
 from kiosk.content import Content, ContentError
 
 log = logging.getLogger("kiosk.content_watch")
@@ -62,6 +64,7 @@ class ContentWatcher(QObject):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(debounce_ms)
         self._debounce.timeout.connect(self.check_now)
+        self._existed = self.folder.is_dir()
         self._watch()
 
     @property
@@ -80,6 +83,7 @@ class ContentWatcher(QObject):
         """Validate the folder now; emits :attr:`ready` or :attr:`problems`. True if good."""
         self._debounce.stop()
         self.checks += 1
+        self._existed = self.folder.is_dir()
         self._watch()  # an editor that saves by renaming replaces the watched file
         try:
             content = self._load()
@@ -95,9 +99,7 @@ class ContentWatcher(QObject):
         return True
 
     def _bad(self, lines: list[str]) -> bool:
-        lines = [" ".join(line.split()) or "(empty problem)" for line in lines] or [
-            f"{self.folder}: has problems"
-        ]
+        lines = [problem_line(line) for line in lines] or [f"{self.folder}: has problems"]
         self.last_problems = lines
         for line in lines:
             log.error("content: %s", line)
@@ -106,11 +108,19 @@ class ContentWatcher(QObject):
         return False
 
     def _changed(self, path: str) -> None:
+        if path == str(self.folder.parent):  # only the folder's coming and going matters there
+            exists = self.folder.is_dir()
+            if exists == self._existed:
+                return
+            self._existed = exists
         self._debounce.start()
 
     def _watch(self) -> None:
-        """Watch the folder, its files and folders, and the files in those (again)."""
+        """Watch the folder, its files and folders, the files in those, and the folder's parent
+        (where the folder itself is renamed, removed or put back)."""
         wanted: list[str] = []
+        if self.folder.parent.is_dir():
+            wanted.append(str(self.folder.parent))
         if self.folder.is_dir():
             wanted.append(str(self.folder))
             try:
@@ -120,8 +130,6 @@ class ContentWatcher(QObject):
                         wanted += [str(grandchild) for grandchild in sorted(child.iterdir())]
             except OSError as exc:
                 log.warning("content: cannot list %s: %s", self.folder, exc)
-        elif self.folder.parent.is_dir():
-            wanted.append(str(self.folder.parent))  # the folder may come back
         present = set(self.watched)
         new = [path for path in wanted[:MAX_WATCHED] if path not in present]
         if new:

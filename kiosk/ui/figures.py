@@ -21,7 +21,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import qtawesome as qta
 from PySide6.QtCore import (
     QAbstractAnimation,
     QEasingCurve,
@@ -60,6 +59,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Figure, Lang
+from kiosk.ui import icons
 from kiosk.ui.pages.base import figure_text
 from kiosk.ui.strings import ui
 from kiosk.ui.style import TAP
@@ -255,7 +255,7 @@ class FigureTile(QAbstractButton):
 
         icon = scaled(TYPE.lead, factor)
         self._icons = {
-            face: qta.icon(name, color=PALETTE.accent).pixmap(QSize(icon, icon))
+            face: icons.icon(name, PALETTE.accent).pixmap(QSize(icon, icon))
             for face, name in (("front", _FRONT_ICON), ("back", _BACK_ICON))
         }
         self._layouts: dict[int, _Layout] = {}

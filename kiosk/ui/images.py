@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import qtawesome as qta
 from PySide6.QtCore import QFile, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImageReader, QPainter, QPainterPath, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content import Lang
 from kiosk.content.model import Image
+from kiosk.ui import icons
 from kiosk.ui.text import line_height, wrap
 from kiosk.ui.tokens import PALETTE, RADII, SPACE, TYPE, scaled
 
@@ -182,7 +182,7 @@ class ImageFigure(QWidget):
     def _paint_placeholder(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, QColor(PALETTE.surface))
         size = scaled(96, self.factor)
-        icon = qta.icon("mdi6.image-off-outline", color=PALETTE.text_muted)
+        icon = icons.icon("mdi6.image-off-outline", PALETTE.text_muted)
         center = rect.center()
         painter.drawPixmap(
             round(center.x() - size / 2), round(center.y() - size), icon.pixmap(size, size)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 
-import segno
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
@@ -21,6 +20,8 @@ CODE_SIZE = 200
 
 def qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:
     """The code for *url* as rows of modules (True = dark), quiet zone included."""
+    import segno  # pure Python, 50 ms to import: only when a first QR code is drawn
+
     code = segno.make(url, error=ERROR, micro=False, boost_error=False)
     return tuple(
         tuple(bool(m) for m in row) for row in code.matrix_iter(scale=1, border=QUIET_ZONE)

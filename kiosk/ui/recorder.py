@@ -86,7 +86,7 @@ class AnalyticsBridge(QObject):
         if not shell.nav.attracting:
             self._on_change(Change(shell.nav.current, "reset", len(shell.nav.stack)))
 
-    # -- the shell's signals --------------------------------------------------------------------
+    # -- the shell's signals -----------------------------------------------------------------------
 
     @_never_raises
     def _on_change(self, change: Change) -> None:
@@ -135,7 +135,7 @@ class AnalyticsBridge(QObject):
         if not self.closed:
             self.recorder.flush()
 
-    # -- touch positions ------------------------------------------------------------------------
+    # -- touch positions ---------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
@@ -168,7 +168,7 @@ class AnalyticsBridge(QObject):
         if width > 0 and height > 0:
             self.recorder.touch(pos.x() / width, pos.y() / height)
 
-    # -- control --------------------------------------------------------------------------------
+    # -- control -----------------------------------------------------------------------------------
 
     def set_enabled(self, enabled: bool) -> None:
         """Record (True) or not (False: outside opening hours, nothing is counted)."""

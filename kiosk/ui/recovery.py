@@ -36,6 +36,7 @@ def back_home(shell: Shell) -> Callable[[], None]:
             shell.host.rebuild()  # the same route: build the page again, it may be the broken one
         else:
             shell.nav.home()
+            shell.host.finish_transition()  # at once: no picture of the broken page
         shell.idle.activity()
         log.info("recovered: Home")
 

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
@@ -25,7 +25,7 @@ from kiosk.ui.host import PageHost
 from kiosk.ui.idle import IdleController, IdleOverlay
 from kiosk.ui.navbar import MODES, NavBar
 from kiosk.ui.pages.base import Page, PageContext
-from kiosk.ui.pages.factory import build_page
+from kiosk.ui.pages.factory import build_page, warm_up
 from kiosk.ui.reach import ReachBand
 from kiosk.ui.strings import SOURCES, ui
 from kiosk.ui.style import stylesheet
@@ -33,6 +33,9 @@ from kiosk.ui.tokens import LARGE_TEXT, scale_for, use_theme
 from kiosk.ui.touch import InputWatcher
 
 log = logging.getLogger("kiosk.shell")
+
+#: How long after start-up the kiosk loads what its first frame did not need.
+WARM_UP_MS = 400
 
 #: Keys refused in kiosk mode: nothing a visitor types may close or leave the kiosk.
 _REFUSED_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_F11, Qt.Key.Key_Q, Qt.Key.Key_W}
@@ -118,12 +121,14 @@ class Shell(QWidget):
         self._language_font()
         self._apply_factor(1.0)
         self._on_change(Change(self.nav.current, "reset", len(self.nav.stack)))
+        # What the first frame does not need (icons, the other pages' modules) loads just after.
+        QTimer.singleShot(WARM_UP_MS, warm_up)
 
     # -- pages ---------------------------------------------------------------------------------
 
     def _context(self) -> PageContext:
         portrait = self.height() > self.width()
-        return PageContext(self.content, self.lang, self.factor, self.nav, portrait)
+        return PageContext(self.content, self.lang, self.factor, self.nav, portrait, self.width())
 
     def _build_page(self, route: Route) -> Page:
         return build_page(self._context(), route, self.settings.attract_slide_seconds)

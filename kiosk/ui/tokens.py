@@ -98,6 +98,7 @@ class Sizes:
     icon_l: int = 88
     icon_xl: int = 160
     card_min: int = 220
+    card_width: int = 440  # the narrowest a card in a grid may be
     tile_min: int = 210
     hero_width: int = 520
     picture_width: int = 500

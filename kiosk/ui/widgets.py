@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import qtawesome as qta
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QIcon,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui.style import TAP
 from kiosk.ui.text import line_height, wrap
-from kiosk.ui.tokens import PALETTE, RADII, SPACE, TYPE, scaled
+from kiosk.ui.tokens import PALETTE, RADII, SIZE, SPACE, TYPE, scaled
 
 
 def label(
@@ -58,10 +67,17 @@ class TapButton(QPushButton):
         self.setAutoDefault(False)
         size = scaled(TAP, factor)
         self.setMinimumSize(size, size)
+        self._icon_name = icon
         if icon:
-            self.setIcon(qta.icon(icon, color=PALETTE.text))
-            self.setIconSize(QSize(scaled(36, factor), scaled(36, factor)))
+            size = scaled(SIZE.icon_s, factor)
+            self.setIconSize(QSize(size, size))
         self.setAccessibleName(accessible or text)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Load the icon when the button is first shown (the first frame needs none)."""
+        if self._icon_name and self.icon().isNull():
+            self.setIcon(_icon(self._icon_name, PALETTE.text))
+        super().showEvent(event)
 
 
 #: A card's title may take this many lines; more is reported by ``kiosk check``.
@@ -226,11 +242,9 @@ class Card(QAbstractButton):
 
 def _icon(name: str, color: str) -> QIcon:
     """The qtawesome icon *name*, or a neutral one when the name is unknown."""
-    try:
-        icon: QIcon = qta.icon(name, color=color)
-    except Exception:
-        icon = qta.icon("mdi6.star-four-points-outline", color=color)
-    return icon
+    from kiosk.ui import icons
+
+    return icons.icon(name, color)
 
 
 class Chips(QWidget):

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import qtawesome as qta
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -28,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from kiosk.content.model import Area, Lang, Spectrum, Text, TimelineEntry, Zone
+from kiosk.ui import icons
 from kiosk.ui.pages.base import figure_text
 from kiosk.ui.strings import ui
 from kiosk.ui.style import TAP
@@ -107,9 +107,9 @@ def _mix(base: str, colour: str, amount: float) -> QColor:
 def _icon(name: str | None, colour: str) -> QIcon:
     """A qtawesome icon, falling back to a neutral one for unknown names (like icon_label)."""
     try:
-        icon: QIcon = qta.icon(name or _FALLBACK_ICON, color=colour)
+        icon: QIcon = icons.icon(name or _FALLBACK_ICON, colour)
     except Exception:
-        icon = qta.icon(_FALLBACK_ICON, color=colour)
+        icon = icons.icon(_FALLBACK_ICON, colour)
     return icon
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QScrollArea, QScroller, QVBoxLayout, 
 from kiosk.content import Content, Figure, Lang
 from kiosk.core.navigation import Navigation, Route
 from kiosk.ui.strings import ui
-from kiosk.ui.tokens import PALETTE, SPACE, scaled
+from kiosk.ui.tokens import PALETTE, SIZE, SPACE, scaled
 from kiosk.ui.touch import enable_kinetic
 
 
@@ -25,9 +25,16 @@ class PageContext:
     factor: float
     nav: Navigation
     portrait: bool = False
+    width: int = 1920  # the window's width in pixels
 
     def px(self, value: int) -> int:
         return scaled(value, self.factor)
+
+    def columns(self, most: int, card: int = SIZE.card_width) -> int:
+        """How many cards of at least *card* design pixels fit a row (1 to *most*)."""
+        side = self.px(SPACE.xl * 2 if not self.portrait else SPACE.xl)
+        usable = self.width - 2 * side
+        return max(1, min(most, (usable + self.px(SPACE.m)) // (self.px(card) + self.px(SPACE.m))))
 
     def ui(self, key: str, **values: object) -> str:
         return ui(key, self.lang, **values)

@@ -1,25 +1,41 @@
-"""Build the page widget for a route."""
+"""Build the page widget for a route.
+
+Page modules are imported when a page of their kind is first built: the first screen, the
+attract loop, needs none of the others (nor qtawesome or segno, which they pull in).
+"""
 
 from __future__ import annotations
 
 from kiosk.core.navigation import Route
 from kiosk.core.routes import ITEM_SECTION, OVERVIEWS, SECTIONS
-from kiosk.ui.pages.attract import AttractPage
 from kiosk.ui.pages.base import Page, PageContext
-from kiosk.ui.pages.home import HomePage
-from kiosk.ui.pages.items import ItemPage
-from kiosk.ui.pages.sections import SectionPage
 
 
 def build_page(ctx: PageContext, route: Route, attract_seconds: float = 8.0) -> Page:
     """A new page for *route*; unknown routes show Home rather than fail."""
     if route.page == "attract":
+        from kiosk.ui.pages.attract import AttractPage
+
         return AttractPage(ctx, route, seconds=attract_seconds)
     if route.page in SECTIONS or route.page in OVERVIEWS:
+        from kiosk.ui.pages.sections import SectionPage
+
         return SectionPage(ctx, route)
     if route.page in ITEM_SECTION and route.item is not None:
+        from kiosk.ui.pages.items import ItemPage
+
         try:
             return ItemPage(ctx, route)
         except (KeyError, StopIteration):
             pass  # the item is gone (content reloaded): fall back to Home
+    from kiosk.ui.pages.home import HomePage
+
     return HomePage(ctx, Route("home"))
+
+
+def warm_up() -> None:
+    """Import every page module now (after the first frame), so the first touch is quick."""
+    from kiosk.ui import icons
+    from kiosk.ui.pages import home, items, sections  # noqa: F401
+
+    icons.warm_up()

@@ -101,7 +101,7 @@ class ItemPage(ScrollPage):
             card = Card(title, self.ctx.factor, text=text, icon=icon, text_lines=2)
             card.clicked.connect(lambda _=False, r=route: self.ctx.go(r))
             cards.append(card)
-        self.grid(cards, 2 if self.ctx.portrait else 3)
+        self.grid(cards, self.ctx.columns(3))
 
     def _voices(self, ids: Sequence[str]) -> None:
         content = self.ctx.content

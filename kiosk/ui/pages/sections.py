@@ -16,7 +16,7 @@ from kiosk.ui.zone import SitePlan, SpectrumDiagram, Timeline
 
 
 def _columns(ctx: PageContext, landscape: int) -> int:
-    return 2 if ctx.portrait else landscape
+    return ctx.columns(landscape)
 
 
 class SectionPage(ScrollPage):
@@ -112,7 +112,7 @@ class SectionPage(ScrollPage):
             )
             for t in sorted(ctx.content.themes, key=lambda t: t.number)
         ]
-        self.grid(cards, 1 if ctx.portrait else 3)  # long titles: one a row in portrait
+        self.grid(cards, ctx.columns(3, card=520))  # long titles: wider cards
         about = self._card(
             Route("about"),
             ctx.ui("about.title"),

@@ -1,0 +1,435 @@
+"""Outside opening hours: a calm "closed" screen, and the timer that says when the booth opens.
+
+- :class:`OpeningHoursController` emits :attr:`~OpeningHoursController.open_changed` when the
+  opening hours say the booth opens or closes (a timer set to the next change, re-checked at least
+  every minute so that a clock change or a suspended PC cannot make it miss one).
+- :class:`ClosedScreen` says so in both languages, with the next opening and the weekly hours,
+  drawn from the design tokens only. It takes every touch, so nothing opens under it; the admin
+  corner still works (the shell's input watcher sees every touch first).
+- :func:`install_opening_hours` wires both to a shell through its public attributes: the closed
+  screen covers the shell once the attract loop is back (a visitor browsing at closing time is not
+  cut off), the display is kept awake only while open, analytics pause while closed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+import qtawesome as qta
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QLinearGradient,
+    QPainter,
+    QPaintEvent,
+    QRadialGradient,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.content import Lang, Text
+from kiosk.core.hours import OpeningHours, format_minutes
+from kiosk.ui.style import stylesheet
+from kiosk.ui.tokens import PALETTE, SPACE, scale_for, scaled
+from kiosk.ui.widgets import label
+
+if TYPE_CHECKING:
+    from kiosk.core.navigation import Change
+    from kiosk.core.settings import Settings
+    from kiosk.ui.awake import DisplayKeeper
+    from kiosk.ui.recorder import AnalyticsBridge
+    from kiosk.ui.shell import Shell
+
+log = logging.getLogger("kiosk.hours")
+
+#: What the closed screen says. (To move into kiosk/ui/strings.py and the translation file.)
+TEXT: dict[str, Text] = {
+    "closed": Text("暂停开放", "Closed"),
+    "closed.body": Text("展项已闭馆，欢迎开放时间再来。", "Please come back during opening hours."),
+    "opens.today": Text("今天 {time} 开放", "Opens today at {time}"),
+    "opens.tomorrow": Text("明天 {time} 开放", "Opens tomorrow at {time}"),
+    "opens.weekday": Text("{weekday} {time} 开放", "Opens {weekday} at {time}"),
+    "opens.date": Text("{date} {time} 开放", "Opens on {date} at {time}"),
+    "opens.never": Text("开放时间另行通知", "Opening times to be announced"),
+    "hours": Text("开放时间", "Opening hours"),
+}
+WEEKDAY_NAMES = (
+    Text("周一", "Monday"),
+    Text("周二", "Tuesday"),
+    Text("周三", "Wednesday"),
+    Text("周四", "Thursday"),
+    Text("周五", "Friday"),
+    Text("周六", "Saturday"),
+    Text("周日", "Sunday"),
+)
+WEEKDAY_SHORT = (
+    Text("周一", "Mon"),
+    Text("周二", "Tue"),
+    Text("周三", "Wed"),
+    Text("周四", "Thu"),
+    Text("周五", "Fri"),
+    Text("周六", "Sat"),
+    Text("周日", "Sun"),
+)
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+#: The controller looks at the clock at least this often (milliseconds).
+RECHECK_MS = 60_000
+
+
+def next_opening_text(hours: OpeningHours, now: datetime, lang: Lang) -> str:
+    """ "Opens tomorrow at 09:00" (or today, a weekday, a date) in *lang*."""
+    opening = hours.next_opening(now) if not hours.is_open(now) else hours.next_change(now)
+    if opening is None or hours.is_open(now):
+        return TEXT["opens.never"].get(lang)
+    time_text = opening.strftime("%H:%M")
+    days = (opening.date() - now.date()).days
+    extra: dict[str, str] = {}
+    if days == 0:
+        key = "opens.today"
+    elif days == 1:
+        key = "opens.tomorrow"
+    elif days < 7:
+        key = "opens.weekday"
+        extra["weekday"] = WEEKDAY_NAMES[opening.weekday()].get(lang)
+    else:
+        key = "opens.date"
+        extra["date"] = _date(opening.date(), lang)
+    return TEXT[key].get(lang).format(time=time_text, **extra)
+
+
+def hours_text(hours: OpeningHours, lang: Lang) -> str:
+    """The weekly hours on one line: "Mon–Fri 09:00–17:30 · Sat 10:00–16:00"."""
+    parts = []
+    for days, ranges in hours.summary():
+        first = WEEKDAY_SHORT[days[0]].get(lang)
+        last = WEEKDAY_SHORT[days[-1]].get(lang)
+        if len(days) == 1:
+            name = first
+        elif len(days) == 2:
+            name = f"{first}、{last}" if lang == "zh" else f"{first}, {last}"
+        else:
+            name = f"{first}至{last}" if lang == "zh" else f"{first}–{last}"
+        times = ", ".join(f"{format_minutes(a)}–{format_minutes(b)}" for a, b in ranges)
+        parts.append(f"{name} {times}")
+    return " · ".join(parts)
+
+
+def _date(day: date, lang: Lang) -> str:
+    return f"{day.month}月{day.day}日" if lang == "zh" else day.strftime("%d %B").lstrip("0")
+
+
+class ClosedScreen(QWidget):
+    """The closed screen: both languages at once, the next opening, the hours, the forum's name.
+
+    Args:
+        hours: the opening hours.
+        forum: the forum's name in both languages (``content.forum.name``), or None.
+        clock: the local time now (injectable for tests).
+        parent: the shell, when it is an overlay over it.
+    """
+
+    def __init__(
+        self,
+        hours: OpeningHours,
+        forum: Text | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("closedScreen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.hours = hours
+        self.forum = forum
+        self.clock = clock
+        self.factor = 0.0
+        outer = self._outer = QVBoxLayout(self)
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the screen sets the size
+        self.panel = QWidget(self)
+        self.panel.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        outer.addStretch(1)
+        outer.addWidget(self.panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        self._column = QVBoxLayout(self.panel)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self.icon = QLabel(self.panel)
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        t = TEXT
+        self.title_zh = label(t["closed"].zh, "display")
+        self.title_en = label(t["closed"].en, "title")
+        self.body = label(f"{t['closed.body'].zh}\n{t['closed.body'].en}", "lead")
+        self.opens_zh = label("", "title")
+        self.opens_en = label("", "lead")
+        self.hours_zh = label("", "muted")
+        self.hours_en = label("", "muted")
+        self.forum_label = label("", "caption")
+        self.labels = [
+            self.title_zh,
+            self.title_en,
+            self.body,
+            self.opens_zh,
+            self.opens_en,
+            self.hours_zh,
+            self.hours_en,
+            self.forum_label,
+        ]
+        for widget in self.labels:
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.title_en.setProperty("role", "title")
+        self._gaps: list[tuple[int, int]] = []
+        self.refresh()
+        self.set_factor(scale_for(1920, 1080))
+
+    # -- content -----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Update the next opening (call it when the day changes; the controller does)."""
+        now = self.clock()
+        self.opens_zh.setText(next_opening_text(self.hours, now, "zh"))
+        self.opens_en.setText(next_opening_text(self.hours, now, "en"))
+        zh, en = hours_text(self.hours, "zh"), hours_text(self.hours, "en")
+        self.hours_zh.setText(f"{TEXT['hours'].zh}：{zh}" if zh else "")
+        self.hours_en.setText(f"{TEXT['hours'].en}: {en}" if en else "")
+        self.hours_zh.setVisible(bool(zh))
+        self.hours_en.setVisible(bool(en))
+        forum = self.forum
+        self.forum_label.setText(f"{forum.zh} · {forum.en}" if forum else "")
+        self.forum_label.setVisible(forum is not None)
+        names = [w.text() for w in self.labels if w.text()]
+        self.setAccessibleName(" ".join(names[:2]))
+        self.setAccessibleDescription(" ".join(names[2:]))
+
+    def set_hours(self, hours: OpeningHours) -> None:
+        self.hours = hours
+        self.refresh()
+
+    # -- size --------------------------------------------------------------------------------------
+
+    def set_factor(self, factor: float) -> None:
+        """Lay out for *factor* × the 1920×1080 design."""
+        if abs(factor - self.factor) < 0.001:
+            return
+        self.factor = factor
+        self.setStyleSheet(stylesheet(factor))
+        self.title_en.setStyleSheet(f"color: {PALETTE.text_muted};")
+        self.opens_en.setStyleSheet(f"color: {PALETTE.text_muted};")
+        size = scaled(112, factor)
+        icon = qta.icon("mdi6.weather-night", color=PALETTE.accent)
+        self.icon.setPixmap(icon.pixmap(QSize(size, size)))
+        self.icon.setFixedSize(size, size)
+        self._column.setSpacing(0)
+        while self._column.count():
+            self._column.takeAt(0)
+        s, m, xl = scaled(SPACE.s, factor), scaled(SPACE.m, factor), scaled(SPACE.xl, factor)
+        self._column.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._column.addSpacing(m)
+        for widget, gap in (
+            (self.title_zh, s),
+            (self.title_en, m),
+            (self.body, xl),
+            (self.opens_zh, s),
+            (self.opens_en, xl),
+            (self.hours_zh, s // 2),
+            (self.hours_en, xl),
+            (self.forum_label, 0),
+        ):
+            self._column.addWidget(widget)
+            if gap:
+                self._column.addSpacing(gap)
+        margin = scaled(SPACE.xl, factor)
+        self._outer.setContentsMargins(margin, margin, margin, margin)
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """The column: a readable measure, never wider than the screen less its margins."""
+        margin = scaled(SPACE.xl, self.factor)
+        self.panel.setFixedWidth(max(1, min(scaled(1400, self.factor), self.width() - 2 * margin)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        size = event.size()
+        self.set_factor(scale_for(max(1, size.width()), max(1, size.height())))
+        self._fit_width()
+        super().resizeEvent(event)
+        self._outer.activate()  # now, with the fonts of the new size, not at the next event
+
+    # -- input and painting ------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        kinds = (
+            QEvent.Type.TouchBegin,
+            QEvent.Type.TouchUpdate,
+            QEvent.Type.TouchEnd,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.MouseButtonDblClick,
+            QEvent.Type.Wheel,
+        )
+        if event.type() in kinds:
+            event.accept()  # nothing opens under the closed screen
+            return True
+        return super().event(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        w, h = self.width(), self.height()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        wash = QLinearGradient(0, 0, w * 0.3, h)
+        wash.setColorAt(0, QColor(PALETTE.background))
+        wash.setColorAt(1, QColor(PALETTE.background_deep))
+        painter.fillRect(self.rect(), wash)
+        # A faint glow behind the moon: night, not an error.
+        centre = self.icon.mapTo(self, self.icon.rect().center())
+        glow = QRadialGradient(centre.x(), centre.y(), max(w, h) * 0.45)
+        inner = QColor(PALETTE.primary)
+        inner.setAlphaF(0.16)
+        outer = QColor(PALETTE.primary)
+        outer.setAlphaF(0.0)
+        glow.setColorAt(0, inner)
+        glow.setColorAt(1, outer)
+        painter.fillRect(self.rect(), glow)
+        painter.end()
+
+
+class OpeningHoursController(QObject):
+    """Tells when the booth opens and closes.
+
+    :attr:`is_open` is the state now; :meth:`start` emits it once (so that one slot sets up the
+    start state and every change) and then emits :attr:`open_changed` at every change.
+    :attr:`day_changed` is emitted when the date changes (the closed screen's "tomorrow").
+
+    Args:
+        hours: the opening hours.
+        clock: the local time now (injectable for tests).
+        recheck_ms: the longest wait between two looks at the clock.
+    """
+
+    open_changed = Signal(bool)
+    day_changed = Signal()
+    #: The closed screen :func:`install_opening_hours` made, if it made one.
+    closed_screen: ClosedScreen | None = None
+
+    def __init__(
+        self,
+        hours: OpeningHours,
+        clock: Callable[[], datetime] = datetime.now,
+        parent: QObject | None = None,
+        recheck_ms: int = RECHECK_MS,
+    ):
+        super().__init__(parent)
+        self.hours = hours
+        self.clock = clock
+        self.recheck_ms = recheck_ms
+        now = clock()
+        self.is_open = hours.is_open(now)
+        self._day = now.date()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        """Emit the state now and follow the hours from here on."""
+        self.open_changed.emit(self.is_open)
+        self._schedule(self.clock())
+
+    def set_hours(self, hours: OpeningHours) -> None:
+        """New opening hours (the settings changed): take them at once."""
+        self.hours = hours
+        if self.closed_screen is not None:
+            self.closed_screen.set_hours(hours)
+        self.check()
+
+    def check(self) -> None:
+        """Look at the clock: emit a change, schedule the next look."""
+        now = self.clock()
+        if now.date() != self._day:
+            self._day = now.date()
+            self.day_changed.emit()
+        state = self.hours.is_open(now)
+        if state != self.is_open:
+            self.is_open = state
+            log.info("opening hours: %s", "open" if state else "closed")
+            self.open_changed.emit(state)
+        self._schedule(now)
+
+    def _schedule(self, now: datetime) -> None:
+        wait = self.recheck_ms
+        change = self.hours.next_change(now)
+        if change is not None:
+            wait = min(wait, int((change - now) / timedelta(milliseconds=1)) + 20)
+        midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
+        wait = min(wait, int((midnight - now) / timedelta(milliseconds=1)) + 20)
+        self.timer.start(max(20, wait))
+
+
+class _Follow(QObject):
+    """Keeps an overlay the size of its parent."""
+
+    def __init__(self, overlay: QWidget, parent: QWidget):
+        super().__init__(overlay)
+        self.overlay = overlay
+        parent.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.overlay.setGeometry(watched.rect())
+        return False
+
+
+def install_opening_hours(
+    shell: Shell,
+    settings: Settings,
+    keeper: DisplayKeeper | None = None,
+    analytics: AnalyticsBridge | None = None,
+    clock: Callable[[], datetime] = datetime.now,
+) -> OpeningHoursController:
+    """Follow the opening hours of *settings* in *shell*: the closed screen, the display, analytics.
+
+    Outside the hours the closed screen covers the shell, from the next return to the attract loop
+    (at once if it is showing); *keeper* lets the display sleep and *analytics* stops counting.
+    Inside them the shell is uncovered, the display is held awake and analytics count again.
+    """
+    hours = OpeningHours.parse(settings.opening_hours)
+    controller = OpeningHoursController(hours, clock, parent=shell)
+    forum = shell.content.forum.name
+    screen = ClosedScreen(hours, forum, clock, parent=shell)
+    screen.hide()
+    _Follow(screen, shell)
+    screen.setGeometry(shell.rect())
+    controller.day_changed.connect(screen.refresh)
+
+    def cover() -> None:
+        screen.refresh()
+        screen.setGeometry(shell.rect())
+        screen.show()
+        screen.raise_()
+        log.info("closed screen shown")
+
+    def on_open_changed(is_open: bool) -> None:
+        if analytics is not None:
+            analytics.set_enabled(is_open)
+        if is_open:
+            screen.hide()
+            if keeper is not None:
+                keeper.inhibit()
+            return
+        if keeper is not None:
+            keeper.release()
+        if shell.nav.attracting:
+            cover()
+
+    def on_change(change: Change) -> None:
+        if not controller.is_open and change.route.page == "attract":
+            cover()
+
+    controller.open_changed.connect(on_open_changed)
+    shell.nav.changed.connect(on_change)
+    controller.closed_screen = screen
+    controller.start()
+    return controller

@@ -1,0 +1,121 @@
+"""Keep exceptions inside the Qt virtual that raised them, and report them from the event loop.
+
+PySide6 (6.5.2 and later, PYSIDE-2335) stores an exception raised in a Python override of a Qt
+virtual while a Python call into Qt is running, to re-raise it when that call returns. That goes
+wrong when the call paints: an exception in a ``paintEvent`` during ``QWidget.grab()`` (the page
+host grabs both pages of every transition) is not re-raised, the overrides painted after it in
+the same call (children, qtawesome's icon engine) fail with the stored error, QPainter is left with
+saved states, and the process can die of a segmentation fault soon after (PySide6 6.11.3;
+tests/test_contain.py shows it in a child process).
+
+:func:`contain` wraps the Qt virtuals a class overrides: an exception is caught where it is raised,
+the frames' locals are cleared (a QPainter in them ends at once), the virtual returns a neutral
+value (``False`` for ``event``/``eventFilter``, ``-1`` for ``heightForWidth``, an invalid size for
+size hints, None otherwise), and the exception goes to ``sys.excepthook`` from the event loop a
+moment later, where :func:`kiosk.logs.install_excepthook` logs it and recovers.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, QSize, QTimer
+
+log = logging.getLogger("kiosk.contain")
+
+T = TypeVar("T", bound=type)
+
+#: The Qt virtuals that are contained, with the value each returns after an exception.
+VIRTUALS: dict[str, Callable[[], Any]] = {
+    "event": lambda: False,
+    "eventFilter": lambda: False,
+    "paintEvent": lambda: None,
+    "resizeEvent": lambda: None,
+    "moveEvent": lambda: None,
+    "showEvent": lambda: None,
+    "hideEvent": lambda: None,
+    "changeEvent": lambda: None,
+    "timerEvent": lambda: None,
+    "mousePressEvent": lambda: None,
+    "mouseMoveEvent": lambda: None,
+    "mouseReleaseEvent": lambda: None,
+    "mouseDoubleClickEvent": lambda: None,
+    "touchEvent": lambda: None,
+    "wheelEvent": lambda: None,
+    "keyPressEvent": lambda: None,
+    "keyReleaseEvent": lambda: None,
+    "enterEvent": lambda: None,
+    "leaveEvent": lambda: None,
+    "focusInEvent": lambda: None,
+    "focusOutEvent": lambda: None,
+    "heightForWidth": lambda: -1,
+    "hasHeightForWidth": lambda: False,
+    "sizeHint": QSize,
+    "minimumSizeHint": QSize,
+}
+
+_MARK = "__kiosk_contained__"
+
+
+def contain(cls: T) -> T:
+    """Wrap the Qt virtuals *cls* itself defines (see :data:`VIRTUALS`); returns *cls*.
+
+    Apply it before the first instance exists: PySide looks an override up once per object.
+    Wrapping twice does nothing more.
+    """
+    for name, neutral in VIRTUALS.items():
+        method = cls.__dict__.get(name)
+        if not inspect.isfunction(method) or getattr(method, _MARK, False):
+            continue
+        setattr(cls, name, _contained(method, neutral))
+    return cls
+
+
+def contain_loaded(package: str = "kiosk") -> int:
+    """:func:`contain` every QObject subclass defined in the modules of *package* imported so far.
+
+    Call it once the shell's module is imported (its pages and widgets are then loaded), before
+    the shell is built. Returns how many classes were looked at.
+    """
+    classes = [
+        cls
+        for name, module in list(sys.modules.items())
+        if module is not None and (name == package or name.startswith(f"{package}."))
+        for cls in list(vars(module).values())
+        if inspect.isclass(cls) and issubclass(cls, QObject) and cls.__module__ == name
+    ]
+    for cls in classes:
+        contain(cls)
+    return len(classes)
+
+
+def _contained(method: Callable[..., Any], neutral: Callable[[], Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def contained(self: object, *args: Any) -> Any:
+        try:
+            return method(self, *args)
+        except Exception as exc:
+            _report(exc)
+            return neutral()
+
+    setattr(contained, _MARK, True)
+    return contained
+
+
+def _report(exc: Exception) -> None:
+    """Clear the frames' locals now (a painter ends), hand the exception on from the loop."""
+    tb = exc.__traceback__
+    if tb is not None:
+        traceback.clear_frames(tb)  # the running frame (ours) is skipped
+    info = (type(exc), exc, tb)
+    app = QCoreApplication.instance()
+    if app is None:
+        sys.excepthook(*info)
+    else:
+        QTimer.singleShot(0, app, lambda: sys.excepthook(*info))

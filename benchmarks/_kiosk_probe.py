@@ -12,14 +12,16 @@ The driver is a generator: each ``yield ms`` hands the event loop back for *ms* 
 (a single-shot QTimer), so painting, animations and deferred deletes run as they do for a visitor.
 
 session
-    1. every route of ``all_routes(content)`` in Chinese, then in English (``nav.go``, then
-       ``host.finish_transition()`` and 30 ms of event loop per screen), back to Home in Chinese,
+    1. every route of ``all_routes(content)`` in Chinese, then in English (``nav.go``, the
+       transition runs to its end, then 30 ms of event loop), back to Home in Chinese,
        ``gc.collect()``: RSS, peak RSS (VmHWM) and PSS;
     2. a 5 ms heartbeat QTimer (PreciseTimer) while the kiosk idles on Home: the noise floor;
-    3. the heartbeat during N random navigations (go to any route, back, home, sibling ±1,
-       language toggle), each N ms (``--spacing-ms``) after the previous one returned, so
-       a navigation may interrupt a running transition (the app supports it);
-    4. Home in Chinese again, ``gc.collect()``: RSS after the navigations.
+    3. ``--warmup`` random navigations (not measured: interrupted transitions allocate their
+       buffers once), Home, ``gc.collect()``: RSS before;
+    4. the heartbeat during N random navigations (go to any route, back, home, sibling ±1,
+       language toggle), each ``--spacing-ms`` after the previous one returned, so a
+       navigation may interrupt a running transition (the app supports it); RSS every 50;
+    5. Home in Chinese again, ``gc.collect()``: RSS after the navigations.
 transitions
     a fixed cycle of page changes (forward, forward, sibling, back …, home); for each, the times of
     the ``Paint`` events of ``shell.host.overlay`` while ``shell.host.animation`` runs.
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import json
 import os
 import random
@@ -76,7 +79,7 @@ def drive(steps: Iterator[int], out: Path) -> None:
             RESULT["error"] = traceback.format_exc()
             write_and_exit(out, 3)
             return
-        QTimer.singleShot(delay, Qt.TimerType.PreciseTimer, step)
+        QTimer.singleShot(delay, step)
 
     QTimer.singleShot(0, step)
 
@@ -121,7 +124,7 @@ class Heartbeat(QObject):
         """The intervals between beats, in ms."""
         self.timer.stop()
         s = self.stamps
-        return [(b - a) * 1000 for a, b in zip(s, s[1:], strict=False)]
+        return [(b - a) * 1000 for a, b in itertools.pairwise(s)]
 
 
 class PaintLog(QObject):
@@ -150,7 +153,6 @@ def settle(ms: int = 500) -> Driver:
 
 def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
     def run(shell: Any) -> Driver:
-        from kiosk.core.navigation import HOME
         from kiosk.core.routes import all_routes
 
         nav, host = shell.nav, shell.host
@@ -163,12 +165,10 @@ def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
             shell.set_language(lang)
             for route in routes:
                 nav.go(route)
-                host.finish_transition()
+                while host.animating:
+                    yield 10
                 yield 30
-        shell.set_language("zh")
-        nav.home()
-        host.finish_transition()
-        yield from settle()
+        yield from home(shell)
         RESULT["after_visit"] = memory()
 
         beat = Heartbeat()
@@ -177,9 +177,18 @@ def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
         RESULT["idle_intervals"] = beat.stop()
 
         rng = random.Random(args.seed)
+        for _ in range(args.warmup):
+            choose(rng, shell, routes)[1]()
+            yield args.spacing_ms
+        yield from home(shell)
+        RESULT["before_navs"] = memory()
+
         navs: list[tuple[str, str, float]] = []
+        checkpoints: list[tuple[int, float]] = []
         beat.start()
-        for _ in range(args.navs):
+        for i in range(args.navs):
+            if i % 50 == 0:
+                checkpoints.append((i, memory()["VmRSS"]))
             kind, act = choose(rng, shell, routes)
             began = time.perf_counter()
             act()
@@ -189,14 +198,22 @@ def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
             yield 10
         RESULT["nav_intervals"] = beat.stop()
         RESULT["navs"] = navs
-        shell.set_language("zh")
-        if nav.stack != [HOME]:
-            nav.home()
-        host.finish_transition()
-        yield from settle()
+        RESULT["rss_checkpoints"] = checkpoints
+        yield from home(shell)
         RESULT["after_navs"] = memory()
 
     return run
+
+
+def home(shell: Any) -> Driver:
+    """Back on Home in Chinese, transitions done, garbage collected: where memory is read."""
+    from kiosk.core.navigation import HOME
+
+    shell.set_language("zh")
+    if shell.nav.stack != [HOME]:
+        shell.nav.home()
+    shell.host.finish_transition()
+    yield from settle()
 
 
 def choose(rng: random.Random, shell: Any, routes: list[Any]) -> tuple[str, Callable[[], None]]:
@@ -368,6 +385,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--idle-ms", type=int, default=5000)
     parser.add_argument("--spacing-ms", type=int, default=60)
+    parser.add_argument("--warmup", type=int, default=50)
     parser.add_argument("--count", type=int, default=18)
     parser.add_argument("--bare", action="store_true")
     parser.add_argument("--duration-ms", type=int, default=280)

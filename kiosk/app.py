@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor, QGuiApplication
@@ -14,6 +15,9 @@ from kiosk import fonts, logs
 from kiosk.content import Content, ContentError, Environment, load
 from kiosk.core.settings import Settings
 from kiosk.paths import bundled_content_dir
+
+if TYPE_CHECKING:
+    from kiosk.ui.shell import Shell
 
 log = logging.getLogger("kiosk.app")
 
@@ -56,6 +60,18 @@ def create_application(argv0: str = "kiosk") -> QApplication:
     return app
 
 
+def _install_booth(app: QApplication, shell: Shell, settings: Settings) -> None:
+    """Visitor statistics, opening hours and keeping the display awake."""
+    from kiosk.ui.awake import DisplayKeeper
+    from kiosk.ui.closed import install_opening_hours
+    from kiosk.ui.recorder import install_analytics
+
+    shell.analytics = install_analytics(shell, settings)  # None when analytics = false
+    keeper = DisplayKeeper(enabled=settings.keep_awake)
+    shell.hours = install_opening_hours(shell, settings, keeper, shell.analytics)
+    app.aboutToQuit.connect(keeper.release)
+
+
 def run(
     settings: Settings, config: Path | None, windowed: bool, size: tuple[int, int] | None
 ) -> int:
@@ -84,6 +100,7 @@ def run(
         shell.setGeometry(screen.geometry())
         shell.showFullScreen()
         app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+    _install_booth(app, shell, settings)
     logs.install_excepthook(recover=shell.nav.home)
     log.info("kiosk started (%s)", "windowed" if windowed else "full screen")
     return app.exec()

@@ -35,7 +35,9 @@ def _run_parser() -> argparse.ArgumentParser:
         description="Touchscreen exhibition kiosk of the 2023 Zhongguancun Forum.",
         epilog="Other commands: `kiosk check [DIR]` validates a content folder; "
         "`kiosk set-pin [--config FILE]` sets the admin PIN; "
-        "`kiosk supervise [kiosk args…]` runs the kiosk under the watchdog.",
+        "`kiosk supervise [kiosk args…]` runs the kiosk under the watchdog; "
+        "`kiosk stats` reports what visitors did; "
+        "`kiosk install-desktop [--autostart|--systemd]` writes a launcher.",
     )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     parser.add_argument("--windowed", action="store_true", help="a normal window (development)")
@@ -122,6 +124,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return set_pin_command(pin_parser.parse_args(args[1:]).config)
     if args and args[0] == "render":
         return render_command(args[1:])
+    if args and args[0] == "stats":
+        from kiosk.stats import stats_command
+
+        return stats_command(args[1:])
+    if args and args[0] == "install-desktop":
+        from kiosk.desktop import install_command
+
+        return install_command(args[1:])
     if args and args[0] == "supervise":
         return supervise_command(args[1:])
     parser = _run_parser()
@@ -200,10 +210,10 @@ def check_command(folder: Path | None, fit: bool = True) -> int:
 
             problems = fit_problems(content)
     except Exception as exc:  # never a traceback for an editor
-        print(f"{folder}: cannot be checked: {type(exc).__name__}: {exc}")
+        print(problem_line(f"{folder}: cannot be checked: {type(exc).__name__}: {exc}"))
         return 1
     for problem in problems:
-        print(problem)
+        print(problem_line(problem))
     if problems or content is None:
         print(f"{len(problems)} problem(s) in {folder}", file=sys.stderr)
         return 1
@@ -213,6 +223,32 @@ def check_command(folder: Path | None, fit: bool = True) -> int:
         f"{len(content.zone.areas)} zone areas, {len(content.photos)} photos)"
     )
     return 0
+
+
+#: Characters shown escaped in a problem line: line breaks, controls, invisible formatting
+#: (bidi overrides, zero-width), surrogates, private use and unassigned code points. A key read
+#: from a file may hold any of them, and a problem line must stay one honest line in a terminal.
+_HIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+#: A problem line is cut after this many characters (a huge bad value is quoted in it).
+MAX_LINE = 1000
+
+
+def problem_line(problem: object) -> str:
+    """*problem* as one printable line: hidden characters escaped (``\\n``, ``\\u202e``),
+    cut after :data:`MAX_LINE` characters."""
+    import unicodedata
+
+    text = str(problem)
+    if any(unicodedata.category(c) in _HIDDEN for c in text):
+        text = "".join(
+            c
+            if unicodedata.category(c) not in _HIDDEN
+            else ascii(c)[1:-1] if c in "\n\r\t" else f"\\u{ord(c):04x}"
+            for c in text
+        )
+    if len(text) > MAX_LINE:
+        text = f"{text[:MAX_LINE]}… ({len(text) - MAX_LINE} more characters)"
+    return text
 
 
 def _resource_exists() -> Callable[[str], bool]:

@@ -292,7 +292,11 @@ class ExceptHook:
         if app is None:
             self.run_recovery()
         else:
-            QTimer.singleShot(0, app, self.run_recovery)
+            QTimer.singleShot(0, app, self._run_pending)
+
+    def _run_pending(self) -> None:
+        if self._pending:  # not run meanwhile by hand
+            self.run_recovery()
 
     def run_recovery(self) -> None:
         """Run *recover* now; an exception it raises is logged and goes no further."""

@@ -307,7 +307,15 @@ def render_heatmap(
     """
     ensure_application()
     from PySide6.QtCore import QPointF, QRectF, Qt
-    from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPen
+    from PySide6.QtGui import (
+        QColor,
+        QFont,
+        QImage,
+        QLinearGradient,
+        QPainter,
+        QPen,
+        QRadialGradient,
+    )
 
     from kiosk.ui.tokens import PALETTE, RADII, SPACE, TYPE
 
@@ -324,18 +332,30 @@ def render_heatmap(
     image.fill(QColor(PALETTE.background_deep))
     peak = max(grid.values(), default=0)
 
-    # The heat layer: one pixel per cell, smoothly scaled up so that cells blend like a heatmap.
-    cells = QImage(GRID_COLUMNS, GRID_ROWS, QImage.Format.Format_ARGB32_Premultiplied)
-    cells.fill(Qt.GlobalColor.transparent)
-    for (gx, gy), count in grid.items():
-        if count > 0 and 0 <= gx < GRID_COLUMNS and 0 <= gy < GRID_ROWS:
-            cells.setPixelColor(gx, gy, heat_colour(count / peak))
-    heat = cells.scaled(
-        width,
-        height,
-        Qt.AspectRatioMode.IgnoreAspectRatio,
-        Qt.TransformationMode.SmoothTransformation,
-    )
+    # The heat layer: a soft round glow per cell, the busiest drawn last (on top).
+    cell_w, cell_h = width / GRID_COLUMNS, height / GRID_ROWS
+    heat = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    heat.fill(Qt.GlobalColor.transparent)
+    glow = QPainter(heat)
+    glow.setRenderHint(QPainter.RenderHint.Antialiasing)
+    glow.setPen(Qt.PenStyle.NoPen)
+    radius = 0.85 * max(cell_w, cell_h)
+    for (gx, gy), count in sorted(grid.items(), key=lambda item: item[1]):
+        if count <= 0 or not (0 <= gx < GRID_COLUMNS and 0 <= gy < GRID_ROWS):
+            continue
+        centre = QPointF((gx + 0.5) * cell_w, (gy + 0.5) * cell_h)
+        colour = heat_colour(count / peak)
+        edge = QColor(colour)
+        edge.setAlphaF(0.0)
+        middle = QColor(colour)
+        middle.setAlphaF(colour.alphaF() * 0.6)
+        gradient = QRadialGradient(centre, radius)
+        gradient.setColorAt(0.0, colour)
+        gradient.setColorAt(0.5, middle)
+        gradient.setColorAt(1.0, edge)
+        glow.setBrush(gradient)
+        glow.drawEllipse(centre, radius, radius)
+    glow.end()
 
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -346,7 +366,6 @@ def render_heatmap(
     painter.fillRect(QRectF(0, 0, width, height), dim)
     painter.drawImage(0, 0, heat)
 
-    cell_w, cell_h = width / GRID_COLUMNS, height / GRID_ROWS
     line = QColor(PALETTE.text)
     line.setAlphaF(0.12)
     painter.setPen(QPen(line, 1))
@@ -361,8 +380,9 @@ def render_heatmap(
     painter.setFont(font)
     shadow = QColor(PALETTE.background_deep)
     shadow.setAlphaF(0.8)
+    shown = max(1, round(peak * 0.02))  # quieter cells get their colour but no number
     for (gx, gy), count in grid.items():
-        if count <= 0:
+        if count < shown:
             continue
         rect = QRectF(gx * cell_w, gy * cell_h, cell_w, cell_h)
         painter.setPen(shadow)
@@ -394,13 +414,13 @@ def render_heatmap(
             text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, lines[1]
         )
     bar = QRectF(width - pad - legend_w, height + footer / 2 - px(14), legend_w, px(28))
-    gradient = QLinearGradient(bar.topLeft(), bar.topRight())
+    ramp = QLinearGradient(bar.topLeft(), bar.topRight())
     for stop in (0.0, 0.25, 0.5, 0.75, 1.0):
         colour = heat_colour(max(stop, 0.02))
         colour.setAlphaF(1.0)
-        gradient.setColorAt(stop, colour)
+        ramp.setColorAt(stop, colour)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(gradient)
+    painter.setBrush(ramp)
     painter.drawRoundedRect(bar, px(RADII.s) / 2, px(RADII.s) / 2)
     label_font = QFont(font)
     label_font.setBold(False)
@@ -410,11 +430,12 @@ def render_heatmap(
     below = QRectF(bar.left(), bar.bottom() + px(4), bar.width(), px(36))
     painter.drawText(above, Qt.AlignmentFlag.AlignHCenter, "touches per cell")
     painter.drawText(below, Qt.AlignmentFlag.AlignLeft, "1")
-    painter.drawText(below, Qt.AlignmentFlag.AlignRight, f"{peak:,}")
+    if peak > 1:
+        painter.drawText(below, Qt.AlignmentFlag.AlignRight, f"{peak:,}")
     painter.end()
 
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(out), b"PNG"):
+    if not image.save(str(out), "PNG"):  # type: ignore[call-overload]  # the stub says bytes
         raise OSError(f"cannot write {out}")
     return out
 
@@ -439,14 +460,14 @@ def heat_colour(level: float) -> QColor:
         round(a.green() + (b.green() - a.green()) * frac),
         round(a.blue() + (b.blue() - a.blue()) * frac),
     )
-    colour.setAlphaF(0.35 + 0.5 * t)
+    colour.setAlphaF(0.3 + 0.55 * t)
     return colour
 
 
 def heatmap_caption(report: Report) -> str:
     """Two lines for the heatmap's footer."""
     days = [day for day, _ in report.days]
-    span = f"{days[0]} – {days[-1]}" if days else "no days"
+    span = days[0] if len(days) == 1 else f"{days[0]} – {days[-1]}" if days else "no days"
     total = sum(report.grid.values())
     return (
         f"触摸热区 · Touch heatmap  {span}\n"
@@ -503,6 +524,14 @@ def stats_command(argv: Sequence[str]) -> int:
         rows = write_csv(report, args.csv)
         print(f"\n{rows} screen rows written to {args.csv}")
     if args.heatmap:
-        render_heatmap(report.grid, args.heatmap, caption=heatmap_caption(report))
+        import logging
+
+        qt_log = logging.getLogger("qt")
+        level = qt_log.level
+        qt_log.setLevel(logging.ERROR)  # the offscreen platform's notes are no news to a curator
+        try:
+            render_heatmap(report.grid, args.heatmap, caption=heatmap_caption(report))
+        finally:
+            qt_log.setLevel(level)
         print(f"heatmap written to {args.heatmap}")
     return 0

@@ -2,7 +2,7 @@
 
 Run by tests/test_analytics.py: ``python analytics_writer.py DB FLUSH_SECONDS ROUND``. It prints
 ``event N T`` after recording screen view N (T: ``time.monotonic()``), ``flush`` when a commit
-starts and ``writing`` when it is half-way through a commit and ``flushed`` when it is done. The page
+starts, ``writing`` half-way through it and ``flushed`` when it is done. The page
 cache is tiny and the rows are long, so a commit spills pages into the write-ahead log as it
 goes; at ``writing`` it waits a moment inside the open transaction: a kill then lands mid-write.
 """

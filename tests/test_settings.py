@@ -38,6 +38,10 @@ def test_keys_are_declared_once() -> None:
         "screen",
         "content",
         "pin_hash",
+        "analytics",
+        "analytics_db",
+        "opening_hours",
+        "keep_awake",
     }
 
 

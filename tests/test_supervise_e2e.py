@@ -52,9 +52,9 @@ class Lines:
                 break
             self.all.append(line)
             match = LINE.search(line)
-            if match and match["kind"] == kind and match["pid"]:
-                if pid is None or int(match["pid"]) == pid:
-                    return at, int(match["pid"])
+            found = match and match["kind"] == kind and match["pid"]
+            if match and found and (pid is None or int(match["pid"]) == pid):
+                return at, int(match["pid"])
         tail = "\n".join(self.all[-30:])
         raise AssertionError(f"no {kind!r} within {timeout} s; last lines:\n{tail}")
 

@@ -347,6 +347,11 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/strings.py" line="98"/>
+        <source>Today: {sessions} visitors, {length} on average; most viewed: {top}</source>
+        <translation>今日：{sessions} 位访客，平均停留 {length}；最常浏览：{top}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="101"/>
         <source>More (coming later)</source>
         <translation>更多功能（后续版本）</translation>
     </message>

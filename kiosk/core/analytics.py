@@ -250,6 +250,8 @@ class AnalyticsStore:
         return int(value[0]) if value else 0
 
     def _migrate(self) -> None:
+        if self.version == len(MIGRATIONS):
+            return  # nothing to write (``kiosk stats`` reading next to a running kiosk)
         with self.transaction() as db:
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
             version = self.version
@@ -297,7 +299,7 @@ class AnalyticsStore:
         size = self.db.execute("PRAGMA page_size").fetchone()[0]
         return int(pages) * int(size)
 
-    # -- crash recovery and roll-up -------------------------------------------------------------
+    # -- crash recovery and roll-up ----------------------------------------------------------------
 
     def recover(self) -> int:
         """End the sessions a crash or power cut left open, at their last commit; returns how many.
@@ -349,7 +351,7 @@ class AnalyticsStore:
                 removed += db.execute(f"DELETE FROM {table} WHERE day < ?", (day,)).rowcount
             return removed
 
-    # -- reading --------------------------------------------------------------------------------
+    # -- reading -----------------------------------------------------------------------------------
 
     def aggregate(self, since: date | None = None, until: date | None = None) -> Aggregate:
         """Every total from *since* to *until* (inclusive), from detail and roll-ups alike."""
@@ -571,7 +573,7 @@ class Recorder:
     def _local(self, moment: float) -> datetime:
         return datetime.fromtimestamp(moment, self.tz)
 
-    # -- what happened ----------------------------------------------------------------------------
+    # -- what happened -----------------------------------------------------------------------------
 
     def session_start(self, lang: str) -> None:
         """A visitor started a session (the first touch on the attract loop)."""
@@ -669,7 +671,7 @@ class Recorder:
         if session not in self._sessions:
             self._sessions.append(session)
 
-    # -- committing -----------------------------------------------------------------------------
+    # -- committing --------------------------------------------------------------------------------
 
     @property
     def pending(self) -> bool:

@@ -156,7 +156,7 @@ def _parse_ranges(text: str, entry: str) -> list[Range]:
     if not text:
         raise HoursError(f"{entry!r}: expected opening times such as 09:00-17:30, or 'closed'")
     ranges = []
-    for item in text.replace(" ", "").split(","):
+    for item in re.sub(r"\s*([,-])\s*", r"\1", text).split(","):
         first, dash, last = item.partition("-")
         if not dash:
             raise HoursError(f"{entry!r}: expected a time range such as 09:00-17:30, not {item!r}")

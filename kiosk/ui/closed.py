@@ -18,7 +18,6 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-import qtawesome as qta
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content import Lang, Text
 from kiosk.core.hours import OpeningHours, format_minutes
+from kiosk.ui import icons
 from kiosk.ui.style import stylesheet
 from kiosk.ui.tokens import PALETTE, SPACE, scale_for, scaled
 from kiosk.ui.widgets import label
@@ -221,7 +221,7 @@ class ClosedScreen(QWidget):
         self.title_en.setStyleSheet(f"color: {PALETTE.text_muted};")
         self.opens_en.setStyleSheet(f"color: {PALETTE.text_muted};")
         size = scaled(112, factor)
-        icon = qta.icon("mdi6.weather-night", color=PALETTE.accent)
+        icon = icons.icon("mdi6.weather-night", PALETTE.accent)
         self.icon.setPixmap(icon.pixmap(QSize(size, size)))
         self.icon.setFixedSize(size, size)
         self._column.setSpacing(0)

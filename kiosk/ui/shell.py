@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
@@ -31,6 +32,10 @@ from kiosk.ui.strings import SOURCES, ui
 from kiosk.ui.style import stylesheet
 from kiosk.ui.tokens import LARGE_TEXT, scale_for, use_theme
 from kiosk.ui.touch import InputWatcher
+
+if TYPE_CHECKING:
+    from kiosk.ui.closed import OpeningHoursController
+    from kiosk.ui.recorder import AnalyticsBridge
 
 log = logging.getLogger("kiosk.shell")
 
@@ -88,6 +93,8 @@ class Shell(QWidget):
         self.pin_guard = PinGuard()
         self.pin_pad: PinPad | None = None
         self.admin: AdminMenu | None = None
+        self.analytics: AnalyticsBridge | None = None  # set by kiosk.app when recording
+        self.hours: OpeningHoursController | None = None  # set by kiosk.app
 
         layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -320,8 +327,28 @@ class Shell(QWidget):
         self.admin.idle_changed.connect(self._set_idle)
         self.admin.change_pin_requested.connect(self.change_pin)
         self.admin.closed.connect(self.close_admin)
+        self._show_today()
         self.admin.show()
         self.admin.raise_()
+
+    def _show_today(self) -> None:
+        """Today's visitor figures in the admin menu."""
+        if self.analytics is None or self.admin is None:
+            return
+        today = self.analytics.today()
+        if today:
+            from kiosk.stats import duration
+
+            average = today.get("average_session_s") or 0.0
+            self.admin.set_status(
+                ui(
+                    "admin.today",
+                    self.lang,
+                    sessions=today.get("sessions", 0),
+                    length=duration(float(average)),  # type: ignore[arg-type]
+                    top=today.get("top_screen") or "–",
+                )
+            )
 
     def close_admin(self) -> None:
         self._close_pin_pad()

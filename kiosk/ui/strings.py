@@ -95,6 +95,9 @@ SOURCES: dict[str, str] = cast(
         "admin.content_problems": QT_TRANSLATE_NOOP(
             "kiosk", "Content has problems; kept the last good one"
         ),
+        "admin.today": QT_TRANSLATE_NOOP(
+            "kiosk", "Today: {sessions} visitors, {length} on average; most viewed: {top}"
+        ),
         "admin.more": QT_TRANSLATE_NOOP("kiosk", "More (coming later)"),
     },
 )

@@ -1,0 +1,107 @@
+"""Shared by benchmarks/monkey.py and benchmarks/soak.py: a real shell offscreen, and meters.
+
+Import this module before anything imports Qt: it selects the offscreen platform with the test
+suite's 4K virtual screen (tests/offscreen.json; Qt's default offscreen screen is 800×800, and
+touches beyond it would find no widget) and puts tests/ on the path for the touch helpers.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={TESTS / 'offscreen.json'}"
+os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
+sys.path[:0] = [str(ROOT), str(TESTS)]
+
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kiosk.core.settings import Settings  # noqa: E402
+
+#: Qt warnings the offscreen platform gives for what it has no window system for (as in
+#: pyproject.toml's qt_log_ignore); they say nothing about the kiosk.
+IGNORED = (
+    "This plugin does not support propagateSizeHints",
+    "This plugin does not support raise",
+    "This plugin does not support grabbing the keyboard",
+)
+
+
+def rss_mb() -> float:
+    """Resident memory now (VmRSS), in MB."""
+    return _status("VmRSS")
+
+
+def peak_mb() -> float:
+    """The highest resident memory so far (VmHWM), in MB."""
+    return _status("VmHWM")
+
+
+def _status(key: str) -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+@dataclass
+class Meters:
+    """Counts uncaught exceptions (both hooks and those raised out of a touch) and Qt warnings."""
+
+    exceptions: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def install(self) -> None:
+        sys.excepthook = self.hook
+        threading.excepthook = lambda a: self.hook(
+            a.exc_type, a.exc_value or a.exc_type(), a.exc_traceback
+        )
+        meters = self
+
+        class Count(logging.Handler):
+            def emit(self, record: logging.LogRecord) -> None:
+                message = record.getMessage()
+                if record.levelno >= logging.WARNING and not message.startswith(IGNORED):
+                    meters.warnings.append(message)
+
+        qt = logging.getLogger("qt")
+        qt.addHandler(Count())
+        qt.propagate = False
+
+    def hook(self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        self.exceptions.append("".join(traceback.format_exception(kind, exc, tb)))
+
+
+def make_shell(settings: Settings | None = None) -> tuple[QApplication, object]:
+    """The application as the kiosk builds it and a shown kiosk-mode shell at 1920×1080."""
+    from kiosk import resources
+    from kiosk.app import create_application
+    from kiosk.content import Environment, load
+    from kiosk.paths import bundled_content_dir
+    from kiosk.ui.shell import Shell
+
+    app = create_application("kiosk-benchmark")
+    content = load(bundled_content_dir(), Environment(resource_exists=resources.exists))
+    shell = Shell(content, settings or Settings.defaults().replace(transition_ms=150))
+    shell.resize(1920, 1080)
+    shell.show()
+    QTest.qWaitForWindowExposed(shell)
+    return app, shell
+
+
+def table(rows: list[tuple[str, ...]]) -> str:
+    """A Markdown table (the first row is the header)."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |"
+             for row in rows]  # fmt: skip
+    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)

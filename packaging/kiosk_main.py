@@ -1,0 +1,8 @@
+"""Entry point of the PyInstaller bundle (packaging/kiosk.spec): the ``kiosk`` command line."""
+
+import sys
+
+from kiosk.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,178 @@
+"""Contained Qt virtuals: an exception in a paintEvent during a grab cannot take the kiosk down."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk import logs
+from kiosk.content import Content
+from kiosk.core.navigation import HOME, Route
+from kiosk.core.settings import Settings
+from kiosk.ui import contain
+from kiosk.ui.pages.home import HomePage
+from kiosk.ui.recovery import back_home
+from kiosk.ui.shell import Shell
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: A parent whose paintEvent raises, over children with Python overrides (a widget and a
+#: qtawesome icon), grabbed from Python as the page host grabs pages for a transition.
+GRAB = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import qtawesome as qta
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
+from kiosk.ui import contain
+app = QApplication([])
+seen = []
+sys.excepthook = lambda kind, exc, tb: seen.append(str(exc))
+class Parent(QWidget):
+    def paintEvent(self, event):
+        raise RuntimeError("the page cannot paint")
+class Child(QWidget):
+    painted = 0
+    def paintEvent(self, event):
+        Child.painted += 1
+if sys.argv[1] == "contained":
+    contain.contain(Parent)
+    contain.contain(Child)
+parent = Parent()
+parent.resize(300, 200)
+box = QVBoxLayout(parent)
+box.addWidget(Child())
+button = QPushButton("home")
+button.setIcon(qta.icon("mdi6.home"))
+box.addWidget(button)
+parent.show()
+for _ in range(3):
+    try:
+        parent.grab()
+    except RuntimeError as exc:
+        seen.append("raised: " + str(exc))
+    QTest.qWait(20)
+import gc; gc.collect()
+print("children painted", Child.painted)
+print("seen", seen)
+"""
+
+
+def _grab(mode: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", GRAB, mode], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_uncontained_a_paint_exception_during_grab_is_mishandled() -> None:
+    """What PySide6 6.11 does without containment: the error leaks into the next overrides
+    (children unpainted, the icon engine blamed) or the process dies. If this ever passes
+    cleanly, PySide fixed it and containment is only a second belt."""
+    result = _grab("bare")
+    crashed = result.returncode != 0
+    leaked = "children painted 0" in result.stdout or "QIconEngine" in result.stdout
+    assert crashed or leaked, result.stdout + result.stderr
+
+
+def test_contained_a_paint_exception_is_reported_once_per_paint_and_nothing_else_breaks() -> None:
+    result = _grab("contained")
+    assert result.returncode == 0, result.stderr
+    assert "children painted 0" not in result.stdout
+    assert "QIconEngine" not in result.stdout and "raised" not in result.stdout
+    assert "QPainter" not in result.stderr
+    assert result.stdout.count("the page cannot paint") >= 3
+
+
+def test_contain_returns_neutral_values_and_reports_from_the_loop(qtbot: QtBot) -> None:
+    class Broken(QWidget):
+        def event(self, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.User:
+                raise ValueError("event")
+            return super().event(event)
+
+        def sizeHint(self) -> QSize:  # noqa: N802
+            raise ValueError("sizeHint")
+
+        def heightForWidth(self, width: int) -> int:  # noqa: N802
+            raise ValueError("heightForWidth")
+
+    contain.contain(contain.contain(Broken))  # twice: wrapped once
+    assert Broken.event.__wrapped__.__name__ == "event"  # type: ignore[attr-defined]
+    widget = Broken()
+    qtbot.addWidget(widget)
+    seen: list[str] = []
+    saved = sys.excepthook, threading.excepthook
+    sys.excepthook = lambda kind, exc, tb: seen.append(str(exc))
+    try:
+        assert widget.event(QEvent(QEvent.Type.User)) is False
+        assert not widget.sizeHint().isValid()
+        assert widget.heightForWidth(100) == -1
+        assert seen == [], "reported from the event loop, not inside the virtual"
+        qtbot.waitUntil(lambda: seen == ["event", "sizeHint", "heightForWidth"], timeout=2000)
+    finally:
+        sys.excepthook, threading.excepthook = saved
+
+
+def test_contain_loaded_wraps_the_kiosk_widgets() -> None:
+    code = (
+        "import kiosk.ui.shell\n"
+        "from kiosk.ui import contain\n"
+        "from kiosk.ui.pages.base import Page\n"
+        "from kiosk.ui.widgets import Card\n"
+        "print(contain.contain_loaded())\n"
+        "print(Page.paintEvent.__kiosk_contained__, Card.paintEvent.__kiosk_contained__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )  # in a process of its own: the classes of this one stay as they are
+    assert result.returncode == 0, result.stderr
+    count, flags = result.stdout.splitlines()
+    assert int(count) >= 20
+    assert flags == "True True"
+
+
+@pytest.fixture
+def shell(qtbot: QtBot, content: Content) -> Iterator[Shell]:
+    shell = Shell(content, Settings.defaults().replace(transition_ms=150), kiosk_mode=True)
+    qtbot.addWidget(shell)
+    shell.resize(1920, 1080)
+    shell.show()
+    qtbot.waitExposed(shell)
+    yield shell
+    shell.allow_close()
+
+
+def test_a_page_that_cannot_paint_during_a_transition_leaves_a_working_kiosk(
+    qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    failures: list[int] = []
+
+    def paint(self: HomePage, event: QPaintEvent) -> None:
+        if len(failures) < 2:  # the grab for the transition, and once more
+            failures.append(1)
+            raise RuntimeError("Home cannot paint")
+
+    monkeypatch.setattr(HomePage, "paintEvent", paint)
+    contain.contain(HomePage)
+    saved = sys.excepthook, threading.excepthook
+    hook = logs.install_excepthook(back_home(shell))
+    try:
+        shell.nav.go(Route("themes"))
+        shell.host.finish_transition()
+        shell.nav.home()  # grabs the new Home page for the transition: its paintEvent raises
+        qtbot.waitUntil(lambda: hook.count == 2 and hook.recoveries >= 1, timeout=3000)
+        assert shell.nav.current == HOME
+        qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
+        assert shell.host.page is not None and not shell.host.page.grab().isNull()
+    finally:
+        sys.excepthook, threading.excepthook = saved
+    assert len(failures) == 2

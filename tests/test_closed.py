@@ -17,9 +17,9 @@ from kiosk.core.hours import OpeningHours
 from kiosk.core.navigation import ATTRACT, HOME
 from kiosk.core.settings import Settings
 from kiosk.ui.closed import (
-    TEXT,
     ClosedScreen,
     OpeningHoursController,
+    _t,
     hours_text,
     install_opening_hours,
     next_opening_text,
@@ -54,7 +54,7 @@ def test_the_closed_screen_fits_both_languages_at_every_size(
     assert screen.size().width() == size[0] and screen.size().height() == size[1]
     shown = texts(screen)
     for key in ("closed", "closed.body"):
-        assert TEXT[key].zh in "\n".join(shown) and TEXT[key].en in "\n".join(shown)
+        assert _t(key).zh in "\n".join(shown) and _t(key).en in "\n".join(shown)
     assert "明天 10:00 开放" in shown and "Opens tomorrow at 10:00" in shown
     assert any("周一至周五 09:00–17:30" in t for t in shown)
     assert any("Mon–Fri 09:00–17:30 · Sat 10:00–16:00" in t for t in shown)
@@ -111,7 +111,7 @@ def test_next_opening_far_away_or_never() -> None:
     )
     assert next_opening_text(rare, datetime(2023, 5, 24, 13, 0), "zh") == "5月31日 10:00 开放"
     never = OpeningHours.parse("")
-    assert next_opening_text(never, FRIDAY_EVENING, "en") == TEXT["opens.never"].en
+    assert next_opening_text(never, FRIDAY_EVENING, "en") == _t("opens.never").en
     assert hours_text(never, "en") == ""
 
 

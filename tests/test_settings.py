@@ -42,6 +42,7 @@ def test_keys_are_declared_once() -> None:
         "analytics_db",
         "opening_hours",
         "keep_awake",
+        "supervise",
     }
 
 

@@ -352,6 +352,116 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/strings.py" line="101"/>
+        <source>Closed</source>
+        <translation>暂停开放</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="102"/>
+        <source>Please come back during opening hours.</source>
+        <translation>展项已闭馆，欢迎开放时间再来。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="103"/>
+        <source>Opens today at {time}</source>
+        <translation>今天 {time} 开放</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="104"/>
+        <source>Opens tomorrow at {time}</source>
+        <translation>明天 {time} 开放</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="105"/>
+        <source>Opens {weekday} at {time}</source>
+        <translation>{weekday} {time} 开放</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="106"/>
+        <source>Opens on {date} at {time}</source>
+        <translation>{date} {time} 开放</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="107"/>
+        <source>Opening times to be announced</source>
+        <translation>开放时间另行通知</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="108"/>
+        <source>Opening hours</source>
+        <translation>开放时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="109"/>
+        <source>Monday</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="110"/>
+        <source>Tuesday</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="111"/>
+        <source>Wednesday</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="112"/>
+        <source>Thursday</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="113"/>
+        <source>Friday</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="114"/>
+        <source>Saturday</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="115"/>
+        <source>Sunday</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="116"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="117"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="118"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="119"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="120"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="121"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="122"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="123"/>
         <source>More (coming later)</source>
         <translation>更多功能（后续版本）</translation>
     </message>

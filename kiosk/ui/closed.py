@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 from kiosk.content import Lang, Text
 from kiosk.core.hours import OpeningHours, format_minutes
 from kiosk.ui import icons
+from kiosk.ui.strings import ui
 from kiosk.ui.style import stylesheet
 from kiosk.ui.tokens import PALETTE, SPACE, scale_for, scaled
 from kiosk.ui.widgets import label
@@ -45,35 +46,19 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.hours")
 
+
 #: What the closed screen says. (To move into kiosk/ui/strings.py and the translation file.)
-TEXT: dict[str, Text] = {
-    "closed": Text("暂停开放", "Closed"),
-    "closed.body": Text("展项已闭馆，欢迎开放时间再来。", "Please come back during opening hours."),
-    "opens.today": Text("今天 {time} 开放", "Opens today at {time}"),
-    "opens.tomorrow": Text("明天 {time} 开放", "Opens tomorrow at {time}"),
-    "opens.weekday": Text("{weekday} {time} 开放", "Opens {weekday} at {time}"),
-    "opens.date": Text("{date} {time} 开放", "Opens on {date} at {time}"),
-    "opens.never": Text("开放时间另行通知", "Opening times to be announced"),
-    "hours": Text("开放时间", "Opening hours"),
-}
-WEEKDAY_NAMES = (
-    Text("周一", "Monday"),
-    Text("周二", "Tuesday"),
-    Text("周三", "Wednesday"),
-    Text("周四", "Thursday"),
-    Text("周五", "Friday"),
-    Text("周六", "Saturday"),
-    Text("周日", "Sunday"),
-)
-WEEKDAY_SHORT = (
-    Text("周一", "Mon"),
-    Text("周二", "Tue"),
-    Text("周三", "Wed"),
-    Text("周四", "Thu"),
-    Text("周五", "Fri"),
-    Text("周六", "Sat"),
-    Text("周日", "Sun"),
-)
+def _t(key: str) -> Text:
+    """The closed screen's string *key* in both languages (translated like every UI string)."""
+    full = {"closed": "closed.title", "closed.body": "closed.body"}.get(key, f"closed.{key}")
+    return Text(ui(full, "zh"), ui(full, "en"))
+
+
+def _weekday(index: int, short: bool = False) -> Text:
+    key = f"weekday.{'short.' if short else ''}{index}"
+    return Text(ui(key, "zh"), ui(key, "en"))
+
+
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
 #: The controller looks at the clock at least this often (milliseconds).
@@ -84,7 +69,7 @@ def next_opening_text(hours: OpeningHours, now: datetime, lang: Lang) -> str:
     """ "Opens tomorrow at 09:00" (or today, a weekday, a date) in *lang*."""
     opening = hours.next_opening(now) if not hours.is_open(now) else hours.next_change(now)
     if opening is None or hours.is_open(now):
-        return TEXT["opens.never"].get(lang)
+        return _t("opens.never").get(lang)
     time_text = opening.strftime("%H:%M")
     days = (opening.date() - now.date()).days
     extra: dict[str, str] = {}
@@ -94,19 +79,19 @@ def next_opening_text(hours: OpeningHours, now: datetime, lang: Lang) -> str:
         key = "opens.tomorrow"
     elif days < 7:
         key = "opens.weekday"
-        extra["weekday"] = WEEKDAY_NAMES[opening.weekday()].get(lang)
+        extra["weekday"] = _weekday(opening.weekday()).get(lang)
     else:
         key = "opens.date"
         extra["date"] = _date(opening.date(), lang)
-    return TEXT[key].get(lang).format(time=time_text, **extra)
+    return _t(key).get(lang).format(time=time_text, **extra)
 
 
 def hours_text(hours: OpeningHours, lang: Lang) -> str:
     """The weekly hours on one line: "Mon–Fri 09:00–17:30 · Sat 10:00–16:00"."""
     parts = []
     for days, ranges in hours.summary():
-        first = WEEKDAY_SHORT[days[0]].get(lang)
-        last = WEEKDAY_SHORT[days[-1]].get(lang)
+        first = _weekday(days[0], short=True).get(lang)
+        last = _weekday(days[-1], short=True).get(lang)
         if len(days) == 1:
             name = first
         elif len(days) == 2:
@@ -160,10 +145,9 @@ class ClosedScreen(QWidget):
         self.icon = QLabel(self.panel)
         self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-        t = TEXT
-        self.title_zh = label(t["closed"].zh, "display")
-        self.title_en = label(t["closed"].en, "title")
-        self.body = label(f"{t['closed.body'].zh}\n{t['closed.body'].en}", "lead")
+        self.title_zh = label(_t("closed").zh, "display")
+        self.title_en = label(_t("closed").en, "title")
+        self.body = label(f"{_t('closed.body').zh}\n{_t('closed.body').en}", "lead")
         self.opens_zh = label("", "title")
         self.opens_en = label("", "lead")
         self.hours_zh = label("", "muted")
@@ -195,8 +179,8 @@ class ClosedScreen(QWidget):
         self.opens_zh.setText(next_opening_text(self.hours, now, "zh"))
         self.opens_en.setText(next_opening_text(self.hours, now, "en"))
         zh, en = hours_text(self.hours, "zh"), hours_text(self.hours, "en")
-        self.hours_zh.setText(f"{TEXT['hours'].zh}：{zh}" if zh else "")
-        self.hours_en.setText(f"{TEXT['hours'].en}: {en}" if en else "")
+        self.hours_zh.setText(f"{_t('hours').zh}：{zh}" if zh else "")
+        self.hours_en.setText(f"{_t('hours').en}: {en}" if en else "")
         self.hours_zh.setVisible(bool(zh))
         self.hours_en.setVisible(bool(en))
         forum = self.forum

@@ -25,10 +25,6 @@ from typing import Any
 
 from _proc import children_of, is_zombie, memory, with_argument
 
-ROOT = Path(__file__).resolve().parent.parent
-FONTS = ROOT / "assets" / "fonts"
-ILLUSTRATIONS = ROOT / "assets" / "illustrations"
-
 FLAGS = (
     "--headless=new",
     "--no-sandbox",
@@ -86,12 +82,14 @@ img { width: 640px; border-radius: 24px; }
 _TITLE = ("title", "name", "label")
 
 
-def page_html(content: Any, qr_svg: str = "") -> str:
-    """The whole content of *content* in both languages, as one page."""
+def page_html(content: Any, root: Path, qr_svg: str = "") -> str:
+    """The whole content of *content* in both languages, as one page; fonts and illustrations
+    from the checkout at *root* (``assets/fonts``, ``assets/illustrations``)."""
+    fonts = (root / "assets" / "fonts").as_uri()
     parts = [
         "<!doctype html><html><head><meta charset=utf-8>",
         "<title>2023 Zhongguancun Forum</title>",
-        f"<style>{CSS.replace('{fonts}', FONTS.as_uri())}</style></head><body>",
+        f"<style>{CSS.replace('{fonts}', fonts)}</style></head><body>",
     ]
     for lang in ("zh", "en"):
         parts.append(f'<section lang="{lang}">')
@@ -102,7 +100,7 @@ def page_html(content: Any, qr_svg: str = "") -> str:
             if field.name in ("index", "folder"):
                 continue
             parts.append(f"<h2>{_e(field.name)}</h2>")
-            parts.extend(_render(getattr(content, field.name), lang, content.folder, depth=3))
+            parts.extend(_render(getattr(content, field.name), lang, root, depth=3))
         parts.append("</section>")
     parts.append("</body></html>")
     return "\n".join(parts)
@@ -112,7 +110,7 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
-def _render(value: Any, lang: str, folder: Path | None, depth: int) -> Iterable[str]:
+def _render(value: Any, lang: str, root: Path, depth: int) -> Iterable[str]:
     """Every visible text of *value* (a content record, a Text, a tuple of them …)."""
     kind = type(value).__name__
     if value is None or isinstance(value, str | int | float):
@@ -131,9 +129,10 @@ def _render(value: Any, lang: str, folder: Path | None, depth: int) -> Iterable[
         )
     elif kind == "Image":
         src = str(value.src)
-        path = (
-            ILLUSTRATIONS / src.split("/")[-1] if src.startswith(":/") else (folder or ROOT) / src
-        )
+        if src.startswith(":/illustrations/"):
+            path = root / "assets" / "illustrations" / src.split("/")[-1]
+        else:  # a file of the content folder
+            path = root / "assets" / "content" / src
         yield f'<figure><img src="{path.as_uri()}" alt="{_e(value.alt.get(lang))}">'
         for extra in (value.caption, value.credit):
             if extra is not None:
@@ -145,7 +144,7 @@ def _render(value: Any, lang: str, folder: Path | None, depth: int) -> Iterable[
             yield f'<ul class="chips">{items}</ul>'
         else:
             for item in value:
-                yield from _render(item, lang, folder, depth)
+                yield from _render(item, lang, root, depth)
     elif dataclasses.is_dataclass(value):
         yield '<div class="card">'
         titles = [f for f in _TITLE if hasattr(value, f)]
@@ -157,18 +156,18 @@ def _render(value: Any, lang: str, folder: Path | None, depth: int) -> Iterable[
             yield f"<h{level}>{_e(prefix)}{_e(title.get(lang))}</h{level}>"
         for field in dataclasses.fields(value):
             if field.name not in titles[:1]:
-                yield from _render(getattr(value, field.name), lang, folder, depth + 1)
+                yield from _render(getattr(value, field.name), lang, root, depth + 1)
         yield "</div>"
 
 
-def write_page(content: Any, folder: Path) -> Path:
-    """Write the page (and nothing else) into *folder*; returns its path."""
+def write_page(content: Any, root: Path, folder: Path) -> Path:
+    """Write the page of *content* (assets from *root*) into *folder*; returns its path."""
     import segno
 
     url = content.forum.website or "https://www.zgcforum.com"
     qr = segno.make(url, error="m").svg_inline(scale=6, dark="#061226", light="#F4F7FB")
     path = folder / "kiosk-content.html"
-    path.write_text(page_html(content, qr), encoding="utf-8")
+    path.write_text(page_html(content, root, qr), encoding="utf-8")
     return path
 
 

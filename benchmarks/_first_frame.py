@@ -14,7 +14,8 @@ Usage (run.py does this): ``python benchmarks/_first_frame.py kiosk|bare OUT.jso
 The filter notes the first ``Paint`` event of the start screen (the kiosk's attract page, object
 name ``page:attract``; the bare window itself); a zero-timer then fires once that paint pass,
 including the backing-store flush, has returned to the event loop: that is the "first frame".
-The child writes its time stamps (seconds since spawn) and memory to OUT.json and exits at once.
+The child writes its time stamps (seconds since spawn), its CPU time (user + system, all threads)
+and memory to OUT.json and exits at once.
 """
 
 from __future__ import annotations
@@ -65,7 +66,9 @@ def make_probe(target: str, stamps: dict[str, float], out: str) -> Any:
 
         def frame_done(self) -> None:
             stamps["frame"] = time.monotonic()
-            finish(stamps, out, memory())
+            mem = memory()
+            mem["cpu"] = time.process_time()  # user + system time of all threads so far
+            finish(stamps, out, mem)
 
         def give_up(self) -> None:
             finish(stamps, out, memory(), error=f"no paint of {target!r} within {TIMEOUT_MS} ms")
@@ -76,15 +79,20 @@ def make_probe(target: str, stamps: dict[str, float], out: str) -> Any:
 def finish(
     stamps: dict[str, float], out: str, mem: dict[str, float], error: str | None = None
 ) -> None:
-    spawn = float(os.environ["BENCH_SPAWN"])
-    result: dict[str, Any] = {k: v - spawn for k, v in stamps.items()}
-    result.update(mem)
-    if error:
-        result["error"] = error
-    with open(out, "w", encoding="utf-8") as file:  # noqa: PTH123 - no pathlib import
-        json.dump(result, file)
-    sys.stdout.flush()
-    sys.stderr.flush()
+    """Write the result and exit at once (also on an error here: the kiosk's excepthook would
+    log it and keep running)."""
+    try:
+        spawn = float(os.environ["BENCH_SPAWN"])
+        result: dict[str, Any] = {k: v - spawn for k, v in stamps.items()}
+        result.update(mem)
+        if error:
+            result["error"] = error
+        with open(out, "w", encoding="utf-8") as file:  # noqa: PTH123 - no pathlib import
+            json.dump(result, file)
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:
+        os._exit(5)
     os._exit(0 if error is None else 2)
 
 

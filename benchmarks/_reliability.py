@@ -81,9 +81,27 @@ class Meters:
         self.exceptions.append("".join(traceback.format_exception(kind, exc, tb)))
 
 
+def private_resources() -> Path:
+    """Register a private copy of the compiled resources.
+
+    Qt maps the .rcc file; rebuilding it in place (tools/build_resources.py, while someone edits
+    the assets) crashes every process that has it mapped, and a long benchmark would die of it.
+    """
+    import tempfile
+
+    from kiosk import resources
+
+    copy = Path(tempfile.mkdtemp(prefix="kiosk-bench-")) / "resources.rcc"
+    copy.write_bytes(resources.RESOURCES_RCC.read_bytes())
+    resources.RESOURCES_RCC = copy
+    return copy
+
+
 def make_shell(settings: Settings | None = None) -> tuple[QApplication, object]:
     """The application as the kiosk builds it and a shown kiosk-mode shell at 1920×1080."""
     from kiosk import resources
+
+    private_resources()
     from kiosk.app import create_application
     from kiosk.content import Environment, load
     from kiosk.paths import bundled_content_dir

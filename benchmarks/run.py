@@ -46,9 +46,11 @@ group) on a timeout; this script makes itself the sub-reaper of what they leave 
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import ctypes
 import datetime as dt
+import hashlib
 import itertools
 import json
 import os
@@ -68,7 +70,6 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT))
 
 from _proc import percentile, with_argument  # noqa: E402
 
@@ -182,6 +183,32 @@ def read_result(path: Path) -> dict[str, Any]:
     return result
 
 
+def snapshot(tmp: Path) -> dict[str, str]:
+    """Copy the kiosk package and its assets into *tmp*/snapshot: every child (and this script)
+    runs that copy, so edits made to the checkout during the run cannot mix versions (nor crash
+    a child: the kiosk maps resources.rcc into memory, and rewriting it in place kills the
+    process with SIGBUS)."""
+    dest = tmp / "snapshot"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(ROOT / "kiosk", dest / "kiosk", ignore=ignore)
+    shutil.copytree(ROOT / "assets", dest / "assets", ignore=ignore)
+    digest = hashlib.sha1()
+    for path in sorted(p for p in dest.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(dest)).encode())
+        digest.update(path.read_bytes())
+    # Byte-code, as `pip install` leaves it: PYTHONDONTWRITEBYTECODE may be set in the
+    # environment, and a kiosk compiling its modules at every start would be timed unfairly.
+    compileall.compile_dir(str(dest / "kiosk"), quiet=1)
+    dirty = _git("status", "--porcelain", "--untracked-files=no", "--", "kiosk", "assets")
+    return {
+        "path": str(dest),
+        "commit": _git("rev-parse", "--short", "HEAD"),
+        "dirty": "yes" if dirty else "no",
+        "sha1": digest.hexdigest()[:12],
+        "taken": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+    }
+
+
 def screen_config(folder: Path, size: tuple[int, int]) -> Path:
     """An offscreen-platform screen of *size* (the default screen is only 800×800)."""
     w, h = size
@@ -195,7 +222,7 @@ def screen_config(folder: Path, size: tuple[int, int]) -> Path:
 class Platforms:
     """Environments for the children: offscreen screens, and Xvfb displays when available."""
 
-    def __init__(self, tmp: Path):
+    def __init__(self, tmp: Path, source: Path):
         self.tmp = tmp
         self.xvfb = shutil.which("Xvfb")
         self.servers: dict[tuple[int, int], subprocess.Popen[bytes]] = {}
@@ -212,6 +239,7 @@ class Platforms:
             "XDG_DATA_HOME": str(tmp / "data"),  # its visitor statistics
             "XDG_RUNTIME_DIR": str(tmp / "runtime"),
             "QT_ENABLE_HIGHDPI_SCALING": "1",  # as `kiosk` sets it
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(source), base.get("PYTHONPATH")])),
         }
         base.pop("WAYLAND_DISPLAY", None)
         self.base = base
@@ -327,7 +355,9 @@ def chromium_runs(tmp: Path, plan: Plan) -> dict[str, Any] | None:
 
     folder = tmp / "chromium"
     folder.mkdir()
-    page = _chromium.write_page(load(bundled_content_dir()), folder)
+    page = _chromium.write_page(
+        load(bundled_content_dir()), bundled_content_dir().parent.parent, folder
+    )
     shots, sessions = [], []
     for _ in range(plan.chromium_runs):
         shots.append(_chromium.screenshot_run(binary, page, folder))
@@ -445,6 +475,17 @@ def build_rows(data: dict[str, Any], plan: Plan) -> list[Row]:
         rss_kiosk = median([r["VmRSS"] for r in cold["kiosk"]])
         rss_bare = median([r["VmRSS"] for r in cold["bare"]])
         rows.append(("RSS at first frame", fmt(rss_kiosk, "MB"), fmt(rss_bare, "MB"), "—", "—"))
+        cpu_kiosk = median([r["cpu"] * 1000 for r in cold["kiosk"]])
+        cpu_bare = median([r["cpu"] * 1000 for r in cold["bare"]])
+        rows.append(
+            (
+                "CPU time to first frame, offscreen (load-proof)",
+                fmt(cpu_kiosk, "ms"),
+                fmt(cpu_bare, "ms"),
+                "(≤ 2×)",
+                f"{cpu_kiosk / cpu_bare:.1f}×",
+            )
+        )
     else:
         rss_bare = float("nan")
     sessions = data.get("sessions") or []
@@ -478,7 +519,8 @@ def build_rows(data: dict[str, Any], plan: Plan) -> list[Row]:
         )
         rows.append(
             (
-                f"RSS growth per 1,000 navigations ({plan.navs}/run)",
+                f"RSS growth per 1,000 navigations ({plan.navs}/run)"
+                + ("" if plan.navs >= 1000 else ", indicative"),
                 fmt(growth, "MB+"),
                 "—",
                 "< 2 MB",
@@ -612,7 +654,7 @@ def table(rows: Sequence[Row]) -> str:
 # -- machine ---------------------------------------------------------------------------------------
 
 
-def machine(data: dict[str, Any], tmp: Path) -> list[str]:
+def machine(data: dict[str, Any]) -> list[str]:
     cpu = "?"
     with contextlib.suppress(OSError):
         for text in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
@@ -629,20 +671,29 @@ def machine(data: dict[str, Any], tmp: Path) -> list[str]:
     from PySide6 import QtCore
 
     pyside = metadata.version("PySide6-Essentials")
-    commit = _git("rev-parse", "--short", "HEAD")
-    dirty = _git("status", "--porcelain", "--untracked-files=no")
+    source = data["source"]
+    dirty = " + uncommitted changes" if source["dirty"] == "yes" else ""
     xvfb = shutil.which("Xvfb")
-    lines = [
+    chromium = (data.get("chromium") or {}).get("version", "not installed")
+    return [
         f"date: {dt.datetime.now().astimezone().isoformat(timespec='seconds')}",
-        f"kiosk: {commit}{' + uncommitted changes' if dirty else ''} ({ROOT})",
+        f"kiosk: {source['commit']}{dirty} (kiosk/ and assets/ copied at {source['taken']},"
+        f" sha1 {source['sha1']})",
         f"CPU: {cpu}; {os.cpu_count()} logical cores ({len(os.sched_getaffinity(0))} usable);"
-        f" RAM {ram}; {platform.system()} {platform.release()}",
+        f" RAM {ram}; {platform.system()} {platform.release()};"
+        f" load average {data['load_start']} at start, {data['load_end']} at end",
         f"Python {platform.python_version()}; PySide6 {pyside}; Qt {QtCore.qVersion()}",
         "Qt platform: offscreen (QT_QPA_PLATFORM=offscreen:configfile=<screen>.json, raster);"
         f" xcb on {'Xvfb ' + xvfb if xvfb else '— (no Xvfb)'} (software, MIT-SHM)",
-        f"Chromium: {(data.get('chromium') or {}).get('version', 'not installed')}",
+        f"Chromium: {chromium}",
     ]
-    return lines
+
+
+def _loadavg() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text(encoding="ascii").split()[:3])
+    except OSError:
+        return "?"
 
 
 def _git(*args: str) -> str:
@@ -678,13 +729,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
     make_subreaper()
-    from kiosk.core.settings import Settings
-
-    duration_ms = Settings.defaults().transition_ms
-    data: dict[str, Any] = {"plan": plan.__dict__, "transition_ms": duration_ms}
+    data: dict[str, Any] = {"plan": plan.__dict__, "load_start": _loadavg()}
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as name:
         tmp = Path(name)
-        platforms = Platforms(tmp)
+        data["source"] = snapshot(tmp)
+        sys.path.insert(0, data["source"]["path"])
+        from kiosk.core.settings import Settings
+
+        duration_ms = data["transition_ms"] = Settings.defaults().transition_ms
+        platforms = Platforms(tmp, Path(data["source"]["path"]))
         try:
             run_all(data, plan, tmp, platforms, duration_ms)
         finally:
@@ -693,7 +746,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
             reap_orphans()
-        lines = machine(data, tmp)
+        data["load_end"] = _loadavg()
+        lines = machine(data)
     rows = build_rows(data, plan)
     print("\n".join(lines))
     print()

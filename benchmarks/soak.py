@@ -1,19 +1,21 @@
 """Soak: a 10-hour booth day at accelerated speed, memory sampled every simulated hour.
 
-Run: ``.venv/bin/python benchmarks/soak.py [--hours 10] [--visitors 30] [--trace]`` (about 20
-minutes on 2 cores). A real kiosk-mode shell at 1920×1080 (offscreen) lives through the day: the
-attract loop runs, a visitor touches it, browses with real taps (tiles, items, Back, Home, swipes,
-scrolls), toggles the language and the accessibility modes (when the shell has ``set_mode``),
-sometimes pauses until "Still there?" appears and touches again, then leaves; the idle reset
-(shortened with ``shell.idle.configure``) brings the attract loop back. Everything is driven by
-single-shot QTimers from the event loop (``app.exec()``), as a visitor's touches would come.
+Run: ``.venv/bin/python benchmarks/soak.py [--hours 10] [--visitors 30] [--trace] [--kinetic-fix]``
+(about 20 minutes on 2 cores). A real kiosk-mode shell at 1920×1080 (offscreen) lives through the
+day: the attract loop runs, a visitor touches it, browses with real taps (tiles, items, Back, Home,
+swipes, scrolls), toggles the language and the accessibility modes (when the shell has
+``set_mode``), sometimes pauses until "Still there?" appears and touches again, then leaves; the
+idle reset (shortened with ``shell.idle.configure``) brings the attract loop back. Everything is
+driven by single-shot QTimers from the event loop (``app.exec()``), as a visitor's touches would
+come.
 
 Every simulated hour (``--visitors`` sessions) it samples, after deferred deletes and
-``gc.collect()``: RSS, widgets alive (``QApplication.allWidgets()``), the shell's QObject
-children and Python's objects. It prints the table, the linear trend of RSS in MB per simulated
-hour and the growth from hour 1 to the end (hour 0 is the start, before the caches warm up), and
-the Python types whose counts grew most; with ``--trace``, tracemalloc's top growing lines too.
-Exits 1 when RSS grows by 5 MB or more from hour 1, or on any exception or Qt warning.
+``gc.collect()``: RSS, widgets alive (``QApplication.allWidgets()``), the shell's QObject children
+and Python's objects. It prints the table, the linear trend of RSS in MB per simulated hour and the
+growth from the first measured hour to the end (``--warmup`` hours, 1 by default, warm the
+caches up first; hour 0 is the start), and the Python
+types whose counts grew most; with ``--trace``, tracemalloc's top growing lines too. Exits 1 when
+RSS grows by 5 MB or more from the first measured hour, or on any exception or Qt warning.
 """
 
 from __future__ import annotations
@@ -54,10 +56,20 @@ class Day(QObject):
         self.sessions = 0
         self.steps_left = 0
         self.actions: Counter[str] = Counter()
-        self.samples: list[tuple[int, int, float, int, int, int]] = []
+        self.samples: list[tuple[int, int, int, float, int, int, int]] = []
         self.types: dict[int, Counter[str]] = {}
         self.snapshots: dict[int, tracemalloc.Snapshot] = {}
         self.started = time.monotonic()
+        self.pages = 0
+        self.baseline = 1  # the first measured hour (the hours before it warm the caches up)
+        host = shell.host  # type: ignore[attr-defined]
+        build = host.factory
+
+        def counted(route: object) -> object:
+            self.pages += 1
+            return build(route)
+
+        host.factory = counted
         shell.idle.expired.connect(self._left)  # type: ignore[attr-defined]
 
     # -- the day -------------------------------------------------------------------------------
@@ -163,13 +175,14 @@ class Day(QObject):
             (
                 hour,
                 self.sessions,
+                self.pages,
                 rel.rss_mb(),
                 len(self.app.allWidgets()),
                 len(shell.findChildren(QObject)),  # type: ignore[attr-defined]
                 len(gc.get_objects()),
             )
         )
-        if hour in (1, self.hours):
+        if hour in (self.baseline, self.hours):
             self.types[hour] = _types()
             if tracemalloc.is_tracing():
                 self.snapshots[hour] = tracemalloc.take_snapshot()
@@ -189,48 +202,72 @@ def slope(points: list[tuple[float, float]]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--hours", type=int, default=10)
+    parser.add_argument("--hours", type=int, default=10, help="simulated hours measured")
+    parser.add_argument(
+        "--warmup", type=int, default=1, help="simulated hours before the first measured one"
+    )
     parser.add_argument("--visitors", type=int, default=30, help="sessions per simulated hour")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--trace", action="store_true", help="tracemalloc (slower)")
+    parser.add_argument(
+        "--kinetic-fix",
+        action="store_true",
+        help="pages use kiosk.ui.kinetic.enable_kinetic (one gesture recognizer for all pages)",
+    )
     args = parser.parse_args()
     if args.trace:
         tracemalloc.start(12)
+    if args.kinetic_fix:
+        from kiosk.ui import kinetic
+        from kiosk.ui.pages import base
+
+        base.enable_kinetic = kinetic.enable_kinetic  # type: ignore[assignment]
+        release = lambda page: kinetic.release_kinetic(page.scroll_area)  # noqa: E731
+        base.ScrollPage.dispose = release  # type: ignore[method-assign]
 
     meters = rel.Meters()
     settings = Settings.defaults().replace(transition_ms=150, attract_slide_seconds=3)
     app, shell = rel.make_shell(settings)
     meters.install()
     shell.idle.configure(0.4, 1)  # type: ignore[attr-defined]  # 60 s and 20 s at the booth
-    day = Day(app, shell, args.hours, args.visitors, args.seed)
+    day = Day(app, shell, args.warmup + args.hours - 1, args.visitors, args.seed)
+    day.baseline = args.warmup
     QTimer.singleShot(0, day.start)
     started = time.monotonic()
     app.exec()
     duration = time.monotonic() - started
 
     rows: list[tuple[str, ...]] = [
-        ("hour", "sessions", "RSS MB", "widgets", "shell QObjects", "Python objects")
+        ("hour", "sessions", "pages built", "RSS MB", "widgets", "shell QObjects", "Python objects")
     ]
-    rows += [(str(h), str(s), f"{r:.1f}", str(w), str(q), f"{o:,}") for h, s, r, w, q, o in day.samples]
+    for h, s, p, r, w, q, o in day.samples:
+        rows.append((str(h), str(s), f"{p:,}", f"{r:.1f}", str(w), str(q), f"{o:,}"))
     print(rel.table(rows))
-    after_warmup = [(float(h), r) for h, _, r, *_ in day.samples[1:]]
+    first = args.warmup
+    last = day.hours
+    after_warmup = [(float(h), r) for h, _, _, r, *_ in day.samples[first:]]
     trend = slope(after_warmup)
-    growth = day.samples[-1][2] - day.samples[1][2]
+    growth = day.samples[-1][3] - day.samples[first][3]
+    pages = day.samples[-1][2] - day.samples[first][2]
     print()
+    shipped = "kiosk.ui.touch (as shipped)"
+    print(f"kinetic scrolling: {'kiosk.ui.kinetic' if args.kinetic_fix else shipped}")
     print(
-        f"{day.sessions} sessions, {sum(day.actions.values()):,} visitor actions "
+        f"{day.sessions} sessions, {day.pages:,} pages built, "
+        f"{sum(day.actions.values()):,} visitor actions "
         f"({', '.join(f'{k} {v}' for k, v in sorted(day.actions.items()))}) in {duration:.0f} s"
     )
-    print(f"RSS trend, hours 1-{args.hours}: {trend:+.2f} MB per simulated hour")
-    print(f"RSS growth, hour 1 to hour {args.hours}: {growth:+.1f} MB (limit {LIMIT_MB:g} MB)")
+    print(f"RSS trend, hours {first}-{last}: {trend:+.2f} MB per simulated hour")
+    print(f"RSS growth, hour {first} to hour {last}: {growth:+.1f} MB (limit {LIMIT_MB:g} MB), "
+          f"{growth * 1024 / max(1, pages):+.2f} KB per page built")  # fmt: skip
     print(f"peak RSS {rel.peak_mb():.1f} MB; exceptions {len(meters.exceptions)}; "
           f"Qt warnings {len(meters.warnings)}")  # fmt: skip
-    if 1 in day.types and args.hours in day.types:
-        grown = (day.types[args.hours] - day.types[1]).most_common(8)
-        print("Python types that grew most (hour 1 → end): "
+    if first in day.types and last in day.types:
+        grown = (day.types[last] - day.types[first]).most_common(8)
+        print(f"Python types that grew most (hour {first} → end): "
               + (", ".join(f"{name} +{n}" for name, n in grown) or "none"))  # fmt: skip
-    if 1 in day.snapshots and args.hours in day.snapshots:
-        stats = day.snapshots[args.hours].compare_to(day.snapshots[1], "lineno")
+    if first in day.snapshots and last in day.snapshots:
+        stats = day.snapshots[last].compare_to(day.snapshots[first], "lineno")
         print("tracemalloc, top growth:")
         for stat in stats[:10]:
             print(f"  {stat}")

@@ -90,8 +90,10 @@ def start_from_environment(
 ) -> Heartbeat | None:
     """Start the heartbeat the supervisor asked for (:data:`ENV`), once per process.
 
-    Call it on the main thread once the application exists. Without :data:`ENV` it does nothing
-    and returns None; called again, it returns the heartbeat already running.
+    Call it on the main thread right before the event loop starts (``app.exec()``): the first
+    beat then says "up", and the supervisor's start-up allowance covers building the shell.
+    Without :data:`ENV` it does nothing and returns None; called again, it returns the heartbeat
+    already running.
     """
     global _active
     path = os.environ.get(ENV)

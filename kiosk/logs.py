@@ -122,6 +122,22 @@ def previous_crash(directory: Path | None = None) -> str | None:
     return found
 
 
+def crash_summary(text: str, width: int = 160) -> str:
+    """One line for the admin menu from a crash log: what happened, not the stacks.
+
+    The supervisor's notes and Python's fatal error lines say what happened; the stack lines that
+    follow them do not. The last such line wins (the latest event), else the first line.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    telling = [
+        line
+        for line in lines
+        if "supervisor:" in line or line.startswith(("Fatal Python error", "Traceback"))
+    ]
+    line = (telling or lines or [""])[-1 if telling else 0]
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
 def _set_aside(directory: Path) -> str | None:
     """Rotate ``crash.log`` to ``crash.log.1`` if it has anything; returns what it had."""
     path = directory / CRASH_LOG

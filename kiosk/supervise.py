@@ -308,9 +308,8 @@ class Supervisor:
 
     def _emit(self, kind: str, pid: int | None = None, detail: str = "") -> None:
         event = Event(kind, pid, detail)
-        log.info(
-            "%s%s%s", kind, f" pid={pid}" if pid is not None else "", f" {detail}" * bool(detail)
-        )
+        who = f" pid={pid}" if pid is not None else ""
+        log.info("%s%s%s", kind, who, f" {detail}" if detail else "")
         if self.on_event is not None:
             self.on_event(event)
 

@@ -306,3 +306,17 @@ def test_recovery_resumes_after_a_quiet_storm_window(qtbot: QtBot) -> None:
     now[0] = 30.0  # long quiet
     hook(*error)
     qtbot.waitUntil(lambda: len(recovered) == 3, timeout=2000)
+
+
+def test_the_crash_summary_is_one_telling_line() -> None:
+    log = (
+        "Fatal Python error: Segmentation fault\n\nCurrent thread 0x1 (most recent call first):\n"
+        '  File "x.py", line 3 in paint\n'
+        "2026-01-01 10:00:00 supervisor: the kiosk (pid 7) was ended by signal SIGSEGV\n"
+    )
+    assert logs.crash_summary(log).endswith("was ended by signal SIGSEGV")
+    assert logs.crash_summary("Fatal Python error: Aborted\n  File ...") == (
+        "Fatal Python error: Aborted"
+    )
+    assert logs.crash_summary("something odd\nmore") == "something odd"
+    assert len(logs.crash_summary("x" * 500)) == 160

@@ -19,7 +19,6 @@ from types import TracebackType
 import fingers
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 from touch_monkey import GESTURES, Monkey

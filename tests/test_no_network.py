@@ -86,7 +86,8 @@ def _tap(shell: Shell, button: QAbstractButton) -> None:
 
 
 def walk(shell: Shell) -> set[Route]:
-    """Every screen reachable by tapping, depth first, back each time by tapping Back."""
+    """Every screen reachable by tapping, depth first, back each time by tapping Back (the
+    buttons of item pages, which lead to other items, are not followed)."""
     seen = {shell.nav.current}
     assert shell.nav.current == ATTRACT
     assert shell.host.page is not None
@@ -97,6 +98,8 @@ def walk(shell: Shell) -> set[Route]:
     def visit() -> None:
         here = shell.nav.current
         seen.add(here)
+        if here.item is not None:
+            return  # an item page's buttons lead to other items (reached from their section)
         i = 0
         while i < len(_buttons(shell)):
             _tap(shell, _buttons(shell)[i])

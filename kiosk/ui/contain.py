@@ -18,12 +18,15 @@ moment later, where :func:`kiosk.logs.install_excepthook` logs it and recovers.
 from __future__ import annotations
 
 import functools
+import importlib.abc
 import inspect
 import logging
 import sys
 import traceback
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Sequence
+from importlib.machinery import ModuleSpec
+from types import ModuleType
+from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, QTimer
 
@@ -77,22 +80,77 @@ def contain(cls: T) -> T:
     return cls
 
 
-def contain_loaded(package: str = "kiosk") -> int:
-    """:func:`contain` every QObject subclass defined in the modules of *package* imported so far.
-
-    Call it once the shell's module is imported (its pages and widgets are then loaded), before
-    the shell is built. Returns how many classes were looked at.
-    """
+def contain_module(module: ModuleType) -> int:
+    """:func:`contain` every QObject subclass *module* defines; returns how many."""
     classes = [
         cls
-        for name, module in list(sys.modules.items())
-        if module is not None and (name == package or name.startswith(f"{package}."))
         for cls in list(vars(module).values())
-        if inspect.isclass(cls) and issubclass(cls, QObject) and cls.__module__ == name
+        if inspect.isclass(cls) and issubclass(cls, QObject) and cls.__module__ == module.__name__
     ]
     for cls in classes:
         contain(cls)
     return len(classes)
+
+
+def contain_loaded(package: str = "kiosk") -> int:
+    """:func:`contain` every QObject subclass in the modules of *package* imported so far."""
+    return sum(
+        contain_module(module)
+        for name, module in list(sys.modules.items())
+        if module is not None and (name == package or name.startswith(f"{package}."))
+    )
+
+
+def install(package: str = "kiosk") -> int:
+    """Contain the classes of *package*: those loaded now and those of modules imported later.
+
+    The kiosk imports page modules when a page of their kind is first built (a quick first
+    frame); an import hook contains their classes as they load, before any instance exists.
+    Call it once, early (before the shell is built); returns how many classes were contained now.
+    """
+    if not any(isinstance(f, _ContainingFinder) and f.package == package for f in sys.meta_path):
+        sys.meta_path.insert(0, _ContainingFinder(package))
+    return contain_loaded(package)
+
+
+class _ContainingFinder(importlib.abc.MetaPathFinder):
+    """Finds *package*'s modules with the other finders; their loader contains after loading."""
+
+    def __init__(self, package: str) -> None:
+        self.package = package
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if fullname != self.package and not fullname.startswith(f"{self.package}."):
+            return None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(fullname, path, target)
+            if spec is None:
+                continue
+            if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+                spec.loader = _ContainingLoader(spec.loader)
+            return spec
+        return None
+
+
+class _ContainingLoader(importlib.abc.Loader):
+    """Runs the module with the real loader, then contains its classes."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+        return cast(ModuleType | None, self.inner.create_module(spec))
+
+    def exec_module(self, module: ModuleType) -> None:
+        self.inner.exec_module(module)
+        contain_module(module)
+
+    def __getattr__(self, name: str) -> Any:  # get_data, get_filename … of the real loader
+        return getattr(self.inner, name)
 
 
 def _contained(method: Callable[..., Any], neutral: Callable[[], Any]) -> Callable[..., Any]:

@@ -1,0 +1,109 @@
+"""Kinetic scrolling without the per-page leak (kiosk/ui/kinetic.py), as a drop-in for the pages."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator
+
+import fingers
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint
+from PySide6.QtWidgets import QScrollArea, QScroller
+from pytestqt.qtbot import QtBot
+
+from kiosk.content import Content
+from kiosk.core.navigation import HOME, Route
+from kiosk.core.settings import Settings
+from kiosk.ui import kinetic, touch
+from kiosk.ui.pages import base
+from kiosk.ui.pages.base import ScrollPage
+from kiosk.ui.shell import Shell
+
+
+def _objects_per_page(enable: Callable[[QScrollArea], None], release: Callable[..., None]) -> float:
+    def cycle(n: int) -> None:
+        for _ in range(n):
+            area = QScrollArea()
+            enable(area)
+            release(area)
+            area.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+
+    cycle(20)  # first registrations, caches
+    before = len(gc.get_objects())
+    cycle(200)
+    return (len(gc.get_objects()) - before) / 200
+
+
+def test_qscroller_registers_a_new_gesture_type_at_every_grab(qtbot: QtBot) -> None:
+    """The cause: the type numbers only grow (Qt reuses none)."""
+    first, second = QScrollArea(), QScrollArea()
+    try:
+        kind = QScroller.ScrollerGestureType.TouchGesture
+        a = QScroller.grabGesture(first.viewport(), kind)
+        b = QScroller.grabGesture(second.viewport(), kind)
+        assert int(b) > int(a)
+    finally:
+        for area in (first, second):
+            QScroller.ungrabGesture(area.viewport())
+            area.deleteLater()
+
+
+def test_the_shared_recognizer_leaves_nothing_behind_per_page(qtbot: QtBot) -> None:
+    leaked = _objects_per_page(kinetic.enable_kinetic, kinetic.release_kinetic)
+    per_grab = _objects_per_page(
+        touch.enable_kinetic, lambda area: QScroller.ungrabGesture(area.viewport())
+    )
+    assert leaked < 0.5, f"{leaked} Python objects per page"
+    print(f"objects kept per page: touch.enable_kinetic {per_grab:.1f}, kinetic {leaked:.1f}")
+
+
+@pytest.fixture
+def shell(
+    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Shell]:
+    """A shell whose pages use kinetic.enable_kinetic (the drop-in replacement)."""
+    monkeypatch.setattr(base, "enable_kinetic", kinetic.enable_kinetic)
+    release = lambda page: kinetic.release_kinetic(page.scroll_area)  # noqa: E731
+    monkeypatch.setattr(ScrollPage, "dispose", release)
+    shell = Shell(content, Settings.defaults().replace(transition_ms=150), kiosk_mode=True)
+    qtbot.addWidget(shell)
+    shell.setGeometry(0, 0, 1920, 1080)
+    shell.show()
+    qtbot.waitExposed(shell)
+    yield shell
+    shell.allow_close()
+
+
+def test_one_finger_drag_still_scrolls_kinetically(qtbot: QtBot, shell: Shell) -> None:
+    shell.nav.go(Route("themes"))
+    shell.nav.go(Route("theme", "frontier"))
+    shell.host.finish_transition()
+    page = shell.host.page
+    assert isinstance(page, ScrollPage)
+    bar = page.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 0
+    viewport = page.scroll_area.viewport()
+    h = viewport.height()
+    fingers.drag(viewport, QPoint(900, int(h * 0.8)), QPoint(905, int(h * 0.3)))
+    qtbot.waitUntil(lambda: bar.value() > 100, timeout=3000)
+    assert shell.nav.current == Route("theme", "frontier"), "a vertical drag is not a swipe"
+
+
+def test_swipes_and_taps_still_work(qtbot: QtBot, shell: Shell) -> None:
+    shell.nav.go(Route("themes"))
+    shell.nav.go(Route("theme", "consensus"))
+    shell.host.finish_transition()
+    fingers.drag(shell.host.page, QPoint(1400, 500), QPoint(600, 520), steps=6)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: shell.nav.current == Route("theme", "frontier"))
+    shell.host.finish_transition()
+    fingers.tap(shell.bar.home)
+    qtbot.waitUntil(lambda: shell.nav.current == HOME)
+    shell.host.finish_transition()
+    page = shell.host.page
+    assert page is not None
+    cards = [b for b in page.findChildren(base.QWidget) if b.accessibleName() == "重要成果"]
+    assert cards
+    fingers.tap(cards[0])
+    qtbot.waitUntil(lambda: shell.nav.current == Route("achievements"))

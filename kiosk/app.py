@@ -72,13 +72,37 @@ def _install_booth(app: QApplication, shell: Shell, settings: Settings) -> None:
     app.aboutToQuit.connect(keeper.release)
 
 
+def _install_reliability(
+    shell: Shell, settings: Settings, folder: Path, content: Content, windowed: bool
+) -> None:
+    """Recovery from errors, the heartbeat for the watchdog, content and screen watching."""
+    from kiosk import heartbeat
+    from kiosk.ui.content_watch import ContentWatcher
+    from kiosk.ui.recovery import back_home
+    from kiosk.ui.screens import ScreenFollower
+
+    logs.install_excepthook(recover=back_home(shell), on_storm=heartbeat.restart_by_supervisor)
+    previous = logs.previous_crash()
+    if previous:
+        log.error("the previous run crashed:\n%s", previous)
+    env = Environment(resource_exists=_resource_exists)
+    watcher = ContentWatcher(folder, load=lambda: load(folder, env), content=content, parent=shell)
+    watcher.ready.connect(shell.queue_content)
+    watcher.problems.connect(shell.content_problems)
+    if not windowed:
+        ScreenFollower(shell, settings.screen)
+    heartbeat.start_from_environment(shell)
+
+
 def run(
     settings: Settings, config: Path | None, windowed: bool, size: tuple[int, int] | None
 ) -> int:
     """Start the kiosk with *settings* and run the event loop until the admin exits."""
     app = create_application(sys.argv[0])
+    from kiosk.ui import contain
     from kiosk.ui.shell import Shell
 
+    contain.install()  # exceptions in Qt virtuals stay where they are raised (see contain.py)
     folder = content_folder(settings)
     content = load_content(folder)
     shell = Shell(
@@ -101,6 +125,6 @@ def run(
         shell.showFullScreen()
         app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
     _install_booth(app, shell, settings)
-    logs.install_excepthook(recover=shell.nav.home)
+    _install_reliability(shell, settings, folder, content, windowed)
     log.info("kiosk started (%s)", "windowed" if windowed else "full screen")
     return app.exec()

@@ -66,15 +66,6 @@ def test_the_layout_follows_every_size(qtbot: QtBot, shell: Shell, route: Route)
         assert shell.nav.current == route
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kiosk/ui/shell.py Shell.__init__: the QVBoxLayout's default size constraint sets the "
-    "window's minimum size from the bar laid out at the old scale (1504 px wide at 4K), so a "
-    "resize to 1366x768 right after 3840x2160 in large text is clamped to about 1840 px and the "
-    "bar's right end is off screen; fix: "
-    "self._layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint) "
-    "(ScreenFollower works around it with setMinimumSize(1, 1))",
-)
 def test_shrinking_from_4k_to_1366x768_fits(qtbot: QtBot, shell: Shell) -> None:
     if not hasattr(shell, "set_mode"):
         pytest.skip("no large text mode in this shell")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLayout, QVBoxLayout, QWidget
 
 from kiosk import fonts
 from kiosk.content import Content, ContentError, Lang
@@ -93,10 +93,15 @@ class Shell(QWidget):
         self.pin_guard = PinGuard()
         self.pin_pad: PinPad | None = None
         self.admin: AdminMenu | None = None
+        self._pending_content: Content | None = None
+        self._content_problems: list[str] = []
         self.analytics: AnalyticsBridge | None = None  # set by kiosk.app when recording
         self.hours: OpeningHoursController | None = None  # set by kiosk.app
 
         layout = self._layout = QVBoxLayout(self)
+        # The window's size follows the screen, never the layout's minimum (a bar laid out at 4K
+        # must not keep the window wider than a smaller screen it moves to).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.reach_band = ReachBand(self)
@@ -206,6 +211,10 @@ class Shell(QWidget):
         """The idle reset: attract loop, default language and modes, no overlays, no scroll."""
         self.close_admin()
         self.idle_overlay.hide()
+        if self._pending_content is not None:
+            content, self._pending_content = self._pending_content, None
+            self.content = content
+            self.nav.siblings = siblings_for(content)
         if any(self.modes.values()):
             self.modes = dict.fromkeys(self.modes, False)
             self._apply_modes()
@@ -215,6 +224,21 @@ class Shell(QWidget):
             self._language_font()
             self.bar.set_language(self.lang)
         self.nav.reset()
+
+    def queue_content(self, content: Content) -> None:
+        """Good new content from the editors: shown at the next idle reset, never mid-visit."""
+        self._content_problems = []
+        if self.nav.attracting:
+            self.set_content(content)
+        else:
+            self._pending_content = content
+        log.info("new content accepted")
+
+    def content_problems(self, problems: list[str]) -> None:
+        """The edited content has problems: keep the last good one, tell staff and the log."""
+        self._content_problems = list(problems)
+        for problem in problems:
+            log.error("content: %s", problem)
 
     def set_content(self, content: Content) -> None:
         """Show new content from the start (Home or the attract loop stay where they are)."""
@@ -328,6 +352,9 @@ class Shell(QWidget):
         self.admin.change_pin_requested.connect(self.change_pin)
         self.admin.closed.connect(self.close_admin)
         self._show_today()
+        if self._content_problems:
+            first = self._content_problems[0]
+            self.admin.set_status(f"{ui('admin.content_problems', self.lang)}: {first}")
         self.admin.show()
         self.admin.raise_()
 

@@ -97,3 +97,9 @@ def make_shell(qtbot: QtBot, content: Content) -> Iterator[Callable[..., Shell]]
     yield make
     for shell in shells:
         shell.allow_close()
+
+
+@pytest.fixture
+def shell(make_shell: Callable[..., Shell]) -> Shell:
+    """A kiosk-mode shell at 1920x1080 with short transitions."""
+    return make_shell(Settings.defaults().replace(transition_ms=150))

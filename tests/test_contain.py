@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,9 +14,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk import logs
-from kiosk.content import Content
 from kiosk.core.navigation import HOME, Route
-from kiosk.core.settings import Settings
 from kiosk.ui import contain
 from kiosk.ui.pages.home import HomePage
 from kiosk.ui.recovery import back_home
@@ -161,17 +158,6 @@ def test_install_contains_what_is_loaded_and_what_loads_later() -> None:
     assert contained == "True", "and their overrides are contained"
     assert loaded == "True"
     assert resources == "True", "the loaders still answer for their files"
-
-
-@pytest.fixture
-def shell(qtbot: QtBot, content: Content) -> Iterator[Shell]:
-    shell = Shell(content, Settings.defaults().replace(transition_ms=150), kiosk_mode=True)
-    qtbot.addWidget(shell)
-    shell.resize(1920, 1080)
-    shell.show()
-    qtbot.waitExposed(shell)
-    yield shell
-    shell.allow_close()
 
 
 def test_a_page_that_cannot_paint_during_a_transition_leaves_a_working_kiosk(

@@ -18,9 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk import logs
-from kiosk.content import Content
 from kiosk.core.navigation import HOME, Route
-from kiosk.core.settings import Settings
 from kiosk.ui.pages.items import ItemPage
 from kiosk.ui.recovery import back_home
 from kiosk.ui.shell import Shell
@@ -188,17 +186,6 @@ def test_thread_exceptions_are_logged_without_recovery(
 
 
 # --- recovery -----------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def shell(qtbot: QtBot, content: Content) -> Iterator[Shell]:
-    shell = Shell(content, Settings.defaults().replace(transition_ms=150), kiosk_mode=True)
-    qtbot.addWidget(shell)
-    shell.resize(1920, 1080)
-    shell.show()
-    qtbot.waitExposed(shell)
-    yield shell
-    shell.allow_close()
 
 
 def test_an_exception_in_kiosk_mode_returns_to_a_clean_home(

@@ -26,7 +26,6 @@ from touch_monkey import GESTURES, Monkey
 from kiosk.content import Content
 from kiosk.core.navigation import HOME
 from kiosk.core.routes import SECTIONS, all_routes
-from kiosk.core.settings import Settings
 from kiosk.ui.pages.home import HomePage
 from kiosk.ui.shell import Shell
 from kiosk.ui.strings import ui
@@ -61,17 +60,6 @@ def guarded() -> Iterator[Guard]:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QCoreApplication.processEvents()
         sys.excepthook, threading.excepthook = saved
-
-
-@pytest.fixture
-def shell(qtbot: QtBot, content: Content) -> Iterator[Shell]:
-    shell = Shell(content, Settings.defaults().replace(transition_ms=150), kiosk_mode=True)
-    qtbot.addWidget(shell)
-    shell.resize(1920, 1080)
-    shell.show()
-    qtbot.waitExposed(shell)
-    yield shell
-    shell.allow_close()
 
 
 def home_works(qtbot: QtBot, shell: Shell) -> None:

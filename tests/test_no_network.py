@@ -12,7 +12,6 @@ from __future__ import annotations
 import socket
 import sys
 import threading
-from collections.abc import Iterator
 
 import fingers
 import pytest
@@ -26,7 +25,6 @@ from kiosk import logs, resources
 from kiosk.content import Content, Environment, load
 from kiosk.core.navigation import ATTRACT, HOME, Route
 from kiosk.core.routes import all_routes
-from kiosk.core.settings import Settings
 from kiosk.paths import bundled_content_dir
 from kiosk.ui.recovery import back_home
 from kiosk.ui.shell import Shell
@@ -57,17 +55,6 @@ def attempts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     for name in ("create_connection", "getaddrinfo", "gethostbyname", "gethostbyname_ex"):
         monkeypatch.setattr(socket, name, refuse(name))
     return seen
-
-
-@pytest.fixture
-def shell(qtbot: QtBot, content: Content) -> Iterator[Shell]:
-    shell = Shell(content, Settings.defaults().replace(transition_ms=150), kiosk_mode=True)
-    qtbot.addWidget(shell)
-    shell.resize(1920, 1080)
-    shell.show()
-    qtbot.waitExposed(shell)
-    yield shell
-    shell.allow_close()
 
 
 def _buttons(shell: Shell) -> list[QAbstractButton]:

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from _proc import children_of, is_zombie, memory, with_argument
+from _proc import children_of, die_with_parent, is_zombie, memory, with_argument
 
 FLAGS = (
     "--headless=new",
@@ -208,7 +208,11 @@ def screenshot_run(binary: str, page: Path, folder: Path, timeout: float = 60) -
     ]
     spawn = time.time()
     process = subprocess.Popen(
-        args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        args,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+        preexec_fn=die_with_parent,
     )
     try:
         process.wait(timeout)
@@ -275,6 +279,7 @@ def session_run(binary: str, page: Path, folder: Path, settle_s: float = 2.0) ->
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
+        preexec_fn=die_with_parent,
     )
     os.close(to_chrome[0])
     os.close(from_chrome[1])

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import ctypes
 import math
 import os
+import signal
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+
+def die_with_parent() -> None:
+    """``preexec_fn`` of every child: SIGKILL when the benchmark that started it dies, so that
+    even a killed run leaves nothing behind (PR_SET_PDEATHSIG survives exec)."""
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)
 
 
 def status_mb(pid: int | str = "self") -> dict[str, float]:

@@ -2,8 +2,8 @@
 
 Run from the repository root::
 
-    .venv/bin/python benchmarks/run.py            # full: about 20 minutes on 2 cores
-    .venv/bin/python benchmarks/run.py --quick    # sanity run: about 2 minutes
+    .venv/bin/python benchmarks/run.py            # full: about 20-25 minutes on 2 cores
+    .venv/bin/python benchmarks/run.py --quick    # sanity run: about 3 minutes
     .venv/bin/python benchmarks/run.py --json results.json   # also every raw figure
 
 It prints the machine, then ONE table: measure | kiosk | reference | target | met?. Progress goes
@@ -71,7 +71,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from _proc import percentile, with_argument  # noqa: E402
+from _proc import die_with_parent, percentile, with_argument  # noqa: E402
 
 PYTHON = sys.executable
 FULL_HD = (1920, 1080)
@@ -159,6 +159,7 @@ def run_child(
             stdout=err,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=die_with_parent,
         )
         try:
             code = process.wait(timeout)
@@ -271,6 +272,7 @@ class Platforms:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 start_new_session=True,
+                preexec_fn=die_with_parent,
             )
             os.close(write_fd)
             self.servers[size] = server
@@ -738,8 +740,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         duration_ms = data["transition_ms"] = Settings.defaults().transition_ms
         platforms = Platforms(tmp, Path(data["source"]["path"]))
+
+        def checkpoint() -> None:  # partial results survive an interrupted run
+            if args.json:
+                args.json.write_text(json.dumps(data, indent=1, default=str), encoding="utf-8")
+
         try:
-            run_all(data, plan, tmp, platforms, duration_ms)
+            run_all(data, plan, tmp, platforms, duration_ms, checkpoint)
         finally:
             platforms.close()
             for pid in with_argument(name):  # nothing of ours may outlive the run
@@ -760,9 +767,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_all(
-    data: dict[str, Any], plan: Plan, tmp: Path, platforms: Platforms, duration_ms: int
+    data: dict[str, Any],
+    plan: Plan,
+    tmp: Path,
+    platforms: Platforms,
+    duration_ms: int,
+    checkpoint: Callable[[], None],
 ) -> None:
     errors: dict[str, str] = {}
+    data["errors"] = errors
     offscreen_hd = platforms.offscreen(FULL_HD)
     data["cold"] = phase(
         errors,
@@ -770,6 +783,7 @@ def run_all(
         f"cold start, offscreen: {plan.cold_runs} runs each",
         lambda: cold_start(tmp, offscreen_hd, plan.cold_runs),
     )
+    checkpoint()
     xcb_hd = platforms.xcb(FULL_HD)
     if xcb_hd is not None:
         data["cold_xcb"] = phase(
@@ -796,9 +810,11 @@ def run_all(
                 lambda env=env: transition_runs(tmp, env, plan.transitions, duration_ms),
             )
         data[key] = per_size
+        checkpoint()
     data["chromium"] = phase(
         errors, "chromium", "headless Chromium", lambda: chromium_runs(tmp, plan)
     )
+    checkpoint()
     sessions: list[dict[str, Any]] = []
     for i in range(plan.sessions):
         args = ["session", "--navs", str(plan.navs), "--seed", str(i + 1)]
@@ -811,10 +827,11 @@ def run_all(
         )
         if result is not None:
             sessions.append(result)
-    data["sessions"] = sessions
+        data["sessions"] = sessions
+        checkpoint()
     data["navigation_calls"] = nav_stats(sessions) if sessions else {}
-    if errors:
-        data["errors"] = errors
+    if not errors:
+        del data["errors"]
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Benchmark: 100,000 random touch events on a real kiosk-mode shell (tests/touch_monkey.py).
 
-Run: ``.venv/bin/python benchmarks/monkey.py [--events N] [--seed S] [--kinetic-fix]`` (about 30
+Run: ``.venv/bin/python benchmarks/monkey.py [--events N] [--seed S]`` (about 30
 minutes for 100,000 on 2 cores). Prints a table: touch events, gestures, uncaught exceptions, Qt
 warnings, RSS at the start, at the end and at its peak, and the duration; then RSS every 10,000
 events. Exits 1 on any exception or Qt warning, or if Home does not work at the end.
@@ -27,20 +27,7 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=20230525)
     parser.add_argument("--every", type=int, default=10_000, help="RSS sample interval (events)")
-    parser.add_argument(
-        "--kinetic-fix",
-        action="store_true",
-        help="pages use kiosk.ui.kinetic.enable_kinetic (one gesture recognizer for all pages)",
-    )
     args = parser.parse_args()
-    if args.kinetic_fix:
-        from kiosk.ui import kinetic
-        from kiosk.ui.pages import base
-
-        base.enable_kinetic = kinetic.enable_kinetic  # type: ignore[assignment]
-        release = lambda page: kinetic.release_kinetic(page.scroll_area)  # noqa: E731
-        base.ScrollPage.dispose = release  # type: ignore[method-assign]
-
     meters = rel.Meters()
     app, shell = rel.make_shell()
     meters.install()

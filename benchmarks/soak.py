@@ -1,6 +1,6 @@
 """Soak: a 10-hour booth day at accelerated speed, memory sampled every simulated hour.
 
-Run: ``.venv/bin/python benchmarks/soak.py [--hours 10] [--visitors 30] [--trace] [--kinetic-fix]``
+Run: ``.venv/bin/python benchmarks/soak.py [--hours 10] [--visitors 30] [--trace]``
 (about 20 minutes on 2 cores). A real kiosk-mode shell at 1920×1080 (offscreen) lives through the
 day: the attract loop runs, a visitor touches it, browses with real taps (tiles, items, Back, Home,
 swipes, scrolls), toggles the language and the accessibility modes (when the shell has
@@ -209,22 +209,9 @@ def main() -> int:
     parser.add_argument("--visitors", type=int, default=30, help="sessions per simulated hour")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--trace", action="store_true", help="tracemalloc (slower)")
-    parser.add_argument(
-        "--kinetic-fix",
-        action="store_true",
-        help="pages use kiosk.ui.kinetic.enable_kinetic (one gesture recognizer for all pages)",
-    )
     args = parser.parse_args()
     if args.trace:
         tracemalloc.start(12)
-    if args.kinetic_fix:
-        from kiosk.ui import kinetic
-        from kiosk.ui.pages import base
-
-        base.enable_kinetic = kinetic.enable_kinetic  # type: ignore[assignment]
-        release = lambda page: kinetic.release_kinetic(page.scroll_area)  # noqa: E731
-        base.ScrollPage.dispose = release  # type: ignore[method-assign]
-
     meters = rel.Meters()
     settings = Settings.defaults().replace(transition_ms=150, attract_slide_seconds=3)
     app, shell = rel.make_shell(settings)
@@ -250,8 +237,6 @@ def main() -> int:
     growth = day.samples[-1][3] - day.samples[first][3]
     pages = day.samples[-1][2] - day.samples[first][2]
     print()
-    shipped = "kiosk.ui.touch (as shipped)"
-    print(f"kinetic scrolling: {'kiosk.ui.kinetic' if args.kinetic_fix else shipped}")
     print(
         f"{day.sessions} sessions, {day.pages:,} pages built, "
         f"{sum(day.actions.values()):,} visitor actions "

@@ -90,7 +90,7 @@ def _supervise_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--program",
         help="the command to run instead of `python -m kiosk` (a wrapper), e.g. "
-        "\"/opt/kiosk/bin/python -m kiosk\"",
+        '"/opt/kiosk/bin/python -m kiosk"',
     )
     parser.add_argument("--supervisor-verbose", action="store_true", help="log to the console")
     return parser
@@ -226,9 +226,10 @@ def check_command(folder: Path | None, fit: bool = True) -> int:
 
 
 #: Characters shown escaped in a problem line: line breaks, controls, invisible formatting
-#: (bidi overrides, zero-width), surrogates, private use and unassigned code points. A key read
-#: from a file may hold any of them, and a problem line must stay one honest line in a terminal.
-_HIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+#: (bidi overrides, zero-width), surrogates, private use, unassigned code points and spaces other
+#: than the plain one (no-break, ideographic …). A key read from a file may hold any of them, and a
+#: problem line must stay one honest line in a terminal.
+_HIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"}
 #: A problem line is cut after this many characters (a huge bad value is quoted in it).
 MAX_LINE = 1000
 
@@ -238,14 +239,16 @@ def problem_line(problem: object) -> str:
     cut after :data:`MAX_LINE` characters."""
     import unicodedata
 
+    def shown(c: str) -> str:
+        if c == " " or unicodedata.category(c) not in _HIDDEN:
+            return c
+        if c in "\n\r\t":
+            return ascii(c)[1:-1]
+        return f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}"
+
     text = str(problem)
-    if any(unicodedata.category(c) in _HIDDEN for c in text):
-        text = "".join(
-            c
-            if unicodedata.category(c) not in _HIDDEN
-            else ascii(c)[1:-1] if c in "\n\r\t" else f"\\u{ord(c):04x}"
-            for c in text
-        )
+    if not text.isprintable():
+        text = "".join(shown(c) for c in text)
     if len(text) > MAX_LINE:
         text = f"{text[:MAX_LINE]}… ({len(text) - MAX_LINE} more characters)"
     return text

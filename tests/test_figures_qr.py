@@ -10,15 +10,15 @@ import pytest
 import segno
 from PySide6.QtCore import QAbstractAnimation, QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QColor, QImage
-from PySide6.QtWidgets import QScrollArea, QScroller, QWidget
+from PySide6.QtWidgets import QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Content, Figure, Lang
 from kiosk.ui.figures import COUNT_MS, FLIP_MS, FigureTile, FigureWall
+from kiosk.ui.kinetic import enable_kinetic, release_kinetic
 from kiosk.ui.pages.base import figure_text
 from kiosk.ui.qr import QrBadge, qr_pixmap
 from kiosk.ui.tokens import PALETTE
-from kiosk.ui.touch import enable_kinetic
 
 URL = "https://www.zgcforum.com"
 RUNNING = QAbstractAnimation.State.Running
@@ -50,7 +50,7 @@ def make_wall(qtbot: QtBot, content: Content) -> Iterator[MakeWall]:
 
     yield make
     for area in areas:
-        QScroller.ungrabGesture(area.viewport())
+        release_kinetic(area)
 
 
 def in_view(area: QScrollArea, tile: QWidget) -> bool:

@@ -1,8 +1,8 @@
 """End to end: ``kiosk supervise`` runs the real kiosk (offscreen), survives SIGKILL and SIGSTOP.
 
 The supervisor runs as its own process, as at the booth, and the kiosk under it is the real one
-(tests/supervised_kiosk.py only starts its heartbeat, as ``kiosk.app.run`` will). The test reads
-the supervisor's log lines as they come and waits on them, each wait bounded.
+(``python -m kiosk --windowed``, its heartbeat started by ``kiosk.app.run``). The test reads the
+supervisor's log lines as they come and waits on them, each wait bounded.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-WRAPPER = Path(__file__).resolve().parent / "supervised_kiosk.py"
 LINE = re.compile(r"kiosk\.supervise: (?P<kind>[a-z-]+)(?: pid=(?P<pid>\d+))?")
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="POSIX signals")
@@ -72,7 +71,6 @@ def booth(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], Lines, Path]]
     }
     command = [
         sys.executable, "-m", "kiosk", "supervise",
-        "--program", f"{sys.executable} {WRAPPER}",
         "--heartbeat-timeout", "2", "--startup-timeout", "60", "--supervisor-verbose",
         "--", "--windowed", "--size", "960x540",
     ]  # fmt: skip

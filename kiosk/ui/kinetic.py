@@ -1,18 +1,22 @@
-"""Kinetic scrolling without a leak: one gesture recognizer for every page, not two per page.
+"""Kinetic scrolling without a leak: one gesture recognizer for every page, not one per page.
 
 ``QScroller.grabGesture`` registers a new gesture recognizer, with a new ``Qt.GestureType``
 number, at every call; Qt never reuses the numbers, and PySide6 (6.11.3) keeps about 11 Python
-objects for every new number it converts (a pseudo enum member and its class). The kiosk grabs two
+objects for every new number it converts (a pseudo enum member and its class). The kiosk grabs
 gestures for each scroll page it builds, and it builds a page at every navigation, language or
-mode change: about 5.5 KB that never come back, per page (benchmarks/RESULTS-reliability.md).
+mode change: memory that never comes back (benchmarks/RESULTS-reliability.md).
 
 The recognizer QScroller registers makes a gesture for whatever widget grabbed its type, and the
-gesture drives that widget's own scroller; so one registration per kind (touch, left mouse
-button) serves every viewport. :func:`enable_kinetic` registers each kind once (through
-``QScroller.grabGesture`` on a hidden anchor widget) and has each viewport grab the registered
-types with ``QWidget.grabGesture``, which registers nothing. It is a drop-in for
-:func:`kiosk.ui.touch.enable_kinetic` (same behaviour and scroller properties);
-:func:`release_kinetic` replaces ``QScroller.ungrabGesture`` for such a viewport.
+gesture drives that widget's own scroller; so one registration serves every viewport.
+:func:`enable_kinetic` registers it once (through ``QScroller.grabGesture`` on a hidden anchor
+widget) and has each viewport grab the registered type with ``QWidget.grabGesture``, which
+registers nothing. :func:`release_kinetic` replaces ``QScroller.ungrabGesture`` for a viewport.
+
+Only the left-mouse-button kind is grabbed, with touch events accepted, as
+:func:`kiosk.ui.touch.enable_kinetic` ends up doing: its second ``grabGesture`` call (left mouse
+button) ungrabs the first (touch), so a finger scrolls through the mouse events Qt synthesizes.
+Grabbing the touch kind as well makes its undecided gesture swallow the first tap on a page that
+replaced the one a tap just left (tests/test_kinetic.py keeps that case).
 """
 
 from __future__ import annotations
@@ -20,10 +24,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties, QWidget
 
-_KINDS = (
-    QScroller.ScrollerGestureType.TouchGesture,
-    QScroller.ScrollerGestureType.LeftMouseButtonGesture,
-)
+_KINDS = (QScroller.ScrollerGestureType.LeftMouseButtonGesture,)
 _anchors: dict[QScroller.ScrollerGestureType, tuple[QWidget, Qt.GestureType]] = {}
 
 

@@ -15,10 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRect, Signal
 from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractScrollArea,
     QApplication,
-    QScroller,
-    QScrollerProperties,
 )
 
 #: A swipe: at least this far sideways (design pixels), mostly horizontal, within this time.
@@ -39,24 +36,6 @@ _ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.Wheel,
 }
-
-
-def enable_kinetic(area: QAbstractScrollArea) -> None:
-    """One-finger (and mouse-drag) kinetic scrolling with overshoot for *area*."""
-    viewport = area.viewport()
-    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
-    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-    scroller = QScroller.scroller(viewport)
-    props = scroller.scrollerProperties()
-    on = QScrollerProperties.OvershootPolicy.OvershootWhenScrollable
-    off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
-    props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, on)
-    props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
-    props.setScrollMetric(QScrollerProperties.ScrollMetric.OvershootDragResistanceFactor, 0.4)
-    props.setScrollMetric(QScrollerProperties.ScrollMetric.OvershootScrollDistanceFactor, 0.15)
-    props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
-    props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
-    scroller.setScrollerProperties(props)
 
 
 def _is_touch_synthesized(event: QMouseEvent) -> bool:

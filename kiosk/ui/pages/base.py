@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
-from PySide6.QtWidgets import QGridLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content import Content, Figure, Lang
 from kiosk.core.navigation import Navigation, Route
+from kiosk.ui.kinetic import enable_kinetic, release_kinetic
 from kiosk.ui.strings import ui
 from kiosk.ui.tokens import PALETTE, SIZE, SPACE, scaled
-from kiosk.ui.touch import enable_kinetic
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ class ScrollPage(Page):
 
     def dispose(self) -> None:
         """Unregister the kinetic-scroll gesture: a stale one would outlive the page."""
-        QScroller.ungrabGesture(self.scroll_area.viewport())
+        release_kinetic(self.scroll_area)
 
     def scroll_position(self) -> int:
         return self.scroll_area.verticalScrollBar().value()

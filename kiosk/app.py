@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from kiosk import fonts, logs
+from kiosk import fonts, logs, memory
 from kiosk.content import Content, ContentError, Environment, load
 from kiosk.core.settings import Settings
 from kiosk.paths import bundled_content_dir
@@ -49,6 +49,7 @@ def _resource_exists(path: str) -> bool:
 
 def create_application(argv0: str = "kiosk") -> QApplication:
     """The QApplication with the bundled fonts installed (before any widget exists)."""
+    memory.tune_allocator()
     logs.install_qt_message_handler()
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
@@ -72,19 +73,25 @@ def _install_booth(app: QApplication, shell: Shell, settings: Settings) -> None:
     app.aboutToQuit.connect(keeper.release)
 
 
-def _install_reliability(
-    shell: Shell, settings: Settings, folder: Path, content: Content, windowed: bool
-) -> None:
-    """Recovery from errors, the heartbeat for the watchdog, content and screen watching."""
+def _install_recovery(shell: Shell) -> None:
+    """Recovery from errors and the previous run's crash log (before anything can go wrong)."""
     from kiosk import heartbeat
-    from kiosk.ui.content_watch import ContentWatcher
     from kiosk.ui.recovery import back_home
-    from kiosk.ui.screens import ScreenFollower
 
     logs.install_excepthook(recover=back_home(shell), on_storm=heartbeat.restart_by_supervisor)
     previous = logs.previous_crash()
     if previous:
         log.error("the previous run crashed:\n%s", previous)
+
+
+def _install_watchers(
+    shell: Shell, settings: Settings, folder: Path, content: Content, windowed: bool
+) -> None:
+    """The heartbeat for the watchdog, content and screen watching."""
+    from kiosk import heartbeat
+    from kiosk.ui.content_watch import ContentWatcher
+    from kiosk.ui.screens import ScreenFollower
+
     env = Environment(resource_exists=_resource_exists)
     watcher = ContentWatcher(folder, load=lambda: load(folder, env), content=content, parent=shell)
     watcher.ready.connect(shell.queue_content)
@@ -124,7 +131,10 @@ def run(
         shell.setGeometry(screen.geometry())
         shell.showFullScreen()
         app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
-    _install_booth(app, shell, settings)
-    _install_reliability(shell, settings, folder, content, windowed)
+    _install_recovery(shell)
+    # Statistics, opening hours, the display, the watchers: none of them is needed for the first
+    # frame, so they start just after it (each in its own turn of the event loop).
+    shell.after_first_frame(lambda: _install_booth(app, shell, settings))
+    shell.after_first_frame(lambda: _install_watchers(shell, settings, folder, content, windowed))
     log.info("kiosk started (%s)", "windowed" if windowed else "full screen")
     return app.exec()

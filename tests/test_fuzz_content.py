@@ -36,8 +36,7 @@ DATA = {name: rtoml.loads(TEXT[name]) for name in FILES}
 
 #: Characters the content must never hold (zero-width, bidi overrides, BOM, C0/C1 controls).
 HIDDEN = [
-    chr(c)
-    for c in (*range(0x200B, 0x2010), *range(0x2028, 0x202F), *range(0x2060, 0x2065), 0xFEFF)
+    chr(c) for c in (*range(0x200B, 0x2010), *range(0x2028, 0x202F), *range(0x2060, 0x2065), 0xFEFF)
 ] + ["\x01", "\x1b", "\x7f", "\x85", "\x00"]
 #: Odd but printable company for them: isolates, combining marks, emoji, CJK extension B.
 ODD = ["\u2066", "\u2069", "\u0301", "\U0001f600", "\U00020000", "\u00a0", "\ufffd"]

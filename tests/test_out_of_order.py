@@ -48,9 +48,7 @@ def test_it_is_drawn_calmly_in_both_languages(qtbot: QtBot) -> None:
         (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
     ],
 )
-def test_no_way_out_in_kiosk_mode(
-    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier
-) -> None:
+def test_no_way_out_in_kiosk_mode(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
     notice = OutOfOrder(kiosk_mode=True)
     qtbot.addWidget(notice)
     notice.resize(800, 450)

@@ -92,9 +92,7 @@ def test_after_the_follower_placed_it_the_kiosk_fits_a_smaller_screen(
     follows(qtbot, shell, 1366, 768)
 
 
-def test_a_resize_during_a_transition_and_with_the_pin_pad_open(
-    qtbot: QtBot, shell: Shell
-) -> None:
+def test_a_resize_during_a_transition_and_with_the_pin_pad_open(qtbot: QtBot, shell: Shell) -> None:
     fingers.tap(shell.host.page)  # type: ignore[arg-type]
     shell.nav.go(Route("achievements"))
     assert shell.host.animating

@@ -101,8 +101,38 @@ def test_rapid_taps_during_transitions_leave_a_consistent_state(qtbot: QtBot, sh
     assert page(shell).route == shell.nav.current == Route("beijing")
     settle(qtbot, shell)
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    pages = [w for w in shell.host.findChildren(Page)]
-    assert pages == [shell.host.page], "pages that left the screen must be deleted"
+    pages = [w for w in shell.host.findChildren(Page) if w is not shell.host.page]
+    kept = [p.route.page for p in pages]
+    assert sorted(kept) == ["home", "voices"], "only Home and overviews are kept, once each"
+    assert not any(p.isVisible() for p in pages)
+
+
+def test_home_and_overviews_are_kept_for_a_return_visit(qtbot: QtBot, shell: Shell) -> None:
+    open_home(qtbot, shell)
+    home = page(shell)
+    fingers.tap(button(home, "论坛主题"))
+    settle(qtbot, shell)
+    themes = page(shell)
+    assert isinstance(themes, ScrollPage)
+    themes.set_scroll_position(400)
+    fingers.tap(shell.bar.back)
+    settle(qtbot, shell)
+    assert page(shell) is home, "Home is shown again, not built again"
+    fingers.tap(button(home, "论坛主题"))
+    settle(qtbot, shell)
+    assert page(shell) is themes and themes.scroll_position() == 0, "from the top, as new"
+    item = next(
+        b
+        for b in page(shell).findChildren(QAbstractButton)
+        if b.isVisible() and b.accessibleName().startswith(shell.content.themes[0].title.zh[:4])
+    )
+    fingers.tap(item)
+    settle(qtbot, shell)
+    shell.set_language("en")
+    fingers.tap(shell.bar.back)
+    settle(qtbot, shell)
+    assert page(shell) is not themes, "a kept page in another language is built again"
+    assert page(shell).route == Route("themes")
 
 
 def test_transitions_are_animated_within_200_to_350_ms(qtbot: QtBot, shell: Shell) -> None:

@@ -38,8 +38,15 @@ def build(out: Path = OUT) -> Path:
     """Compile the resources into *out* and return it."""
     out.parent.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, QT_RCC_SOURCE_DATE_OVERRIDE="1685000000")  # 2023-05-25
-    cmd = [*rcc_command(), "--binary", "-o", str(out), str(QRC)]
-    subprocess.run(cmd, check=True, cwd=ROOT, env=env)
+    # Written beside *out* and moved over it: a running kiosk maps the file, and rewriting it in
+    # place would pull the pages from under it (SIGBUS); the old file stays valid until it exits.
+    tmp = out.with_name(f".{out.name}.tmp")
+    cmd = [*rcc_command(), "--binary", "-o", str(tmp), str(QRC)]
+    try:
+        subprocess.run(cmd, check=True, cwd=ROOT, env=env)
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
     return out
 
 

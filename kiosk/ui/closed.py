@@ -381,14 +381,20 @@ def install_opening_hours(
     """
     hours = OpeningHours.parse(settings.opening_hours)
     controller = OpeningHoursController(hours, clock, parent=shell)
-    forum = shell.content.forum.name
-    screen = ClosedScreen(hours, forum, clock, parent=shell)
-    screen.hide()
-    _Follow(screen, shell)
-    screen.setGeometry(shell.rect())
-    controller.day_changed.connect(screen.refresh)
+
+    def closed_screen() -> ClosedScreen:
+        # Built the first time the booth closes: its icon loads qtawesome, which the first frame
+        # of an open booth must not wait for.
+        if controller.closed_screen is None:
+            screen = ClosedScreen(controller.hours, shell.content.forum.name, clock, parent=shell)
+            screen.hide()
+            _Follow(screen, shell)
+            controller.day_changed.connect(screen.refresh)
+            controller.closed_screen = screen
+        return controller.closed_screen
 
     def cover() -> None:
+        screen = closed_screen()
         screen.refresh()
         screen.setGeometry(shell.rect())
         screen.show()
@@ -399,7 +405,8 @@ def install_opening_hours(
         if analytics is not None:
             analytics.set_enabled(is_open)
         if is_open:
-            screen.hide()
+            if controller.closed_screen is not None:
+                controller.closed_screen.hide()
             if keeper is not None:
                 keeper.inhibit()
             return
@@ -414,6 +421,5 @@ def install_opening_hours(
 
     controller.open_changed.connect(on_open_changed)
     shell.nav.changed.connect(on_change)
-    controller.closed_screen = screen
     controller.start()
     return controller

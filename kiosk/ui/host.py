@@ -3,15 +3,26 @@
 Transitions slide (or cross-fade) two grabbed pixmaps on an overlay that lets input through, so
 the new page is live from the first frame: rapid taps act on what the navigation model says is
 current, and a change during a transition simply finishes it and starts the next one. A page that
-leaves the screen is deleted at once; going back builds it again and restores its scroll position.
+leaves the screen is deleted, unless it is one the shell keeps for a return visit (Home and the
+section overviews): those are hidden and shown again while nothing they were built for has
+changed. Going back to a page restores its scroll position.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QEasingCurve, QPointF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QObject,
+    QPointF,
+    Qt,
+    QTimer,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -63,6 +74,8 @@ class PageHost(QWidget):
     """Shows one page at a time, built by *factory* for the navigation model's current route."""
 
     page_changed = Signal(str)
+    #: Emitted once, just after the first page's first paint has reached the screen.
+    first_painted = Signal()
 
     def __init__(
         self,
@@ -72,7 +85,13 @@ class PageHost(QWidget):
     ):
         super().__init__(parent)
         self.factory = factory
+        #: Which pages are kept (hidden) when left, to be shown again without building them.
+        self.keep: Callable[[Route], bool] = lambda route: False
+        #: What a kept page was built for (language, size, content …): reused only if unchanged.
+        self.context_key: Callable[[], Hashable] = lambda: None
+        self._kept: dict[Route, tuple[Page, Hashable]] = {}
         self.page: Page | None = None
+        self.painted = False
         self._scroll: dict[tuple[int, Route], int] = {}
         self._depth = 0
         self.overlay = TransitionOverlay(self)
@@ -99,14 +118,19 @@ class PageHost(QWidget):
         if change.direction in ("home", "reset"):
             self._scroll.clear()
         old_pixmap = old.grab() if old is not None and self.isVisible() else QPixmap()
-        page = self.factory(change.route)
+        page = self._take_kept(change.route)
+        reused = page is not None
+        if page is None:
+            page = self.factory(change.route)
         self._install(page)
         self._depth = change.depth
         if change.direction == "back":
             page.set_scroll_position(self._scroll.pop((change.depth, change.route), 0))
+        elif reused:
+            page.set_scroll_position(0)
         self._forget_deeper(change.depth)
         if old is not None:
-            self._discard(old)
+            self._leave(old)
         motion = _MOTION.get(change.direction, 0)
         if old_pixmap.isNull() or self.animation.duration() <= 0:
             return
@@ -120,7 +144,11 @@ class PageHost(QWidget):
         self.animation.start()
 
     def rebuild(self) -> None:
-        """Build the current page again in place (language or size changed), keeping the scroll."""
+        """Build the current page again in place (language or size changed), keeping the scroll.
+
+        Kept pages are dropped too: they were built for what has just changed.
+        """
+        self.drop_kept()
         if self.page is None:
             return
         position = self.page.scroll_position()
@@ -130,20 +158,61 @@ class PageHost(QWidget):
         page.set_scroll_position(position)
         self._discard(old)
 
+    def drop_kept(self) -> None:
+        """Delete the pages kept for a return visit."""
+        for page, _ in self._kept.values():
+            self._discard(page)
+        self._kept.clear()
+
+    def _take_kept(self, route: Route) -> Page | None:
+        kept = self._kept.pop(route, None)
+        if kept is None:
+            return None
+        page, key = kept
+        if key != self.context_key():
+            self._discard(page)  # built for another language, size or content
+            return None
+        return page
+
+    def _leave(self, page: Page) -> None:
+        if self.keep(page.route) and page.route not in self._kept:
+            page.hide()
+            self._kept[page.route] = (page, self.context_key())
+        else:
+            self._discard(page)
+
     @staticmethod
     def _discard(page: Page) -> None:
+        # Hidden and deleted where it is: taking it out of the tree (setParent(None)) would
+        # re-polish and re-lay out every widget of it first, for nothing.
         page.dispose()
         page.hide()
-        page.setParent(None)
         page.deleteLater()
 
     def _install(self, page: Page) -> None:
-        page.setParent(self)
+        if not self.painted:
+            page.installEventFilter(self)
+        if page.parentWidget() is not self:
+            page.setParent(self)
         page.setGeometry(self.rect())
         page.show()
         self.overlay.raise_()
         self.page = page
         self.page_changed.emit(str(page.route))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self.mark_painted()
+        return False
+
+    def mark_painted(self) -> None:
+        """Emit :attr:`first_painted` (once): from the first page's first paint, or a fallback
+        timer where no paint comes (a window never exposed)."""
+        if not self.painted:
+            self.painted = True
+            # The zero timer fires once this paint has been flushed to the screen.
+            QTimer.singleShot(0, self, self.first_painted.emit)
 
     def _forget_deeper(self, depth: int) -> None:
         for key in [k for k in self._scroll if k[0] > depth]:

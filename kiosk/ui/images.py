@@ -77,6 +77,44 @@ class _Source:
         )
 
 
+#: Sources read lately and their latest renders: a page built again (a return visit, a language
+#: switch) draws its images without parsing or rendering them again. Kept small: a render at 4K
+#: is up to 10 MB.
+_SOURCES = 8
+_RENDERS = 2
+_sources: dict[tuple[str, str, float], _Source] = {}
+_renders: dict[tuple[_Source, int, int], QPixmap] = {}
+
+
+def source(src: str, folder: Path | None) -> _Source:
+    """The loaded image *src* (an editor's file is read again when it changes on disk)."""
+    path = src if src.startswith(":/") else str((folder or Path()) / src)
+    try:
+        stamp = 0.0 if src.startswith(":/") else Path(path).stat().st_mtime
+    except OSError:
+        stamp = -1.0
+    key = (src, str(folder), stamp)
+    found = _sources.pop(key, None)
+    if found is None:
+        found = _Source(src, folder)
+    _sources[key] = found  # the most recent last
+    while len(_sources) > _SOURCES:
+        del _sources[next(iter(_sources))]
+    return found
+
+
+def render(source: _Source, size: QSize) -> QPixmap:
+    """*source* rendered at *size*, from the small cache of recent renders when it is there."""
+    key = (source, size.width(), size.height())
+    found = _renders.pop(key, None)
+    if found is None:
+        found = source.render(size)
+    _renders[key] = found
+    while len(_renders) > _RENDERS:
+        del _renders[next(iter(_renders))]
+    return found
+
+
 class ImageFigure(QWidget):
     """An image with its caption and credit; its height follows its width."""
 
@@ -96,7 +134,7 @@ class ImageFigure(QWidget):
         self.lang: Lang = lang
         self.factor = factor
         self.stand_in = stand_in
-        self.source = _Source(image.src, folder)
+        self.source = source(image.src, folder)
         self._cache: QPixmap | None = None
         self.setAccessibleName(image.alt.get(lang))
         parts = [t.get(lang) for t in (image.caption, image.credit) if t is not None]
@@ -161,7 +199,7 @@ class ImageFigure(QWidget):
         if self.source.ok:
             size = QSizeF(pic.size()).toSize()
             if self._cache is None or self._cache.size() != size:
-                self._cache = self.source.render(size)
+                self._cache = render(self.source, size)
             painter.drawPixmap(0, 0, self._cache)
         else:
             self._paint_placeholder(painter, pic)

@@ -7,7 +7,7 @@ and owns the session state a visitor can change (language), which an idle reset 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,11 +15,11 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLayout, QVBoxLayout, QWidget
 
-from kiosk import fonts
+from kiosk import fonts, memory
 from kiosk.content import Content, ContentError, Lang
 from kiosk.core.navigation import Change, Navigation, Route
 from kiosk.core.pin import PinGuard, hash_pin, must_change, new_pin_problem
-from kiosk.core.routes import ITEM_SECTION, siblings_for
+from kiosk.core.routes import ITEM_SECTION, OVERVIEWS, SECTIONS, siblings_for
 from kiosk.core.settings import Settings, save_settings
 from kiosk.ui.admin import AdminMenu, PinPad
 from kiosk.ui.host import PageHost
@@ -39,8 +39,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.shell")
 
-#: How long after start-up the kiosk loads what its first frame did not need.
-WARM_UP_MS = 400
+#: When the steps waiting for the first frame start even if no frame has been painted by then.
+FIRST_FRAME_LATEST_MS = 5000
+
+#: How long after the last page change the kiosk hands its free heap back to the system (the
+#: transition's pixmaps are gone by then; it takes about a millisecond).
+RELEASE_MEMORY_MS = 600
+
+#: Pages kept alive (hidden) when a visitor leaves them: Home and the overviews, where visitors
+#: come back to most; a return shows them without building them again.
+KEPT_PAGES = frozenset({"home", *SECTIONS, *OVERVIEWS})
 
 #: Keys refused in kiosk mode: nothing a visitor types may close or leave the kiosk.
 _REFUSED_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_F11, Qt.Key.Key_Q, Qt.Key.Key_W}
@@ -108,6 +116,13 @@ class Shell(QWidget):
         self.reach_band.hide()
         layout.addWidget(self.reach_band, 2)
         self.host = PageHost(self._build_page, settings.transition_ms, self)
+        self._release = QTimer(self)
+        self._release.setSingleShot(True)
+        self._release.setInterval(RELEASE_MEMORY_MS)
+        self._release.timeout.connect(memory.release_free_memory)
+        self.host.page_changed.connect(self._release.start)
+        self.host.keep = lambda route: route.page in KEPT_PAGES
+        self.host.context_key = self._context_key
         layout.addWidget(self.host, 3)
         self.bar = self._make_bar()
         layout.addWidget(self.bar)
@@ -133,8 +148,32 @@ class Shell(QWidget):
         self._language_font()
         self._apply_factor(1.0)
         self._on_change(Change(self.nav.current, "reset", len(self.nav.stack)))
-        # What the first frame does not need (icons, the other pages' modules) loads just after.
-        QTimer.singleShot(WARM_UP_MS, warm_up)
+        # What the first frame does not need (the other pages' modules, icons, the booth's
+        # services) loads once it is on screen, one step per turn of the event loop.
+        self._after_first_frame: list[Callable[[], object]] = [warm_up]
+        self.host.first_painted.connect(self._run_after_first_frame)
+        QTimer.singleShot(FIRST_FRAME_LATEST_MS, self, self.host.mark_painted)
+
+    def after_first_frame(self, step: Callable[[], object]) -> None:
+        """Run *step* once the first frame is on screen (soon, if it already is).
+
+        Steps run in the order given, each in its own turn of the event loop, so the attract
+        loop keeps moving between them.
+        """
+        if self.host.painted and not self._after_first_frame:
+            QTimer.singleShot(0, self, step)
+        else:
+            self._after_first_frame.append(step)
+
+    def _run_after_first_frame(self) -> None:
+        if not self._after_first_frame:
+            return
+        step = self._after_first_frame.pop(0)
+        try:
+            step()
+        finally:
+            if self._after_first_frame:
+                QTimer.singleShot(0, self, self._run_after_first_frame)
 
     # -- pages ---------------------------------------------------------------------------------
 
@@ -142,8 +181,14 @@ class Shell(QWidget):
         portrait = self.height() > self.width()
         return PageContext(self.content, self.lang, self.factor, self.nav, portrait, self.width())
 
+    def _context_key(self) -> Hashable:
+        """What a page depends on besides its route: kept pages are reused only while equal."""
+        modes = tuple(sorted(self.modes.items()))
+        return (id(self.content), self.lang, self.factor, self.width(), self.height(), modes)
+
     def _build_page(self, route: Route) -> Page:
-        return build_page(self._context(), route, self.settings.attract_slide_seconds)
+        # Built inside the host, so it is polished once, in the style sheet's scope.
+        return build_page(self._context(), route, self.settings.attract_slide_seconds, self.host)
 
     def _on_change(self, change: Change) -> None:
         attracting = change.route.page == "attract"
@@ -178,9 +223,14 @@ class Shell(QWidget):
         if lang == self.lang:
             return
         self.lang = lang
+        self.host.finish_transition()
+        # The pages on hand are built again in the new language: hidden first, they are not
+        # re-laid out in the new font for nothing when the application font changes.
+        self.host.drop_kept()
+        if self.host.page is not None:
+            self.host.page.hide()
         self._language_font()
         self.bar.set_language(lang)
-        self.host.finish_transition()
         self.host.rebuild()
         self._update_bar()
         self.language_changed.emit(lang)

@@ -1,0 +1,58 @@
+"""The real kiosk (``kiosk.app.run``, windowed, offscreen), reporting what its start did when.
+
+Prints one JSON line and quits once every step waiting for the first frame has run: which
+modules were imported and which booth services existed at the first page's first paint, and
+the same once the steps ran. Used by tests/test_startup.py.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.cli import main
+from kiosk.ui.host import PageHost
+from kiosk.ui.shell import Shell
+
+WATCHED = ("qtawesome", "qtpy", "segno", "sqlite3", "kiosk.ui.content_watch", "kiosk.ui.awake")
+report: dict[str, object] = {}
+_mark = PageHost.mark_painted
+
+
+def _shell() -> Shell:
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, Shell))
+
+
+def _state() -> dict[str, object]:
+    shell = _shell()
+    return {
+        "modules": sorted(m for m in WATCHED if m in sys.modules),
+        "hours": shell.hours is not None,
+        "analytics": shell.analytics is not None,
+    }
+
+
+def mark_painted(self: PageHost) -> None:
+    if not self.painted:
+        report["first_paint"] = _state()
+        report["page"] = str(self.page.route) if self.page is not None else None
+    _mark(self)
+
+
+def _poll() -> None:
+    shell = _shell()
+    if shell.hours is not None and not shell._after_first_frame:
+        report["after"] = _state()
+        print(json.dumps(report), flush=True)
+        QApplication.quit()
+    else:
+        QTimer.singleShot(20, _poll)
+
+
+PageHost.mark_painted = mark_painted  # type: ignore[method-assign]
+QTimer.singleShot(0, _poll)
+if __name__ == "__main__":
+    sys.exit(main())

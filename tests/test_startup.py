@@ -1,0 +1,38 @@
+"""Start-up order: the first frame comes first; icons, statistics and watchers load after it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBE = Path(__file__).resolve().parent / "startup_probe.py"
+
+
+def test_the_first_frame_waits_for_nothing_it_does_not_show(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text('opening_hours = "mon-sun 00:00-24:00"\n', encoding="utf-8")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    command = [sys.executable, str(PROBE), "--windowed", "--size", "960x540"]
+    command += ["--config", str(config)]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["page"] == "attract"
+    first = report["first_paint"]
+    assert first["modules"] == [], f"loaded before the first frame: {first['modules']}"
+    assert not first["hours"] and not first["analytics"], "booth services before the first frame"
+    after = report["after"]
+    assert after["hours"] and after["analytics"], "booth services never started"
+    assert "kiosk.ui.content_watch" in after["modules"]
+    assert "qtawesome" not in after["modules"], "the bundled icons need no qtawesome"

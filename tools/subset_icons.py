@@ -1,0 +1,97 @@
+"""Re-make the bundled icon font: the Material Design Icons the kiosk names, and no others.
+
+The kiosk's icons are qtawesome's ``mdi6`` set (Material Design Icons 6.9.96, Pictogrammers,
+Apache License 2.0). qtawesome itself costs about 150 ms and 25 MB to import and another 19 MB
+for its twelve fonts and 24,610 glyph names at the first icon; the kiosk draws about forty icons.
+This tool finds every ``"mdi6.name"`` the kiosk's code and bundled content name, cuts qtawesome's
+own mdi6 font down to those glyphs with fontTools and writes:
+
+- ``assets/icons/mdi6-kiosk.ttf``: the subset font (a few kB);
+- ``assets/icons/mdi6-kiosk.json``: ``{"mdi6.name": codepoint}`` for those glyphs.
+
+``kiosk/ui/icons.py`` draws these directly; a name that is not in the subset (an editor chose a
+new icon in the content) still comes from qtawesome, loaded only then. Run it after naming a new
+icon in the code or the bundled content, then rebuild the resources::
+
+    python tools/subset_icons.py && python tools/build_resources.py
+
+``tests/test_icons.py`` fails when a name used by the code or the bundled content is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "assets" / "icons"
+FONT_NAME = "mdi6-kiosk.ttf"
+MAP_NAME = "mdi6-kiosk.json"
+NAME_RE = re.compile(r"""["'](mdi6\.[a-z0-9-]+)["']""")
+
+
+def used_names(root: Path = ROOT) -> set[str]:
+    """Every ``mdi6.*`` name the kiosk's code and bundled content name."""
+    files = [*(root / "kiosk").rglob("*.py"), *(root / "assets" / "content").glob("*.toml")]
+    names: set[str] = set()
+    for path in files:
+        names.update(NAME_RE.findall(path.read_text(encoding="utf-8")))
+    return names
+
+
+def qtawesome_mdi6() -> tuple[Path, dict[str, int]]:
+    """qtawesome's mdi6 font file and its glyph names (without the ``mdi6.`` prefix)."""
+    import qtawesome
+
+    fonts = Path(qtawesome.__file__).parent / "fonts"
+    font = next(fonts.glob("materialdesignicons6-webfont-[0-9]*.ttf"))
+    charmap = next(fonts.glob("materialdesignicons6-webfont-charmap-*.json"))
+    raw = json.loads(charmap.read_text(encoding="utf-8"))
+    return font, {name: int(code, 16) for name, code in raw.items()}
+
+
+def build(names: set[str], out: Path = OUT) -> dict[str, int]:
+    """Write the subset font and its map for *names* into *out*; return the map."""
+    font_path, charmap = qtawesome_mdi6()
+    unknown = sorted(n for n in names if n.removeprefix("mdi6.") not in charmap)
+    if unknown:
+        raise SystemExit(f"not in qtawesome's mdi6 set: {', '.join(unknown)}")
+    mapping = {n: charmap[n.removeprefix("mdi6.")] for n in sorted(names)}
+    options = subset.Options()
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.drop_tables += ["FFTM"]  # a build timestamp: keeps the output reproducible
+    font = TTFont(font_path, recalcTimestamp=False)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(mapping.values()))
+    subsetter.subset(font)
+    # The source font stores every glyph's left side bearing as 0 and its xMin as 0, whatever
+    # its outline; saving recomputes xMin from the outline, and a bearing that no longer matches
+    # shifts the glyph left in FreeType. Bearing = xMin keeps it where the source font draws it.
+    glyf, hmtx = font["glyf"], font["hmtx"]
+    for name in font.getGlyphOrder():
+        glyph = glyf[name]
+        glyph.recalcBounds(glyf)
+        advance, _ = hmtx[name]
+        hmtx[name] = (advance, getattr(glyph, "xMin", 0))
+    out.mkdir(parents=True, exist_ok=True)
+    font.save(out / FONT_NAME, reorderTables=True)
+    text = json.dumps(mapping, indent=1, sort_keys=True) + "\n"
+    (out / MAP_NAME).write_text(text, encoding="utf-8")
+    return mapping
+
+
+def main() -> int:
+    mapping = build(used_names())
+    size = (OUT / FONT_NAME).stat().st_size
+    print(f"{len(mapping)} icons → assets/icons/{FONT_NAME} ({size / 1e3:.1f} kB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import fingers
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt, QVariantAnimation
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QCloseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
@@ -406,3 +406,21 @@ def test_tap_targets_are_large_and_apart(qtbot: QtBot, shell: Shell) -> None:
         for b, rb in rects[i + 1 :]:
             gap = ra.adjusted(-12, -12, 12, 12)
             assert not gap.intersects(rb), (a.accessibleName(), b.accessibleName())
+
+
+def test_a_page_change_is_split_over_two_turns_of_the_event_loop(
+    qtbot: QtBot, shell: Shell
+) -> None:
+    open_home(qtbot, shell)
+    host = shell.host
+    shell.nav.go(Route("themes"))
+    assert page(shell).route == Route("themes"), "the new page is live at once"
+    assert host.animating and host.overlay.isVisible(), "the screen holds the page before"
+    assert host.animation.state() != QVariantAnimation.State.Running, "grabbed at the next turn"
+    on_screen = host.overlay.old
+    shell.nav.go(Route("voices"))  # before that turn: it slides on from what is on screen
+    assert host.overlay.old is on_screen
+    qtbot.waitUntil(lambda: host.animation.state() == QVariantAnimation.State.Running)
+    assert not host.overlay.new.isNull()
+    qtbot.waitUntil(lambda: not host.animating)
+    assert page(shell).route == Route("voices") and not host.overlay.isVisible()

@@ -102,14 +102,27 @@ class PageHost(QWidget):
         self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         self.animation.valueChanged.connect(self._step)
         self.animation.finished.connect(self._finish)
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self._start_animation)
 
     @property
     def animating(self) -> bool:
-        return self.animation.state() == QVariantAnimation.State.Running
+        """A transition is on screen (or about to start: the new page is being grabbed)."""
+        return self._pending.isActive() or self.animation.state() == QVariantAnimation.State.Running
 
     def show_route(self, change: Change) -> None:
-        """Replace the page by the one for *change*, animated."""
-        if self.animating:
+        """Replace the page by the one for *change*, animated.
+
+        The new page is built and installed at once (it is the live one from here on), under the
+        overlay showing the old page; it is grabbed and the animation starts at the next turn
+        of the event loop, so the work of a page change is split into two shorter stalls.
+        """
+        pending = self._pending.isActive()
+        if pending:
+            self._pending.stop()  # the screen still shows the page before: slide on from there
+        elif self.animating:
             self.animation.stop()
             self._finish()
         old = self.page
@@ -117,7 +130,10 @@ class PageHost(QWidget):
             self._scroll[(self._depth, old.route)] = old.scroll_position()
         if change.direction in ("home", "reset"):
             self._scroll.clear()
-        old_pixmap = old.grab() if old is not None and self.isVisible() else QPixmap()
+        if pending:
+            old_pixmap = self.overlay.old
+        else:
+            old_pixmap = old.grab() if old is not None and self.isVisible() else QPixmap()
         page = self._take_kept(change.route)
         reused = page is not None
         if page is None:
@@ -131,16 +147,23 @@ class PageHost(QWidget):
         self._forget_deeper(change.depth)
         if old is not None:
             self._leave(old)
-        motion = _MOTION.get(change.direction, 0)
         if old_pixmap.isNull() or self.animation.duration() <= 0:
+            self._finish()
             return
         self.overlay.old = old_pixmap
-        self.overlay.new = page.grab()
-        self.overlay.motion = motion
+        self.overlay.new = QPixmap()
+        self.overlay.motion = _MOTION.get(change.direction, 0)
         self.overlay.progress = 0.0
         self.overlay.setGeometry(self.rect())
         self.overlay.show()
         self.overlay.raise_()
+        self._pending.start()
+
+    def _start_animation(self) -> None:
+        if self.page is None:
+            self._finish()
+            return
+        self.overlay.new = self.page.grab()
         self.animation.start()
 
     def rebuild(self) -> None:
@@ -228,8 +251,9 @@ class PageHost(QWidget):
         self.overlay.new = QPixmap()
 
     def finish_transition(self) -> None:
-        """Jump to the end of a running transition."""
+        """Jump to the end of a running (or pending) transition."""
         if self.animating:
+            self._pending.stop()
             self.animation.stop()
             self._finish()
 

@@ -12,7 +12,6 @@ Elsewhere (not glibc) both functions do nothing.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import sys
 
@@ -28,7 +27,7 @@ def _glibc() -> ctypes.CDLL | None:
     global _libc
     if _libc is None and sys.platform.startswith("linux"):
         try:
-            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+            libc = ctypes.CDLL("libc.so.6")  # glibc's soname (find_library costs a subprocess)
             libc.mallopt  # noqa: B018 - glibc (and not, say, musl) has both
             libc.malloc_trim  # noqa: B018
         except (OSError, AttributeError):

@@ -17,7 +17,17 @@ from kiosk.cli import main
 from kiosk.ui.host import PageHost
 from kiosk.ui.shell import Shell
 
-WATCHED = ("qtawesome", "qtpy", "segno", "sqlite3", "kiosk.ui.content_watch", "kiosk.ui.awake")
+WATCHED = (
+    "qtawesome",
+    "qtpy",
+    "segno",
+    "sqlite3",
+    "logging.handlers",
+    "ctypes.util",
+    "kiosk.ui.admin",
+    "kiosk.ui.content_watch",
+    "kiosk.ui.awake",
+)
 report: dict[str, object] = {}
 _mark = PageHost.mark_painted
 

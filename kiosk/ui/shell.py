@@ -21,7 +21,6 @@ from kiosk.core.navigation import Change, Navigation, Route
 from kiosk.core.pin import PinGuard, hash_pin, must_change, new_pin_problem
 from kiosk.core.routes import ITEM_SECTION, OVERVIEWS, SECTIONS, siblings_for
 from kiosk.core.settings import Settings, save_settings
-from kiosk.ui.admin import AdminMenu, PinPad
 from kiosk.ui.host import PageHost
 from kiosk.ui.idle import IdleController, IdleOverlay
 from kiosk.ui.navbar import MODES, NavBar
@@ -34,6 +33,7 @@ from kiosk.ui.tokens import LARGE_TEXT, scale_for, use_theme
 from kiosk.ui.touch import InputWatcher
 
 if TYPE_CHECKING:
+    from kiosk.ui.admin import AdminMenu, PinPad
     from kiosk.ui.closed import OpeningHoursController
     from kiosk.ui.recorder import AnalyticsBridge
 
@@ -364,6 +364,8 @@ class Shell(QWidget):
         if self._overlay_open():
             return
         log.info("admin: PIN pad opened")
+        from kiosk.ui.admin import PinPad  # the PIN pad and admin menu load when staff call them
+
         self.pin_pad = PinPad(self, self.factor, self.lang, ui(prompt_key, self.lang))
         self.pin_pad.entered.connect(self._pin_entered)
         self.pin_pad.cancelled.connect(self.close_admin)
@@ -395,6 +397,8 @@ class Shell(QWidget):
 
     def open_admin_menu(self) -> None:
         log.info("admin: menu opened")
+        from kiosk.ui.admin import AdminMenu
+
         self.admin = AdminMenu(self, self.factor, self.lang, self.settings.idle_timeout)
         self.admin.exit_requested.connect(self.admin_exit)
         self.admin.reload_requested.connect(self.reload_content)
@@ -439,6 +443,8 @@ class Shell(QWidget):
         """Ask for a new PIN twice (on the first login the default PIN must be replaced)."""
         first: list[str] = []
         key = "admin.must_change" if first_login else "admin.new_pin"
+        from kiosk.ui.admin import PinPad
+
         pad = PinPad(self, self.factor, self.lang, ui(key, self.lang))
         self.pin_pad = pad
 

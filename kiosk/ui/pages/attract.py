@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QLinearGradient,
     QPainter,
     QPaintEvent,
+    QPixmap,
     QRadialGradient,
 )
 from PySide6.QtWidgets import QWidget
@@ -77,6 +78,8 @@ class AttractPage(Page):
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.setAccessibleName(both("touch_to_start", " "))
         self.slides = slides_for(ctx.content)
+        self._bg = QPixmap()
+        self._bg_key: tuple[object, ...] | None = None
         self.index = 0
         self._progress = 1.0
         self._pulse = 0.0
@@ -140,18 +143,10 @@ class AttractPage(Page):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        w, h = self.width(), self.height()
-        gradient = QLinearGradient(0, 0, w, h)
-        gradient.setColorAt(0, QColor(PALETTE.background))
-        gradient.setColorAt(1, QColor(PALETTE.background_deep))
-        painter.fillRect(self.rect(), gradient)
+        w = self.width()
         slide = self.slides[self.index]
-        glow = QRadialGradient(w * 0.78, h * 0.30, max(w, h) * 0.55)
-        color = QColor(slide.accent)
-        color.setAlphaF(0.22)
-        glow.setColorAt(0, color)
-        glow.setColorAt(1, QColor(0, 0, 0, 0))
-        painter.fillRect(self.rect(), glow)
+        rect = event.rect()
+        painter.drawPixmap(rect, self._background(slide.accent), rect)
         p = self._progress
         if p < 1.0:
             previous = self.slides[(self.index - 1) % len(self.slides)]
@@ -159,6 +154,28 @@ class AttractPage(Page):
         self._paint_slide(painter, slide, offset=(1.0 - p) * w * 0.08, opacity=p)
         self._paint_cue(painter)
         painter.end()
+
+    def _background(self, accent: str) -> QPixmap:
+        """The gradient and the slide's glow, painted once per size and accent (two full-screen
+        gradients cost about 10 ms in software; the slide animation repaints at every frame)."""
+        w, h = self.width(), self.height()
+        key = (w, h, accent, PALETTE.background, PALETTE.background_deep)
+        if self._bg_key != key:
+            pixmap = QPixmap(max(1, w), max(1, h))
+            painter = QPainter(pixmap)
+            gradient = QLinearGradient(0, 0, w, h)
+            gradient.setColorAt(0, QColor(PALETTE.background))
+            gradient.setColorAt(1, QColor(PALETTE.background_deep))
+            painter.fillRect(pixmap.rect(), gradient)
+            glow = QRadialGradient(w * 0.78, h * 0.30, max(w, h) * 0.55)
+            color = QColor(accent)
+            color.setAlphaF(0.22)
+            glow.setColorAt(0, color)
+            glow.setColorAt(1, QColor(0, 0, 0, 0))
+            painter.fillRect(pixmap.rect(), glow)
+            painter.end()
+            self._bg, self._bg_key = pixmap, key
+        return self._bg
 
     def _paint_slide(self, painter: QPainter, slide: Slide, offset: float, opacity: float) -> None:
         w, h = self.width(), self.height()

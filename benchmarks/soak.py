@@ -9,7 +9,8 @@ idle reset (shortened with ``shell.idle.configure``) brings the attract loop bac
 driven by single-shot QTimers from the event loop (``app.exec()``), as a visitor's touches would
 come.
 
-Every simulated hour (``--visitors`` sessions) it samples, after deferred deletes and
+Every simulated hour (``--visitors`` sessions) it samples, 1.5 s after the idle reset (the kiosk at
+rest on the attract loop) and after deferred deletes and
 ``gc.collect()``: RSS, widgets alive (``QApplication.allWidgets()``), the shell's QObject children
 and Python's objects. It prints the table, the linear trend of RSS in MB per simulated hour and the
 growth from the first measured hour to the end (``--warmup`` hours, 1 by default, warm the
@@ -37,6 +38,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 from kiosk.core.settings import Settings
 
 LIMIT_MB = 5.0
+#: How long after the idle reset an hour's sample is taken: after the kiosk's own memory release
+#: and Home prepared for the next visitor (kiosk.ui.shell RELEASE_MEMORY_MS, PREPARE_HOME_MS).
+SETTLE_MS = 1500
 
 
 def _types() -> Counter[str]:
@@ -108,10 +112,17 @@ class Day(QObject):
         """The idle reset happened: the session is over."""
         self.sessions += 1
         if self.sessions % self.visitors == 0:
-            self.sample()
-            if len(self.samples) > self.hours:
-                self.app.exit(0)  # not quit(): it asks the windows, and the kiosk refuses
-                return
+            # Sampled where an idle kiosk rests: the transition to the attract loop over, the
+            # memory handed back after it and the next visitor's Home built.
+            QTimer.singleShot(SETTLE_MS, self._hour_done)
+            return
+        self._later(self._arrive, 0.1, 0.8)
+
+    def _hour_done(self) -> None:
+        self.sample()
+        if len(self.samples) > self.hours:
+            self.app.exit(0)  # not quit(): it asks the windows, and the kiosk refuses
+            return
         self._later(self._arrive, 0.1, 0.8)
 
     # -- what a visitor does -------------------------------------------------------------------

@@ -269,6 +269,13 @@ def test_idle_reset_returns_to_the_attract_loop_with_defaults(
     assert shell.lang == "zh"
     assert not shell.idle_overlay.isVisible()
     assert not shell.bar.isVisible()
+    kept = lambda: [p.route for p in shell.host.findChildren(Page) if p is not shell.host.page]  # noqa: E731
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert Route("themes") not in kept(), "the last visitor's pages are gone"
+    qtbot.waitUntil(lambda: kept() == [HOME], timeout=5000)  # Home, ready for the next visitor
+    home = next(p for p in shell.host.findChildren(Page) if p.route == HOME)
+    fingers.tap(page(shell))
+    assert page(shell) is home, "the first touch opens the Home built while the loop ran"
 
 
 def test_key_and_mouse_input_count_as_activity(

@@ -181,6 +181,16 @@ class PageHost(QWidget):
         page.set_scroll_position(position)
         self._discard(old)
 
+    def prepare(self, route: Route) -> None:
+        """Build the page for *route* now and keep it hidden, so that going there builds nothing
+        (the Home page while the attract loop runs: the first touch opens it at once)."""
+        if route in self._kept or (self.page is not None and self.page.route == route):
+            return
+        page = self.factory(route)
+        page.hide()
+        page.setGeometry(self.rect())
+        self._kept[route] = (page, self.context_key())
+
     def drop_kept(self) -> None:
         """Delete the pages kept for a return visit."""
         for page, _ in self._kept.values():

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QLayout, QVBoxLayout, QWidget
 
 from kiosk import fonts, memory
 from kiosk.content import Content, ContentError, Lang
-from kiosk.core.navigation import Change, Navigation, Route
+from kiosk.core.navigation import HOME, Change, Navigation, Route
 from kiosk.core.pin import PinGuard, hash_pin, must_change, new_pin_problem
 from kiosk.core.routes import ITEM_SECTION, OVERVIEWS, SECTIONS, siblings_for
 from kiosk.core.settings import Settings, save_settings
@@ -49,6 +49,10 @@ RELEASE_MEMORY_MS = 600
 #: Pages kept alive (hidden) when a visitor leaves them: Home and the overviews, where visitors
 #: come back to most; a return shows them without building them again.
 KEPT_PAGES = frozenset({"home", *SECTIONS, *OVERVIEWS})
+
+#: How long after an idle reset the Home page is built for the next visitor (the transition to
+#: the attract loop has ended by then).
+PREPARE_HOME_MS = 1000
 
 #: Keys refused in kiosk mode: nothing a visitor types may close or leave the kiosk.
 _REFUSED_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_F11, Qt.Key.Key_Q, Qt.Key.Key_W}
@@ -150,7 +154,7 @@ class Shell(QWidget):
         self._on_change(Change(self.nav.current, "reset", len(self.nav.stack)))
         # What the first frame does not need (the other pages' modules, icons, the booth's
         # services) loads once it is on screen, one step per turn of the event loop.
-        self._after_first_frame: list[Callable[[], object]] = [warm_up]
+        self._after_first_frame: list[Callable[[], object]] = [warm_up, self._prepare_home]
         self.host.first_painted.connect(self._run_after_first_frame)
         QTimer.singleShot(FIRST_FRAME_LATEST_MS, self, self.host.mark_painted)
 
@@ -273,7 +277,15 @@ class Shell(QWidget):
             self.lang = self.settings.language
             self._language_font()
             self.bar.set_language(self.lang)
+        # A new visitor starts afresh: the pages kept for the last one go (their memory with
+        # them), and Home is built again while the attract loop runs.
         self.nav.reset()
+        self.host.drop_kept()
+        QTimer.singleShot(PREPARE_HOME_MS, self, self._prepare_home)
+
+    def _prepare_home(self) -> None:
+        if self.nav.attracting and not self.host.animating:
+            self.host.prepare(HOME)
 
     def queue_content(self, content: Content) -> None:
         """Good new content from the editors: shown at the next idle reset, never mid-visit."""

@@ -46,6 +46,27 @@ def peak_mb() -> float:
     return _status("VmHWM")
 
 
+def malloc_in_use_mb() -> float:
+    """Bytes the C allocator has handed out and not had back (glibc ``mallinfo2``: heap blocks
+    in use plus mmapped blocks), in MB; NaN elsewhere. Unlike RSS it does not depend on when
+    freed pages are returned to the system."""
+    import ctypes
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in (
+            "arena", "ordblks", "smblks", "hblks", "hblkhd",
+            "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost",
+        )]  # fmt: skip
+
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallinfo2.restype = MallInfo2
+    except (OSError, AttributeError):
+        return float("nan")
+    info = libc.mallinfo2()
+    return (info.uordblks + info.hblkhd) / 2**20
+
+
 def _status(key: str) -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith(key + ":"):

@@ -60,7 +60,7 @@ class Day(QObject):
         self.sessions = 0
         self.steps_left = 0
         self.actions: Counter[str] = Counter()
-        self.samples: list[tuple[int, int, int, float, int, int, int]] = []
+        self.samples: list[tuple[int, int, int, float, int, int, int, float]] = []
         self.types: dict[int, Counter[str]] = {}
         self.snapshots: dict[int, tracemalloc.Snapshot] = {}
         self.started = time.monotonic()
@@ -191,6 +191,7 @@ class Day(QObject):
                 len(self.app.allWidgets()),
                 len(shell.findChildren(QObject)),  # type: ignore[attr-defined]
                 len(gc.get_objects()),
+                rel.malloc_in_use_mb(),
             )
         )
         if hour in (self.baseline, self.hours):
@@ -236,10 +237,19 @@ def main() -> int:
     duration = time.monotonic() - started
 
     rows: list[tuple[str, ...]] = [
-        ("hour", "sessions", "pages built", "RSS MB", "widgets", "shell QObjects", "Python objects")
+        (
+            "hour",
+            "sessions",
+            "pages built",
+            "RSS MB",
+            "malloc in use MB",
+            "widgets",
+            "shell QObjects",
+            "Python objects",
+        )
     ]
-    for h, s, p, r, w, q, o in day.samples:
-        rows.append((str(h), str(s), f"{p:,}", f"{r:.1f}", str(w), str(q), f"{o:,}"))
+    for h, s, p, r, w, q, o, m in day.samples:
+        rows.append((str(h), str(s), f"{p:,}", f"{r:.1f}", f"{m:.1f}", str(w), str(q), f"{o:,}"))
     print(rel.table(rows))
     first = args.warmup
     last = day.hours

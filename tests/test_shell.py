@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -431,3 +433,19 @@ def test_a_page_change_is_split_over_two_turns_of_the_event_loop(
     assert not host.overlay.new.isNull()
     qtbot.waitUntil(lambda: not host.animating)
     assert page(shell).route == Route("voices") and not host.overlay.isVisible()
+
+
+def test_rebuilding_the_bar_leaves_no_python_objects_behind(qtbot: QtBot, shell: Shell) -> None:
+    def weakrefs() -> int:
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if isinstance(o, weakref.ReferenceType))
+
+    for _ in range(2):  # first-time caches
+        shell.set_mode("large_text", True)
+        shell.set_mode("large_text", False)
+    before = weakrefs()
+    for _ in range(20):  # every toggle builds a new bar
+        shell.set_mode("large_text", True)
+        shell.set_mode("large_text", False)
+    assert weakrefs() - before < 5

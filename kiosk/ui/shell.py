@@ -313,12 +313,20 @@ class Shell(QWidget):
 
     def _make_bar(self) -> NavBar:
         bar = NavBar(self.factor, self.lang, self)
-        bar.home_tapped.connect(self.nav.home)
-        bar.back_tapped.connect(self.nav.back)
+        # Through the shell's own slots: a connection to a bound method of a plain Python object
+        # (the navigation model) leaves a weakref behind in PySide after the bar is deleted.
+        bar.home_tapped.connect(self._home_tapped)
+        bar.back_tapped.connect(self._back_tapped)
         bar.language_tapped.connect(self.toggle_language)
         bar.mode_toggled.connect(self.set_mode)
         bar.set_modes(self.modes)
         return bar
+
+    def _home_tapped(self) -> None:
+        self.nav.home()
+
+    def _back_tapped(self) -> None:
+        self.nav.back()
 
     def _apply_factor(self, factor: float) -> None:
         """Restyle for a new scale: the stylesheet and the bar are made for the factor.

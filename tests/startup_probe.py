@@ -42,6 +42,7 @@ def _state() -> dict[str, object]:
         "modules": sorted(m for m in WATCHED if m in sys.modules),
         "hours": shell.hours is not None,
         "analytics": shell.analytics is not None,
+        "input_filters": shell._watching,
     }
 
 

@@ -142,10 +142,11 @@ class Shell(QWidget):
         self.input.activity.connect(self.idle.activity)
         self.input.swiped.connect(self._swiped)
         self.input.admin_requested.connect(self.open_pin_pad)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.input)
-            app.installEventFilter(self)
+        # The application-wide filters start once the first frame is on screen: before it, every
+        # event of the start-up (polish, layout, show, the window system's) would be converted
+        # to Python for them, about 75 ms before the first frame.
+        self._watching = False
+        self.host.first_painted.connect(self._watch_input)
 
         self.nav.changed.connect(self._on_change)
         use_theme("default")
@@ -157,6 +158,14 @@ class Shell(QWidget):
         self._after_first_frame: list[Callable[[], object]] = [warm_up, self._prepare_home]
         self.host.first_painted.connect(self._run_after_first_frame)
         QTimer.singleShot(FIRST_FRAME_LATEST_MS, self, self.host.mark_painted)
+
+    def _watch_input(self) -> None:
+        """Install the touch/activity watcher and the kiosk-mode key filter (once)."""
+        app = QApplication.instance()
+        if app is not None and not self._watching:
+            self._watching = True
+            app.installEventFilter(self.input)
+            app.installEventFilter(self)
 
     def after_first_frame(self, step: Callable[[], object]) -> None:
         """Run *step* once the first frame is on screen (soon, if it already is).

@@ -13,15 +13,15 @@ The driver is a generator: each ``yield ms`` hands the event loop back for *ms* 
 
 session
     1. every route of ``all_routes(content)`` in Chinese, then in English (``nav.go``, the
-       transition runs to its end, then 30 ms of event loop), back to Home in Chinese,
-       ``gc.collect()``: RSS, peak RSS (VmHWM) and PSS;
-    2. a 5 ms heartbeat QTimer (PreciseTimer) while the kiosk idles on Home: the noise floor;
+       transition runs to its end, then 30 ms of event loop); then the kiosk at rest (the idle
+       reset, 2 s, ``gc.collect()``, see :func:`rest`): RSS, peak RSS (VmHWM) and PSS;
+    2. Home; a 5 ms heartbeat QTimer (PreciseTimer) while the kiosk idles on it: the noise floor;
     3. ``--warmup`` random navigations (not measured: interrupted transitions allocate their
-       buffers once), Home, ``gc.collect()``: RSS before;
+       buffers once), at rest: RSS before; Home;
     4. the heartbeat during N random navigations (go to any route, back, home, sibling ±1,
        language toggle), each ``--spacing-ms`` after the previous one returned, so a
        navigation may interrupt a running transition (the app supports it); RSS every 50;
-    5. Home in Chinese again, ``gc.collect()``: RSS after the navigations.
+    5. at rest again: RSS after the navigations.
 transitions
     a fixed cycle of page changes (forward, forward, sibling, back …, home); for each, the times of
     the ``Paint`` events of ``shell.host.overlay`` while ``shell.host.animation`` runs.
@@ -168,8 +168,10 @@ def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
                 while host.animating:
                     yield 10
                 yield 30
-        yield from home(shell)
+        RESULT["visit_peak"] = memory()
+        yield from rest(shell)
         RESULT["after_visit"] = memory()
+        yield from home(shell)
 
         beat = Heartbeat()
         beat.start()
@@ -180,8 +182,9 @@ def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
         for _ in range(args.warmup):
             choose(rng, shell, routes)[1]()
             yield args.spacing_ms
-        yield from home(shell)
+        yield from rest(shell)
         RESULT["before_navs"] = memory()
+        yield from home(shell)
 
         navs: list[tuple[str, str, float]] = []
         checkpoints: list[tuple[int, float]] = []
@@ -199,17 +202,27 @@ def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
         RESULT["nav_intervals"] = beat.stop()
         RESULT["navs"] = navs
         RESULT["rss_checkpoints"] = checkpoints
-        yield from home(shell)
+        yield from rest(shell)
         RESULT["after_navs"] = memory()
 
     return run
 
 
+def rest(shell: Any) -> Driver:
+    """The kiosk at rest, where memory is read: the idle reset (attract loop, Chinese, the last
+    visitor's kept pages dropped, Home built for the next one after 1 s), its transition done,
+    2 s for that and the kiosk's own memory release, garbage collected."""
+    shell.reset()
+    shell.host.finish_transition()
+    yield 2000
+    gc.collect()
+    yield 200
+
+
 def home(shell: Any) -> Driver:
-    """Back on Home in Chinese, transitions done, garbage collected: where memory is read."""
+    """On Home, as after a visitor's touch on the attract loop, the transition done."""
     from kiosk.core.navigation import HOME
 
-    shell.set_language("zh")
     if shell.nav.stack != [HOME]:
         shell.nav.home()
     shell.host.finish_transition()

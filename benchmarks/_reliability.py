@@ -134,6 +134,10 @@ def make_shell(settings: Settings | None = None) -> tuple[QApplication, object]:
     shell.resize(1920, 1080)
     shell.show()
     QTest.qWaitForWindowExposed(shell)
+    for _ in range(500):  # touch and keys are watched from the first frame on
+        if shell.ready:  # type: ignore[attr-defined]
+            break
+        QTest.qWait(10)
     return app, shell
 
 

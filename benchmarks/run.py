@@ -503,7 +503,7 @@ def build_rows(data: dict[str, Any], plan: Plan) -> list[Row]:
         bare_ref = f"{fmt(rss_bare, 'MB')} (bare, 1st frame)"
         rows.append(
             (
-                "RSS steady, every screen visited (zh+en)",
+                "RSS at rest, every screen visited (zh+en)",
                 fmt(steady, "MB"),
                 bare_ref,
                 "< 150 MB",
@@ -521,7 +521,7 @@ def build_rows(data: dict[str, Any], plan: Plan) -> list[Row]:
         )
         rows.append(
             (
-                f"RSS growth per 1,000 navigations ({plan.navs}/run)"
+                f"RSS growth at rest per 1,000 navigations ({plan.navs}/run)"
                 + ("" if plan.navs >= 1000 else ", indicative"),
                 fmt(growth, "MB+"),
                 "—",

@@ -91,6 +91,7 @@ def make_shell(qtbot: QtBot, content: Content) -> Iterator[Callable[..., Shell]]
         shell.resize(*SHELL_SIZE)
         shell.show()
         qtbot.waitExposed(shell)
+        qtbot.waitUntil(lambda: shell.ready)  # touch and keys watched from here on
         shells.append(shell)
         return shell
 

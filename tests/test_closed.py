@@ -186,6 +186,7 @@ def shell(qtbot: QtBot, content: Content) -> Iterator[Shell]:
     shell.resize(1920, 1080)
     shell.show()
     qtbot.waitExposed(shell)
+    qtbot.waitUntil(lambda: shell.ready)  # touch and keys watched from here on
     yield shell
     shell.allow_close()
 

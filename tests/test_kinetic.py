@@ -71,6 +71,7 @@ def shell(qtbot: QtBot, content: Content) -> Iterator[Shell]:
     shell.setGeometry(0, 0, 1920, 1080)
     shell.show()
     qtbot.waitExposed(shell)
+    qtbot.waitUntil(lambda: shell.ready)  # touch and keys watched from here on
     yield shell
     shell.allow_close()
 

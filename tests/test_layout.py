@@ -42,6 +42,7 @@ def test_every_screen_is_laid_out_cleanly(
     shell.resize(*size)
     shell.show()
     qtbot.waitExposed(shell)
+    qtbot.waitUntil(lambda: shell.ready)  # touch and keys watched from here on
     problems = []
     for route in routes_for(content, size):
         shell.nav.stack = [route] if route == HOME else [HOME, route]

@@ -9,10 +9,6 @@ This module imports nothing from Qt.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
-import hmac
 import logging
 import os
 import re
@@ -85,6 +81,8 @@ def verify_pin(pin: str, stored: str) -> bool:
     """
     if not isinstance(pin, str) or not isinstance(stored, str):
         return False
+    import hmac  # here, not at the top: the PIN is checked long after start-up
+
     candidate = pin.encode("utf-8", "surrogatepass")
     if stored == "":
         return hmac.compare_digest(candidate, DEFAULT_PIN.encode("ascii"))
@@ -200,6 +198,8 @@ class PinGuard:
 
 
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, length: int) -> bytes:
+    import hashlib
+
     maxmem = 128 * r * (n + p + 2) + 1024 * 1024
     return hashlib.scrypt(
         pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=maxmem, dklen=length
@@ -222,6 +222,9 @@ def _parse(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
         return None
     if 128 * r * n * p > 256 * 1024 * 1024:
         return None
+    import base64
+    import binascii
+
     try:
         salt = base64.b64decode(parts[4], validate=True)
         digest = base64.b64decode(parts[5], validate=True)
@@ -233,4 +236,6 @@ def _parse(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
 
 
 def _b64(data: bytes) -> str:
+    import base64
+
     return base64.b64encode(data).decode("ascii")

@@ -151,13 +151,18 @@ class Shell(QWidget):
         self.nav.changed.connect(self._on_change)
         use_theme("default")
         self._language_font()
-        self._apply_factor(1.0)
+        self._apply_factor(1.0, new_bar=False)  # the bar above is made for 1.0
         self._on_change(Change(self.nav.current, "reset", len(self.nav.stack)))
         # What the first frame does not need (the other pages' modules, icons, the booth's
         # services) loads once it is on screen, one step per turn of the event loop.
         self._after_first_frame: list[Callable[[], object]] = [warm_up, self._prepare_home]
         self.host.first_painted.connect(self._run_after_first_frame)
         QTimer.singleShot(FIRST_FRAME_LATEST_MS, self, self.host.mark_painted)
+
+    @property
+    def ready(self) -> bool:
+        """The first frame is on screen and touch and keys are watched."""
+        return self._watching
 
     def _watch_input(self) -> None:
         """Install the touch/activity watcher and the kiosk-mode key filter (once)."""
@@ -337,22 +342,24 @@ class Shell(QWidget):
     def _back_tapped(self) -> None:
         self.nav.back()
 
-    def _apply_factor(self, factor: float) -> None:
+    def _apply_factor(self, factor: float, new_bar: bool = True) -> None:
         """Restyle for a new scale: the stylesheet and the bar are made for the factor.
 
-        *factor* is the screen's; large text multiplies it for everything on screen.
+        *factor* is the screen's; large text multiplies it for everything on screen. *new_bar*
+        false keeps the bar (it was just made for this factor).
         """
         self._base_factor = factor
         if self.modes["large_text"]:
             factor *= LARGE_TEXT
         self.factor = factor
         self.setStyleSheet(stylesheet(factor))
-        old = self.bar
-        self.bar = self._make_bar()
-        self._layout.replaceWidget(old, self.bar)
+        if new_bar:
+            old = self.bar
+            self.bar = self._make_bar()
+            self._layout.replaceWidget(old, self.bar)
+            old.setParent(None)
+            old.deleteLater()
         self.bar.setVisible(not self.nav.attracting)
-        old.setParent(None)
-        old.deleteLater()
         self.idle_overlay.set_factor(factor)
         self._update_bar()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize
@@ -16,7 +17,7 @@ from kiosk.ui import icons
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _tool():  # type: ignore[no-untyped-def]
+def _tool() -> Any:
     spec = importlib.util.spec_from_file_location("subset_icons", ROOT / "tools/subset_icons.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -68,3 +69,33 @@ def test_other_names_come_from_qtawesome_and_unknown_ones_fall_back(qtbot: QtBot
     unknown = icons.icon("mdi6.no-such-icon-anywhere", "#000000").pixmap(QSize(32, 32))
     fallback = icons.icon(icons.FALLBACK, "#000000").pixmap(QSize(32, 32))
     assert unknown.toImage() == fallback.toImage()
+
+
+def test_one_engine_per_icon_for_the_life_of_the_process(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Icons are made once and kept with their Python engines: made afresh for every page, a
+    freed engine was called by Qt at a later paint and crashed the kiosk (it showed in
+    tests/test_monkey.py's exception path, every run)."""
+    import gc
+    import weakref
+
+    from PySide6.QtWidgets import QPushButton
+
+    made: list[weakref.ref[icons.GlyphIconEngine]] = []
+    init = icons.GlyphIconEngine.__init__
+
+    def recording(self: icons.GlyphIconEngine, family: str, code: int, color: str) -> None:
+        init(self, family, code, color)
+        made.append(weakref.ref(self))
+
+    monkeypatch.setattr(icons.GlyphIconEngine, "__init__", recording)
+    buttons = [QPushButton() for _ in range(3)]
+    for button in buttons:
+        qtbot.addWidget(button)
+        button.setIcon(icons.icon("mdi6.atom-variant", "#123457"))  # a colour no other test uses
+    gc.collect()
+    assert len(made) == 1, "one engine for one icon, however many widgets show it"
+    assert made[0]() is not None, "and it stays alive"
+    image = buttons[-1].icon().pixmap(QSize(40, 40)).toImage()
+    assert _ink(image)[0] > 40 * 40 * 5, "the glyph is drawn"

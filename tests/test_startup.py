@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
+
+import isolated
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBE = Path(__file__).resolve().parent / "startup_probe.py"
@@ -15,14 +16,7 @@ PROBE = Path(__file__).resolve().parent / "startup_probe.py"
 def test_the_first_frame_waits_for_nothing_it_does_not_show(tmp_path: Path) -> None:
     config = tmp_path / "kiosk.toml"
     config.write_text('opening_hours = "mon-sun 00:00-24:00"\n', encoding="utf-8")
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-    }
+    env = isolated.environment(tmp_path)
     command = [sys.executable, str(PROBE), "--windowed", "--size", "960x540"]
     command += ["--config", str(config)]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)

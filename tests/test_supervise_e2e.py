@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import isolated
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,15 +61,7 @@ class Lines:
 
 @pytest.fixture
 def booth(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], Lines, Path]]:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "XDG_RUNTIME_DIR": str(tmp_path),
-    }
+    env = isolated.environment(tmp_path)
     command = [
         sys.executable, "-m", "kiosk", "supervise",
         "--heartbeat-timeout", "2", "--startup-timeout", "60", "--supervisor-verbose",

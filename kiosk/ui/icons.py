@@ -90,7 +90,17 @@ class GlyphIconEngine(QIconEngine):
         return pixmap
 
     def clone(self) -> QIconEngine:
-        return GlyphIconEngine(self.family, self.code, self.color)
+        twin = GlyphIconEngine(self.family, self.code, self.color)
+        _clones.append(twin)  # kept alive with its icon (see _icons)
+        return twin
+
+
+#: Every bundled icon made, with its engine, for the life of the process. A QIcon owns its
+#: engine, but PySide does not keep a Python engine alive for it: when the Python object went,
+#: Qt called into a freed object at the next paint (a segfault seen in tests/test_monkey.py).
+#: Holding both here keeps them alive; there are a few dozen names and colours.
+_icons: dict[tuple[str, str], tuple[QIcon, GlyphIconEngine]] = {}
+_clones: list[GlyphIconEngine] = []
 
 
 def bundled(name: str) -> bool:
@@ -100,10 +110,16 @@ def bundled(name: str) -> bool:
 
 def icon(name: str, color: str) -> QIcon:
     """The icon *name* (``"mdi6.atom"``) in *color*; a neutral one when the name is unknown."""
+    known = _icons.get((name, color))
+    if known is not None:
+        return QIcon(known[0])
     codes = _Bundled.load()
     code = codes.get(name)
     if code is not None and _Bundled.family is not None:
-        return QIcon(GlyphIconEngine(_Bundled.family, code, color))
+        engine = GlyphIconEngine(_Bundled.family, code, color)
+        made = QIcon(engine)
+        _icons[(name, color)] = (made, engine)
+        return QIcon(made)
     return _from_qtawesome(name, color)
 
 

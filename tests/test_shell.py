@@ -449,3 +449,25 @@ def test_rebuilding_the_bar_leaves_no_python_objects_behind(qtbot: QtBot, shell:
         shell.set_mode("large_text", True)
         shell.set_mode("large_text", False)
     assert weakrefs() - before < 5
+
+
+def test_visitor_sessions_leave_no_python_objects_behind(qtbot: QtBot, shell: Shell) -> None:
+    def weakrefs() -> int:
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if isinstance(o, weakref.ReferenceType))
+
+    def session() -> None:
+        fingers.tap(page(shell))  # the attract loop: Home
+        settle(qtbot, shell)
+        shell.nav.go(Route("themes"))
+        settle(qtbot, shell)
+        shell.reset()  # the visitor leaves
+        settle(qtbot, shell)
+        qtbot.waitUntil(lambda: shell.host._kept != {}, timeout=5000)  # Home for the next one
+
+    session()
+    before = weakrefs()
+    for _ in range(6):
+        session()
+    assert weakrefs() - before < 3

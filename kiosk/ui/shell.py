@@ -125,6 +125,12 @@ class Shell(QWidget):
         self._release.setInterval(RELEASE_MEMORY_MS)
         self._release.timeout.connect(memory.release_free_memory)
         self.host.page_changed.connect(self._release.start)
+        # A timer of its own: QTimer.singleShot with a bound method leaves a weakref behind in
+        # PySide at every call (one per visitor, the soak counted them).
+        self._prepare = QTimer(self)
+        self._prepare.setSingleShot(True)
+        self._prepare.setInterval(PREPARE_HOME_MS)
+        self._prepare.timeout.connect(self._prepare_home)
         self.host.keep = lambda route: route.page in KEPT_PAGES
         self.host.context_key = self._context_key
         layout.addWidget(self.host, 3)
@@ -295,7 +301,7 @@ class Shell(QWidget):
         # them), and Home is built again while the attract loop runs.
         self.nav.reset()
         self.host.drop_kept()
-        QTimer.singleShot(PREPARE_HOME_MS, self, self._prepare_home)
+        self._prepare.start()
 
     def _prepare_home(self) -> None:
         if self.nav.attracting and not self.host.animating:

@@ -14,14 +14,11 @@ This module imports nothing from Qt.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import json
 import logging
 import math
 import os
 import stat
-import tempfile
-import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -387,6 +384,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     for key, value in data.items():
         setting = SETTINGS_BY_KEY.get(key)
         if setting is None:
+            import difflib  # on use: not needed to start the kiosk
+
             hint = difflib.get_close_matches(key, SETTINGS_BY_KEY, n=1)
             guess = f" (did you mean {hint[0]!r}?)" if hint else ""
             messages.append(
@@ -442,6 +441,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
             rtoml.dumps({key: value}).strip(),
         ]
     text = "\n".join(lines) + "\n"
+    import tempfile  # on use: not needed to start the kiosk
+
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     temp = Path(temp_name)
     try:
@@ -468,6 +469,8 @@ def describe() -> str:
     ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
     indent = sum(widths) + 2 * len(widths)
+    import textwrap  # on use: not needed to start the kiosk
+
     lines = [
         f"Settings file: {default_config_path()} (or --config FILE); "
         "command-line flags override it.",
@@ -547,4 +550,6 @@ def _kind_of(value: object) -> str:
 
 
 def _comment(text: str) -> list[str]:
+    import textwrap  # on use: not needed to start the kiosk
+
     return ["# " + line for line in textwrap.wrap(text, width=98)]

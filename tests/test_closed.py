@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import fingers
@@ -177,18 +177,11 @@ class FakeAnalytics:
 
 
 @pytest.fixture
-def shell(qtbot: QtBot, content: Content) -> Iterator[Shell]:
+def shell(make_shell: Callable[..., Shell]) -> Shell:
     settings = Settings.defaults().replace(
         transition_ms=150, opening_hours="mon-fri 09:00-17:30; sat 10:00-16:00"
     )
-    shell = Shell(content, settings, kiosk_mode=True)
-    qtbot.addWidget(shell)
-    shell.resize(1920, 1080)
-    shell.show()
-    qtbot.waitExposed(shell)
-    qtbot.waitUntil(lambda: shell.ready)  # touch and keys watched from here on
-    yield shell
-    shell.allow_close()
+    return make_shell(settings)
 
 
 def test_the_shell_closes_and_opens_with_the_hours(qtbot: QtBot, shell: Shell) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import fingers
 import pytest
@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint
 from PySide6.QtWidgets import QAbstractButton, QScrollArea, QScroller, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.content import Content
 from kiosk.core.navigation import HOME, Route
 from kiosk.core.settings import Settings
 from kiosk.ui import kinetic
@@ -64,16 +63,9 @@ def test_the_shared_recognizer_leaves_nothing_behind_per_page(qtbot: QtBot) -> N
 
 
 @pytest.fixture
-def shell(qtbot: QtBot, content: Content) -> Iterator[Shell]:
+def shell(make_shell: Callable[..., Shell]) -> Shell:
     """A kiosk-mode shell at 1920×1080 (its pages use kiosk.ui.kinetic)."""
-    shell = Shell(content, Settings.defaults().replace(transition_ms=150), kiosk_mode=True)
-    qtbot.addWidget(shell)
-    shell.setGeometry(0, 0, 1920, 1080)
-    shell.show()
-    qtbot.waitExposed(shell)
-    qtbot.waitUntil(lambda: shell.ready)  # touch and keys watched from here on
-    yield shell
-    shell.allow_close()
+    return make_shell(Settings.defaults().replace(transition_ms=150))
 
 
 def test_one_finger_drag_still_scrolls_kinetically(qtbot: QtBot, shell: Shell) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.core.navigation import Change, Route
 from kiosk.ui.pages.base import Page
+from kiosk.ui.timers import single_shot
 
 log = logging.getLogger("kiosk.ui")
 
@@ -102,10 +103,7 @@ class PageHost(QWidget):
         self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         self.animation.valueChanged.connect(self._step)
         self.animation.finished.connect(self._finish)
-        self._pending = QTimer(self)
-        self._pending.setSingleShot(True)
-        self._pending.setInterval(0)
-        self._pending.timeout.connect(self._start_animation)
+        self._pending = single_shot(self, 0, self._start_animation)
 
     @property
     def animating(self) -> bool:
@@ -187,9 +185,8 @@ class PageHost(QWidget):
         if route in self._kept or (self.page is not None and self.page.route == route):
             return
         page = self.factory(route)
-        page.hide()
         page.setGeometry(self.rect())
-        self._kept[route] = (page, self.context_key())
+        self._keep(page)
 
     def drop_kept(self) -> None:
         """Delete the pages kept for a return visit."""
@@ -209,10 +206,13 @@ class PageHost(QWidget):
 
     def _leave(self, page: Page) -> None:
         if self.keep(page.route) and page.route not in self._kept:
-            page.hide()
-            self._kept[page.route] = (page, self.context_key())
+            self._keep(page)
         else:
             self._discard(page)
+
+    def _keep(self, page: Page) -> None:
+        page.hide()
+        self._kept[page.route] = (page, self.context_key())
 
     @staticmethod
     def _discard(page: Page) -> None:

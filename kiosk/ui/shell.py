@@ -29,6 +29,7 @@ from kiosk.ui.pages.factory import build_page, warm_up
 from kiosk.ui.reach import ReachBand
 from kiosk.ui.strings import SOURCES, ui
 from kiosk.ui.style import stylesheet
+from kiosk.ui.timers import single_shot
 from kiosk.ui.tokens import LARGE_TEXT, scale_for, use_theme
 from kiosk.ui.touch import InputWatcher
 
@@ -120,17 +121,9 @@ class Shell(QWidget):
         self.reach_band.hide()
         layout.addWidget(self.reach_band, 2)
         self.host = PageHost(self._build_page, settings.transition_ms, self)
-        self._release = QTimer(self)
-        self._release.setSingleShot(True)
-        self._release.setInterval(RELEASE_MEMORY_MS)
-        self._release.timeout.connect(memory.release_free_memory)
+        self._release = single_shot(self, RELEASE_MEMORY_MS, memory.release_free_memory)
         self.host.page_changed.connect(self._release.start)
-        # A timer of its own: QTimer.singleShot with a bound method leaves a weakref behind in
-        # PySide at every call (one per visitor, the soak counted them).
-        self._prepare = QTimer(self)
-        self._prepare.setSingleShot(True)
-        self._prepare.setInterval(PREPARE_HOME_MS)
-        self._prepare.timeout.connect(self._prepare_home)
+        self._prepare = single_shot(self, PREPARE_HOME_MS, self._prepare_home)
         self.host.keep = lambda route: route.page in KEPT_PAGES
         self.host.context_key = self._context_key
         layout.addWidget(self.host, 3)

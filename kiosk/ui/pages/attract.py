@@ -8,6 +8,7 @@ from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QTimer, QVariantAni
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QLinearGradient,
     QPainter,
     QPaintEvent,
@@ -78,6 +79,7 @@ class AttractPage(Page):
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.setAccessibleName(both("touch_to_start", " "))
         self.slides = slides_for(ctx.content)
+        self._big_fonts: dict[tuple[str, int], QFont] = {}
         self._bg = QPixmap()
         self._bg_key: tuple[object, ...] | None = None
         self.index = 0
@@ -155,6 +157,21 @@ class AttractPage(Page):
         self._paint_cue(painter)
         painter.end()
 
+    def _big_font(self, text: str, width: float) -> QFont:
+        """The headline's font: 150 px for a short line, smaller until it fits one line (not
+        below 96 px, where it wraps), so a portrait screen does not break a phrase mid-word.
+        Worked out once per text and width (the slide animation repaints at every frame)."""
+        key = (text, round(width))
+        font = self._big_fonts.get(key)
+        if font is None:
+            size = 150 if len(text) <= 10 else 96
+            font = self._font(size, bold=True)
+            while size > 96 and QFontMetricsF(font).horizontalAdvance(text) > width:
+                size -= 6
+                font = self._font(size, bold=True)
+            self._big_fonts[key] = font
+        return font
+
     def _background(self, accent: str) -> QPixmap:
         """The gradient and the slide's glow, painted once per size and accent (two full-screen
         gradients cost about 10 ms in software; the slide animation repaints at every frame)."""
@@ -195,8 +212,7 @@ class AttractPage(Page):
         painter.drawText(rect, flags, eyebrow)
         y = rect.bottom() + h * 0.03
         painter.setPen(QColor(PALETTE.text))
-        big_size = 150 if len(slide.big.zh) <= 10 else 96
-        painter.setFont(self._font(big_size, bold=True))
+        painter.setFont(self._big_font(slide.big.zh, width))
         rect = painter.boundingRect(QRectF(margin, y, width, h), flags, slide.big.zh)
         painter.drawText(rect, flags, slide.big.zh)
         y = rect.bottom() + h * 0.01

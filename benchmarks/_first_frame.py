@@ -5,7 +5,8 @@ Usage (run.py does this): ``python benchmarks/_first_frame.py kiosk|bare OUT.jso
 ``BENCH_SPAWN`` holds the parent's ``time.monotonic()`` taken just before it spawned this process
 (CLOCK_MONOTONIC is system-wide on Linux), so the figure includes the interpreter's own start-up.
 
-* ``kiosk`` starts the real kiosk through ``kiosk.cli.main([])`` (settings, logs, content, Shell,
+* ``kiosk`` starts the real kiosk through ``kiosk.commands.cli.main([])`` (settings, logs, content,
+  Shell,
   full screen, exactly as ``kiosk`` does); the only changes are that
   ``kiosk.app.create_application`` is wrapped to note the time and make the probe, and
   ``QWidget.showFullScreen`` to install the probe on the start screen once it is shown.
@@ -118,7 +119,7 @@ def watch_after_show(name: str, probe: Any) -> None:
 
 def run_kiosk(stamps: dict[str, float], out: str) -> int:
     import kiosk.app
-    from kiosk.cli import main
+    from kiosk.commands.cli import main
 
     original = kiosk.app.create_application
     probes: list[Any] = []

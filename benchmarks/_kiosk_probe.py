@@ -5,8 +5,9 @@ Usage (run.py does this)::
     python benchmarks/_kiosk_probe.py session OUT.json --navs 1000 --seed 1
     python benchmarks/_kiosk_probe.py transitions OUT.json --count 18 [--bare --duration-ms 280]
 
-The kiosk is started by ``kiosk.cli.main([])``, as the ``kiosk`` command does (full screen on the
-platform's primary screen, settings from ``$XDG_CONFIG_HOME``, logs to ``$XDG_STATE_HOME``);
+The kiosk is started by ``kiosk.commands.cli.main([])``, as the ``kiosk`` command does (full
+screen on the platform's primary screen, settings from ``$XDG_CONFIG_HOME``, logs to
+``$XDG_STATE_HOME``);
 ``kiosk.app.create_application`` is wrapped only to schedule the driver once the event loop runs.
 The driver is a generator: each ``yield ms`` hands the event loop back for *ms* milliseconds
 (a single-shot QTimer), so painting, animations and deferred deletes run as they do for a visitor.
@@ -87,7 +88,7 @@ def drive(steps: Iterator[int], out: Path) -> None:
 def start_kiosk(driver: Callable[[Any], Driver], out: Path) -> int:
     """Start the kiosk as ``kiosk`` does and run *driver(shell)* once the event loop runs."""
     import kiosk.app
-    from kiosk.cli import main
+    from kiosk.commands.cli import main
 
     original = kiosk.app.create_application
 
@@ -153,7 +154,7 @@ def settle(ms: int = 500) -> Driver:
 
 def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
     def run(shell: Any) -> Driver:
-        from kiosk.core.routes import all_routes
+        from kiosk.model.routes import all_routes
 
         nav, host = shell.nav, shell.host
         routes = all_routes(shell.content)
@@ -221,7 +222,7 @@ def rest(shell: Any) -> Driver:
 
 def home(shell: Any) -> Driver:
     """On Home, as after a visitor's touch on the attract loop, the transition done."""
-    from kiosk.core.navigation import HOME
+    from kiosk.model.navigation import HOME
 
     if shell.nav.stack != [HOME]:
         shell.nav.home()
@@ -231,7 +232,7 @@ def home(shell: Any) -> Driver:
 
 def choose(rng: random.Random, shell: Any, routes: list[Any]) -> tuple[str, Callable[[], None]]:
     """A random navigation a visitor could make: (kind, action)."""
-    from kiosk.core.navigation import HOME
+    from kiosk.model.navigation import HOME
 
     nav = shell.nav
     roll = rng.random()
@@ -257,7 +258,7 @@ def choose(rng: random.Random, shell: Any, routes: list[Any]) -> tuple[str, Call
 
 def kiosk_transitions(args: argparse.Namespace) -> Callable[[Any], Driver]:
     def run(shell: Any) -> Driver:
-        from kiosk.core.navigation import Route
+        from kiosk.model.navigation import Route
 
         nav, host = shell.nav, shell.host
         content = shell.content

@@ -25,7 +25,7 @@ sys.path[:0] = [str(ROOT), str(TESTS)]
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kiosk.core.settings import Settings  # noqa: E402
+from kiosk.model.settings import Settings  # noqa: E402
 
 #: Qt warnings the offscreen platform gives for what it has no window system for (as in
 #: pyproject.toml's qt_log_ignore); they say nothing about the kiosk.
@@ -110,7 +110,7 @@ def private_resources() -> Path:
     """
     import tempfile
 
-    from kiosk import resources
+    from kiosk.adapters import resources
 
     copy = Path(tempfile.mkdtemp(prefix="kiosk-bench-")) / "resources.rcc"
     copy.write_bytes(resources.RESOURCES_RCC.read_bytes())
@@ -120,12 +120,12 @@ def private_resources() -> Path:
 
 def make_shell(settings: Settings | None = None) -> tuple[QApplication, object]:
     """The application as the kiosk builds it and a shown kiosk-mode shell at 1920×1080."""
-    from kiosk import resources
+    from kiosk.adapters import resources
 
     private_resources()
     from kiosk.app import create_application
     from kiosk.content import Environment, load
-    from kiosk.paths import bundled_content_dir
+    from kiosk.system.paths import bundled_content_dir
     from kiosk.ui.shell import Shell
 
     app = create_application("kiosk-benchmark")

@@ -19,7 +19,7 @@ COLD = """
 import time
 t0 = time.perf_counter()
 from kiosk.content import load
-from kiosk.paths import bundled_content_dir
+from kiosk.system.paths import bundled_content_dir
 t1 = time.perf_counter()
 load(bundled_content_dir())
 t2 = time.perf_counter()
@@ -29,7 +29,7 @@ print(t1 - t0, t2 - t1)
 
 def main() -> int:
     from kiosk.content import check, load
-    from kiosk.paths import bundled_content_dir
+    from kiosk.system.paths import bundled_content_dir
 
     folder = bundled_content_dir()
     imports, firsts = [], []

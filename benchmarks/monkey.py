@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtTest import QTest
 from touch_monkey import Monkey
 
-from kiosk.core.navigation import HOME
+from kiosk.model.navigation import HOME
 
 
 def main() -> int:

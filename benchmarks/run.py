@@ -12,7 +12,8 @@ each beside its reference measured in the same run of this script:
 
 cold start
     ``_first_frame.py``: process spawn → first painted frame of the start screen (the attract
-    page) of the real ``kiosk`` command (``kiosk.cli.main([])``: full screen, kiosk mode), against a
+    page) of the real ``kiosk`` command (``kiosk.commands.cli.main([])``: full screen, kiosk mode),
+    against a
     bare full-screen QWidget with one QLabel started the same way. Runs alternate after one
     discarded warm-up each (process-cold, disk-cache warm). Platform ``offscreen`` with a
     1920×1080 screen (Qt still rasterises every pixel, but shows nothing and flushes into memory),
@@ -353,7 +354,7 @@ def chromium_runs(tmp: Path, plan: Plan) -> dict[str, Any] | None:
     if binary is None:
         return None
     from kiosk.content import load
-    from kiosk.paths import bundled_content_dir
+    from kiosk.system.paths import bundled_content_dir
 
     folder = tmp / "chromium"
     folder.mkdir()
@@ -736,7 +737,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         tmp = Path(name)
         data["source"] = snapshot(tmp)
         sys.path.insert(0, data["source"]["path"])
-        from kiosk.core.settings import Settings
+        from kiosk.model.settings import Settings
 
         duration_ms = data["transition_ms"] = Settings.defaults().transition_ms
         platforms = Platforms(tmp, Path(data["source"]["path"]))

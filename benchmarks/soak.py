@@ -36,7 +36,7 @@ import fingers
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
-from kiosk.core.settings import Settings
+from kiosk.model.settings import Settings
 
 LIMIT_MB = 5.0
 #: How long after the idle reset an hour's sample is taken: after the kiosk's own memory release
@@ -206,7 +206,7 @@ class Day(QObject):
 def prewarm(app: QApplication, shell: object) -> None:
     """Every screen once in each language, with and without large text: every text the day can
     show at every size it can have is laid out and drawn once (Qt keeps the glyphs it draws)."""
-    from kiosk.core.routes import all_routes
+    from kiosk.model.routes import all_routes
 
     nav, host = shell.nav, shell.host  # type: ignore[attr-defined]
     for large in (False, True):

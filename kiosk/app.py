@@ -11,10 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from kiosk import fonts, logs, memory
+from kiosk.adapters import fonts, qt_logging
 from kiosk.content import Content, ContentError, Environment, load
-from kiosk.core.settings import Settings
-from kiosk.paths import bundled_content_dir
+from kiosk.model.settings import Settings
+from kiosk.system import logs, memory
+from kiosk.system.paths import bundled_content_dir
 
 if TYPE_CHECKING:
     from kiosk.ui.shell import Shell
@@ -42,7 +43,7 @@ def load_content(folder: Path | None) -> Content:
 
 
 def _resource_exists(path: str) -> bool:
-    from kiosk import resources
+    from kiosk.adapters import resources
 
     return resources.exists(path)
 
@@ -50,7 +51,7 @@ def _resource_exists(path: str) -> bool:
 def create_application(argv0: str = "kiosk") -> QApplication:
     """The QApplication with the bundled fonts installed (before any widget exists)."""
     memory.tune_allocator()
-    logs.install_qt_message_handler()
+    qt_logging.install_qt_message_handler()
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
@@ -63,9 +64,9 @@ def create_application(argv0: str = "kiosk") -> QApplication:
 
 def _install_booth(app: QApplication, shell: Shell, settings: Settings) -> None:
     """Visitor statistics, opening hours and keeping the display awake."""
-    from kiosk.ui.awake import DisplayKeeper
+    from kiosk.adapters.awake import DisplayKeeper
+    from kiosk.adapters.recorder import install_analytics
     from kiosk.ui.closed import install_opening_hours
-    from kiosk.ui.recorder import install_analytics
 
     shell.analytics = install_analytics(shell, settings)  # None when analytics = false
     keeper = DisplayKeeper(enabled=settings.keep_awake)
@@ -75,10 +76,12 @@ def _install_booth(app: QApplication, shell: Shell, settings: Settings) -> None:
 
 def _install_recovery(shell: Shell) -> None:
     """Recovery from errors and the previous run's crash log (before anything can go wrong)."""
-    from kiosk import heartbeat
+    from kiosk.adapters import heartbeat
     from kiosk.ui.recovery import back_home
 
-    logs.install_excepthook(recover=back_home(shell), on_storm=heartbeat.restart_by_supervisor)
+    logs.install_excepthook(
+        recover=back_home(shell), on_storm=heartbeat.restart_by_supervisor, later=qt_logging.later
+    )
     previous = logs.previous_crash()
     if previous:
         log.error("the previous run crashed:\n%s", previous)
@@ -88,9 +91,9 @@ def _install_watchers(
     shell: Shell, settings: Settings, folder: Path, content: Content, windowed: bool
 ) -> None:
     """The heartbeat for the watchdog, content and screen watching."""
-    from kiosk import heartbeat
-    from kiosk.ui.content_watch import ContentWatcher
-    from kiosk.ui.screens import ScreenFollower
+    from kiosk.adapters import heartbeat
+    from kiosk.adapters.content_watch import ContentWatcher
+    from kiosk.adapters.screens import ScreenFollower
 
     env = Environment(resource_exists=_resource_exists)
     watcher = ContentWatcher(folder, load=lambda: load(folder, env), content=content, parent=shell)
@@ -106,7 +109,7 @@ def run(
 ) -> int:
     """Start the kiosk with *settings* and run the event loop until the admin exits."""
     app = create_application(sys.argv[0])
-    from kiosk.ui import contain
+    from kiosk.adapters import contain
     from kiosk.ui.shell import Shell
 
     contain.install()  # exceptions in Qt virtuals stay where they are raised (see contain.py)
@@ -138,3 +141,38 @@ def run(
     shell.after_first_frame(lambda: _install_watchers(shell, settings, folder, content, windowed))
     log.info("kiosk started (%s)", "windowed" if windowed else "full screen")
     return app.exec()
+
+
+def run_out_of_order(
+    screen: int = 0, windowed: bool = False, size: tuple[int, int] | None = None
+) -> int:
+    """Show only the out-of-order screen until the process is ended (``kiosk --out-of-order``)."""
+    from kiosk.adapters import heartbeat
+    from kiosk.ui.out_of_order import OutOfOrder
+
+    app = _out_of_order_application()
+    notice = OutOfOrder(kiosk_mode=not windowed)
+    screens = app.screens()
+    target = screens[screen] if screen < len(screens) else app.primaryScreen()
+    if windowed:
+        notice.resize(*(size or (1920, 1080)))
+        notice.show()
+    else:
+        notice.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        notice.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        notice.setGeometry(target.geometry())
+        notice.showFullScreen()
+        app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+    heartbeat.start_from_environment(app)
+    log.warning("showing the out-of-order screen")
+    return app.exec()
+
+
+def _out_of_order_application() -> QApplication:
+    """The kiosk's application (bundled fonts); a bare one if even that fails."""
+    try:
+        return create_application(sys.argv[0])
+    except Exception:
+        log.exception("the application could not be set up as usual; showing a bare one")
+    existing = QApplication.instance()
+    return existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from kiosk.core.analytics import AnalyticsStore, Recorder
+from kiosk.model.analytics import AnalyticsStore, Recorder
 
 PAD = "x" * 3000
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Content, Environment, load
-from kiosk.core.settings import Settings
-from kiosk.paths import bundled_content_dir
+from kiosk.model.settings import Settings
+from kiosk.system.paths import bundled_content_dir
 from kiosk.ui.shell import Shell
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +49,7 @@ def qapp(qapp_args: list[str], qapp_cls: type[QApplication]) -> Iterator[QApplic
 @pytest.fixture(scope="session")
 def content() -> Content:
     """The bundled content, validated with the bundled resources."""
-    from kiosk import resources
+    from kiosk.adapters import resources
 
     return load(bundled_content_dir(), Environment(resource_exists=resources.exists))
 
@@ -61,7 +61,7 @@ def no_leaked_windows(request: pytest.FixtureRequest) -> Iterator[None]:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
-    from kiosk import fonts
+    from kiosk.adapters import fonts
 
     fonts.use_language(app, "zh")
     for _ in range(3):

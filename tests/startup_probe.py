@@ -13,7 +13,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.cli import main
+from kiosk.commands.cli import main
 from kiosk.ui.host import PageHost
 from kiosk.ui.shell import Shell
 
@@ -25,8 +25,8 @@ WATCHED = (
     "logging.handlers",
     "ctypes.util",
     "kiosk.ui.admin",
-    "kiosk.ui.content_watch",
-    "kiosk.ui.awake",
+    "kiosk.adapters.content_watch",
+    "kiosk.adapters.awake",
 )
 report: dict[str, object] = {}
 _mark = PageHost.mark_painted

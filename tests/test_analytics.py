@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.analytics import (
+from kiosk.model.analytics import (
     GRID_COLUMNS,
     GRID_ROWS,
     SCHEMA_VERSION,
@@ -435,7 +435,8 @@ def test_a_kill_mid_write_never_corrupts_and_loses_at_most_two_seconds(tmp_path:
 def test_the_core_and_the_report_import_no_qt() -> None:
     code = (
         "import sys\n"
-        "import kiosk.core.analytics, kiosk.core.hours, kiosk.stats, kiosk.desktop\n"
+        "import kiosk.model.analytics, kiosk.model.hours, kiosk.model.report\n"
+        "import kiosk.commands.stats, kiosk.commands.desktop\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')]\n"
         "assert not bad, bad\n"
     )

@@ -15,13 +15,14 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk import cli
+from kiosk.adapters.recorder import AnalyticsBridge, install_analytics
+from kiosk.commands import cli
+from kiosk.commands.stats import heat_colour, render_heatmap
 from kiosk.content import Content
-from kiosk.core.analytics import GRID_COLUMNS, GRID_ROWS, AnalyticsStore, Recorder, grid_cell
-from kiosk.core.navigation import ATTRACT, HOME, Route
-from kiosk.core.settings import Settings
-from kiosk.stats import build_report, heat_colour, render_heatmap, today_summary
-from kiosk.ui.recorder import AnalyticsBridge, install_analytics
+from kiosk.model.analytics import GRID_COLUMNS, GRID_ROWS, AnalyticsStore, Recorder, grid_cell
+from kiosk.model.navigation import ATTRACT, HOME, Route
+from kiosk.model.report import build_report, today_summary
+from kiosk.model.settings import Settings
 from kiosk.ui.shell import Shell
 from kiosk.ui.tokens import PALETTE
 

@@ -16,7 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.ui.awake import ES_CONTINUOUS, ES_DISPLAY_REQUIRED, ES_SYSTEM_REQUIRED, DisplayKeeper
+from kiosk.adapters.awake import (
+    ES_CONTINUOUS,
+    ES_DISPLAY_REQUIRED,
+    ES_SYSTEM_REQUIRED,
+    DisplayKeeper,
+)
 
 HERE = Path(__file__).resolve().parent
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.paths import RESOURCES_RCC, bundled_content_dir
+from kiosk.system.paths import RESOURCES_RCC, bundled_content_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "kiosk.spec"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import cli
-from kiosk.core.pin import verify_pin
-from kiosk.core.settings import SETTINGS, load_settings
+from kiosk.commands import cli
+from kiosk.model.pin import verify_pin
+from kiosk.model.settings import SETTINGS, load_settings
 
 
 def test_help_settings_lists_every_setting(capsys: pytest.CaptureFixture[str]) -> None:
@@ -31,7 +31,7 @@ def test_command_line_overrides_the_settings_file(
         return 0
 
     monkeypatch.setattr("kiosk.app.run", fake_run)
-    monkeypatch.setattr("kiosk.logs.setup", lambda **kw: tmp_path)
+    monkeypatch.setattr("kiosk.system.logs.setup", lambda **kw: tmp_path)
     args = ["--config", str(config), "--idle-timeout", "45", "--windowed", "--size", "1080x1920"]
     assert cli.main(args) == 0
     settings = seen["settings"]
@@ -44,7 +44,7 @@ def test_command_line_overrides_the_settings_file(
 def test_out_of_range_flag_is_a_usage_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("kiosk.logs.setup", lambda **kw: tmp_path)
+    monkeypatch.setattr("kiosk.system.logs.setup", lambda **kw: tmp_path)
     with pytest.raises(SystemExit) as info:
         cli.main(["--config", str(tmp_path / "none.toml"), "--idle-timeout", "1"])
     assert info.value.code == 2

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Content
-from kiosk.core.hours import OpeningHours
-from kiosk.core.navigation import ATTRACT, HOME
-from kiosk.core.settings import Settings
+from kiosk.model.hours import OpeningHours
+from kiosk.model.navigation import ATTRACT, HOME
+from kiosk.model.settings import Settings
 from kiosk.ui.closed import (
     ClosedScreen,
     OpeningHoursController,
@@ -194,7 +194,7 @@ def test_the_shell_closes_and_opens_with_the_hours(qtbot: QtBot, shell: Shell) -
         analytics,  # type: ignore[arg-type]
         clock,
     )
-    closed = controller.closed_screen
+    closed = shell.findChild(ClosedScreen)
     assert closed is not None
     assert closed.isVisible() and closed.geometry() == shell.rect(), "closed at start"
     assert keeper.calls == ["release"] and analytics.enabled == [False]

@@ -13,9 +13,9 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk import logs
-from kiosk.core.navigation import HOME, Route
-from kiosk.ui import contain
+from kiosk.adapters import contain, qt_logging
+from kiosk.model.navigation import HOME, Route
+from kiosk.system import logs
 from kiosk.ui.pages.home import HomePage
 from kiosk.ui.recovery import back_home
 from kiosk.ui.shell import Shell
@@ -30,7 +30,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 import qtawesome as qta
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
-from kiosk.ui import contain
+from kiosk.adapters import contain
 app = QApplication([])
 seen = []
 sys.excepthook = lambda kind, exc, tb: seen.append(str(exc))
@@ -125,7 +125,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 import kiosk.ui.shell
-from kiosk.ui import contain
+from kiosk.adapters import contain
 before = set(sys.modules)
 print(contain.install())
 from kiosk.ui.pages import factory
@@ -173,7 +173,7 @@ def test_a_page_that_cannot_paint_during_a_transition_leaves_a_working_kiosk(
     monkeypatch.setattr(HomePage, "paintEvent", paint)
     contain.contain(HomePage)
     saved = sys.excepthook, threading.excepthook
-    hook = logs.install_excepthook(back_home(shell))
+    hook = logs.install_excepthook(back_home(shell), later=qt_logging.later)
     try:
         shell.nav.go(Route("themes"))
         shell.host.finish_transition()

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import resources
-from kiosk.cli import check_command
+from kiosk.adapters import resources
+from kiosk.commands.check import check_command
 from kiosk.content import Content, ContentError, Environment, Problem, check, load
-from kiosk.paths import bundled_content_dir
+from kiosk.system.paths import bundled_content_dir
 
 
 @pytest.fixture
@@ -328,7 +328,7 @@ def test_check_command_fails_with_one_line_per_problem(
 
 def test_check_reports_text_that_does_not_fit(qapp: object, folder: Path) -> None:
     """A title too long for its card on the portrait screen is reported with its field path."""
-    from kiosk.fit import fit_problems
+    from kiosk.commands.fit import fit_problems
 
     long_title = "An Extraordinarily Long Title " * 6
     edit(

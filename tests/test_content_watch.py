@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk import cli, fonts, resources
+from kiosk.adapters import fonts, resources
+from kiosk.adapters.content_watch import ContentWatcher
+from kiosk.commands import check
 from kiosk.content import Content, Environment, load
-from kiosk.paths import bundled_content_dir
-from kiosk.ui.content_watch import ContentWatcher
+from kiosk.system.paths import bundled_content_dir
 
 
 @pytest.fixture
@@ -69,7 +70,7 @@ def test_bad_content_is_reported_like_kiosk_check_and_the_good_stays(
     assert lines[0].startswith("themes.toml:") and "syntax error" in lines[0]
     assert watcher.content is content, "the last good content stays"
     assert ready == []
-    assert cli.check_command(folder, fit=False) == 1
+    assert check.check_command(folder, fit=False) == 1
     assert capsys.readouterr().out.splitlines() == lines
     # The editor fixes it; a rename-save is seen again (the watch follows the new file).
     with qtbot.waitSignal(watcher.ready, timeout=5000):

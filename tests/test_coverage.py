@@ -13,11 +13,11 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.commands.fit import texts_of
 from kiosk.content import Content, Lang
-from kiosk.core.navigation import HOME, Change
-from kiosk.core.routes import all_routes
-from kiosk.core.settings import Settings
-from kiosk.fit import texts_of
+from kiosk.model.navigation import HOME, Change
+from kiosk.model.routes import all_routes
+from kiosk.model.settings import Settings
 from kiosk.ui import figures
 from kiosk.ui.shell import Shell
 

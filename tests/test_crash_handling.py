@@ -17,8 +17,9 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk import logs
-from kiosk.core.navigation import HOME, Route
+from kiosk.adapters import qt_logging
+from kiosk.model.navigation import HOME, Route
+from kiosk.system import logs
 from kiosk.ui.pages.items import ItemPage
 from kiosk.ui.recovery import back_home
 from kiosk.ui.shell import Shell
@@ -33,7 +34,7 @@ def hook_installed(
 ) -> Iterator[logs.ExceptHook]:
     """The kiosk's hook instead of pytest-qt's, for the duration (pending recoveries run first)."""
     saved = sys.excepthook, threading.excepthook
-    hook = logs.install_excepthook(recover, **kw)  # type: ignore[arg-type]
+    hook = logs.install_excepthook(recover, later=qt_logging.later, **kw)  # type: ignore[arg-type]
     try:
         yield hook
     finally:
@@ -90,14 +91,14 @@ def test_an_empty_crash_log_is_no_crash(tmp_path: Path) -> None:
 def test_a_native_crash_is_shown_and_logged_at_the_next_start(tmp_path: Path) -> None:
     """A segfault writes the crash log (faulthandler); the next run finds it, logs it, sets it
     aside and returns it from previous_crash()."""
-    crash = "from kiosk import logs; import faulthandler, sys; logs.setup(directory=__import__('pathlib').Path(sys.argv[1])); faulthandler._sigsegv()"  # noqa: E501
+    crash = "from kiosk.system import logs; import faulthandler, sys; logs.setup(directory=__import__('pathlib').Path(sys.argv[1])); faulthandler._sigsegv()"  # noqa: E501
     result = subprocess.run(
         [sys.executable, "-c", crash, str(tmp_path)], cwd=ROOT, capture_output=True, timeout=60
     )
     assert result.returncode != 0
     assert "Segmentation fault" in (tmp_path / "crash.log").read_text("utf-8")
     start = (
-        "from kiosk import logs; import sys, pathlib; "
+        "from kiosk.system import logs; import sys, pathlib; "
         "logs.setup(directory=pathlib.Path(sys.argv[1])); print(repr(logs.previous_crash()))"
     )
     result = subprocess.run(

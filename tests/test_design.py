@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from kiosk.core.navigation import Route
+from kiosk.model.navigation import Route
 from kiosk.ui import tokens
 from kiosk.ui.shell import Shell
 from kiosk.ui.tokens import DEFAULT, HIGH_CONTRAST, TYPE, Palette, contrast

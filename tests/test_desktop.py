@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import cli
-from kiosk.desktop import (
+from kiosk.commands import cli
+from kiosk.commands.desktop import (
     SHIPPED_EXEC,
     UNIT,
     check_entry,

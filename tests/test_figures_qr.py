@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content import Content, Figure, Lang
 from kiosk.ui.figures import COUNT_MS, FLIP_MS, FigureTile, FigureWall
+from kiosk.ui.fmt import figure_text
 from kiosk.ui.kinetic import enable_kinetic, release_kinetic
-from kiosk.ui.pages.base import figure_text
 from kiosk.ui.qr import QrBadge, qr_pixmap
 from kiosk.ui.tokens import PALETTE
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QImage, QPainter, QRawFont
 from PySide6.QtWidgets import QApplication, QLabel
 
-from kiosk import fonts, resources
+from kiosk.adapters import fonts, resources
 from kiosk.content import Content, Text
 
 SAMPLE = "中关村论坛 开放合作·共享未来 2023"

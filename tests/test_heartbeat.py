@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from pytestqt.qtbot import QtBot
 
-from kiosk import heartbeat
-from kiosk.heartbeat import ENV, EXIT_RESTART, Heartbeat
+from kiosk.adapters import heartbeat
+from kiosk.adapters.heartbeat import ENV, EXIT_RESTART, Heartbeat
 
 
 def _count(path: Path) -> int:

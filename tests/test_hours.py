@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.core.hours import HoursError, OpeningHours
-from kiosk.core.settings import Settings, load_settings
+from kiosk.model.hours import HoursError, OpeningHours
+from kiosk.model.settings import Settings, load_settings
 
 # 2023-05-22 is a Monday.
 MON = datetime(2023, 5, 22)

@@ -13,9 +13,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Content, Lang
-from kiosk.core.navigation import HOME, Change
-from kiosk.core.routes import all_routes
-from kiosk.core.settings import Settings
+from kiosk.model.navigation import HOME, Change
+from kiosk.model.routes import all_routes
+from kiosk.model.settings import Settings
 from kiosk.ui import figures
 from kiosk.ui.shell import Shell
 from kiosk.ui.strings import CONTEXT, SOURCES, translator, ui
@@ -113,7 +113,7 @@ def test_chinese_screens_show_no_english(
     qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(figures, "ANIMATE", False)
-    from kiosk.fit import texts_of
+    from kiosk.commands.fit import texts_of
 
     # Latin the Chinese source itself uses (AI, PCT, R&D, 3D …) and the switch to English.
     allowed = {w for _, t in texts_of(content) for w in LATIN_WORD.findall(t.zh)}

@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint
 from PySide6.QtWidgets import QAbstractButton, QScrollArea, QScroller, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.core.navigation import HOME, Route
-from kiosk.core.settings import Settings
+from kiosk.model.navigation import HOME, Route
+from kiosk.model.settings import Settings
 from kiosk.ui import kinetic
 from kiosk.ui.pages.base import ScrollPage
 from kiosk.ui.shell import Shell

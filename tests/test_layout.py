@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.commands.fit import screen_problems
 from kiosk.content import Content, Lang
-from kiosk.core.navigation import HOME, Change, Route
-from kiosk.core.routes import all_routes
-from kiosk.core.settings import Settings
-from kiosk.fit import screen_problems
+from kiosk.model.navigation import HOME, Change, Route
+from kiosk.model.routes import all_routes
+from kiosk.model.settings import Settings
 from kiosk.ui import figures
 from kiosk.ui.shell import Shell
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from kiosk.logs import RotatingFile
+from kiosk.system.logs import RotatingFile
 
 
 def test_the_log_rotates_at_its_size_and_keeps_the_newest_files(tmp_path: Path) -> None:

@@ -7,14 +7,14 @@ import sys
 
 import pytest
 
-from kiosk import memory
+from kiosk.system import memory
 
 pytestmark = pytest.mark.skipif(memory._glibc() is None, reason="glibc only")
 
 # Allocates, touches and frees a 16 MB block twice, then prints how much of it stays resident.
 _SCRIPT = """
 import ctypes, sys
-from kiosk import memory
+from kiosk.system import memory
 if sys.argv[1] == "tuned":
     assert memory.tune_allocator()
 libc = ctypes.CDLL("libc.so.6")

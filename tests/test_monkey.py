@@ -24,8 +24,8 @@ from pytestqt.qtbot import QtBot
 from touch_monkey import GESTURES, Monkey
 
 from kiosk.content import Content
-from kiosk.core.navigation import HOME
-from kiosk.core.routes import SECTIONS, all_routes
+from kiosk.model.navigation import HOME
+from kiosk.model.routes import SECTIONS, all_routes
 from kiosk.ui.pages.home import HomePage
 from kiosk.ui.shell import Shell
 from kiosk.ui.strings import ui

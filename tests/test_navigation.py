@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kiosk.content import Content
-from kiosk.core.navigation import ATTRACT, HOME, Change, Navigation, Route
-from kiosk.core.routes import OVERVIEWS, SECTIONS, all_routes, siblings_for
+from kiosk.model.navigation import ATTRACT, HOME, Change, Navigation, Route
+from kiosk.model.routes import OVERVIEWS, SECTIONS, all_routes, siblings_for
 
 
 def test_starts_in_the_attract_loop_and_a_touch_goes_home() -> None:

@@ -21,11 +21,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
-from kiosk import logs, resources
+from kiosk.adapters import qt_logging, resources
 from kiosk.content import Content, Environment, load
-from kiosk.core.navigation import ATTRACT, HOME, Route
-from kiosk.core.routes import all_routes
-from kiosk.paths import bundled_content_dir
+from kiosk.model.navigation import ATTRACT, HOME, Route
+from kiosk.model.routes import all_routes
+from kiosk.system import logs
+from kiosk.system.paths import bundled_content_dir
 from kiosk.ui.recovery import back_home
 from kiosk.ui.shell import Shell
 
@@ -135,7 +136,7 @@ def test_a_whole_session_uses_no_network_and_offers_no_way_out(
     no_way_out(shell)
 
     saved = sys.excepthook, threading.excepthook
-    hook = logs.install_excepthook(back_home(shell))
+    hook = logs.install_excepthook(back_home(shell), later=qt_logging.later)
     try:
         shell.nav.go(Route("voices"))
         QTimer.singleShot(0, lambda: 1 / 0)  # a bug somewhere, from the event loop

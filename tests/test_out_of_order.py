@@ -16,8 +16,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk import cli
-from kiosk.core.settings import SETTINGS_BY_KEY
+from kiosk.commands import cli
+from kiosk.model.settings import SETTINGS_BY_KEY
 from kiosk.ui.out_of_order import BODY, TITLE, OutOfOrder
 from kiosk.ui.tokens import PALETTE
 
@@ -100,7 +100,7 @@ def test_the_supervise_setting_starts_the_kiosk_under_the_watchdog(
     assert SETTINGS_BY_KEY["supervise"].default is False
     config = tmp_path / "settings.toml"
     config.write_text("supervise = true\n", encoding="utf-8")
-    monkeypatch.setattr("kiosk.logs.setup", lambda **kw: tmp_path)
+    monkeypatch.setattr("kiosk.system.logs.setup", lambda **kw: tmp_path)
     monkeypatch.delenv("KIOSK_HEARTBEAT", raising=False)
     supervised: list[list[str]] = []
     ran: list[bool] = []

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import rtoml
 
-from kiosk.core.pin import (
+from kiosk.commands.set_pin import set_pin_command
+from kiosk.model.pin import (
     DEFAULT_PIN,
     PinGuard,
     PinResult,
@@ -18,8 +19,7 @@ from kiosk.core.pin import (
     valid_pin,
     verify_pin,
 )
-from kiosk.core.set_pin import set_pin_command
-from kiosk.core.settings import Settings, load_settings, save_settings
+from kiosk.model.settings import Settings, load_settings, save_settings
 
 
 class FakeClock:

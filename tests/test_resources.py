@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDirIterator
 
-from kiosk import resources
+from kiosk.adapters import resources
 
 ROOT = Path(__file__).resolve().parent.parent
 QRC = ROOT / "resources.qrc"

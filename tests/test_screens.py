@@ -18,10 +18,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.adapters.screens import ScreenFollower
 from kiosk.content import Content
-from kiosk.core.navigation import Route
-from kiosk.core.settings import Settings
-from kiosk.ui.screens import ScreenFollower
+from kiosk.model.navigation import Route
+from kiosk.model.settings import Settings
 from kiosk.ui.shell import Shell
 from kiosk.ui.tokens import scale_for
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import rtoml
 
-from kiosk.core.settings import (
+from kiosk.model.settings import (
     SETTINGS,
     SETTINGS_BY_KEY,
     Setting,

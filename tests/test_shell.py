@@ -15,9 +15,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.core.navigation import ATTRACT, HOME, Route
-from kiosk.core.pin import DEFAULT_PIN, verify_pin
-from kiosk.core.settings import Settings, load_settings
+from kiosk.model.navigation import ATTRACT, HOME, Route
+from kiosk.model.pin import DEFAULT_PIN, verify_pin
+from kiosk.model.settings import Settings, load_settings
 from kiosk.ui.pages.base import Page, ScrollPage
 from kiosk.ui.shell import Shell
 
@@ -362,7 +362,7 @@ def test_admin_sets_the_idle_time(
     qtbot: QtBot, make_shell: Callable[..., Shell], tmp_path: Path
 ) -> None:
     config = tmp_path / "settings.toml"
-    from kiosk.core.pin import hash_pin
+    from kiosk.model.pin import hash_pin
 
     settings = Settings.defaults().replace(pin_hash=hash_pin("4821"))
     shell = make_shell(settings, settings_path=config)

@@ -20,8 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import cli, logs
-from kiosk.supervise import OUT_OF_ORDER_FLAG, Event, Policy, Supervisor
+from kiosk.commands import cli
+from kiosk.commands.supervise import OUT_OF_ORDER_FLAG, Event, Policy, Supervisor
+from kiosk.system import logs
 
 FAKE = Path(__file__).resolve().parent / "fake_child.py"
 FAST = Policy(

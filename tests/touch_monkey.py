@@ -19,8 +19,8 @@ from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
-from kiosk.core.navigation import ATTRACT, HOME, Route
-from kiosk.core.routes import all_routes
+from kiosk.model.navigation import ATTRACT, HOME, Route
+from kiosk.model.routes import all_routes
 from kiosk.ui.shell import Shell
 
 #: Gestures and how often each comes (weights).

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QLinearGradient,
@@ -29,8 +29,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.adapters.hours import OpeningHoursController
 from kiosk.content import Lang, Text
-from kiosk.core.hours import OpeningHours, format_minutes
+from kiosk.model.hours import OpeningHours, format_minutes
 from kiosk.ui import icons
 from kiosk.ui.strings import ui
 from kiosk.ui.style import stylesheet
@@ -38,10 +39,10 @@ from kiosk.ui.tokens import PALETTE, SPACE, scale_for, scaled
 from kiosk.ui.widgets import label
 
 if TYPE_CHECKING:
-    from kiosk.core.navigation import Change
-    from kiosk.core.settings import Settings
-    from kiosk.ui.awake import DisplayKeeper
-    from kiosk.ui.recorder import AnalyticsBridge
+    from kiosk.adapters.awake import DisplayKeeper
+    from kiosk.adapters.recorder import AnalyticsBridge
+    from kiosk.model.navigation import Change
+    from kiosk.model.settings import Settings
     from kiosk.ui.shell import Shell
 
 log = logging.getLogger("kiosk.hours")
@@ -62,7 +63,6 @@ def _weekday(index: int, short: bool = False) -> Text:
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
 #: The controller looks at the clock at least this often (milliseconds).
-RECHECK_MS = 60_000
 
 
 def next_opening_text(hours: OpeningHours, now: datetime, lang: Lang) -> str:
@@ -281,77 +281,6 @@ class ClosedScreen(QWidget):
         painter.end()
 
 
-class OpeningHoursController(QObject):
-    """Tells when the booth opens and closes.
-
-    :attr:`is_open` is the state now; :meth:`start` emits it once (so that one slot sets up the
-    start state and every change) and then emits :attr:`open_changed` at every change.
-    :attr:`day_changed` is emitted when the date changes (the closed screen's "tomorrow").
-
-    Args:
-        hours: the opening hours.
-        clock: the local time now (injectable for tests).
-        recheck_ms: the longest wait between two looks at the clock.
-    """
-
-    open_changed = Signal(bool)
-    day_changed = Signal()
-    #: The closed screen :func:`install_opening_hours` made, if it made one.
-    closed_screen: ClosedScreen | None = None
-
-    def __init__(
-        self,
-        hours: OpeningHours,
-        clock: Callable[[], datetime] = datetime.now,
-        parent: QObject | None = None,
-        recheck_ms: int = RECHECK_MS,
-    ):
-        super().__init__(parent)
-        self.hours = hours
-        self.clock = clock
-        self.recheck_ms = recheck_ms
-        now = clock()
-        self.is_open = hours.is_open(now)
-        self._day = now.date()
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.check)
-
-    def start(self) -> None:
-        """Emit the state now and follow the hours from here on."""
-        self.open_changed.emit(self.is_open)
-        self._schedule(self.clock())
-
-    def set_hours(self, hours: OpeningHours) -> None:
-        """New opening hours (the settings changed): take them at once."""
-        self.hours = hours
-        if self.closed_screen is not None:
-            self.closed_screen.set_hours(hours)
-        self.check()
-
-    def check(self) -> None:
-        """Look at the clock: emit a change, schedule the next look."""
-        now = self.clock()
-        if now.date() != self._day:
-            self._day = now.date()
-            self.day_changed.emit()
-        state = self.hours.is_open(now)
-        if state != self.is_open:
-            self.is_open = state
-            log.info("opening hours: %s", "open" if state else "closed")
-            self.open_changed.emit(state)
-        self._schedule(now)
-
-    def _schedule(self, now: datetime) -> None:
-        wait = self.recheck_ms
-        change = self.hours.next_change(now)
-        if change is not None:
-            wait = min(wait, int((change - now) / timedelta(milliseconds=1)) + 20)
-        midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
-        wait = min(wait, int((midnight - now) / timedelta(milliseconds=1)) + 20)
-        self.timer.start(max(20, wait))
-
-
 class _Follow(QObject):
     """Keeps an overlay the size of its parent."""
 
@@ -385,13 +314,14 @@ def install_opening_hours(
     def closed_screen() -> ClosedScreen:
         # Built the first time the booth closes: its icon loads qtawesome, which the first frame
         # of an open booth must not wait for.
-        if controller.closed_screen is None:
+        screen = shell.findChild(ClosedScreen)
+        if screen is None:
             screen = ClosedScreen(controller.hours, shell.content.forum.name, clock, parent=shell)
             screen.hide()
             _Follow(screen, shell)
             controller.day_changed.connect(screen.refresh)
-            controller.closed_screen = screen
-        return controller.closed_screen
+            controller.hours_changed.connect(lambda: screen.set_hours(controller.hours))
+        return screen
 
     def cover() -> None:
         screen = closed_screen()
@@ -405,8 +335,9 @@ def install_opening_hours(
         if analytics is not None:
             analytics.set_enabled(is_open)
         if is_open:
-            if controller.closed_screen is not None:
-                controller.closed_screen.hide()
+            screen = shell.findChild(ClosedScreen)
+            if screen is not None:
+                screen.hide()
             if keeper is not None:
                 keeper.inhibit()
             return

@@ -60,7 +60,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.content import Figure, Lang
 from kiosk.ui import icons
-from kiosk.ui.pages.base import figure_text
+from kiosk.ui.fmt import decimals as _decimals
+from kiosk.ui.fmt import figure_text
+from kiosk.ui.fmt import number as _number
 from kiosk.ui.strings import ui
 from kiosk.ui.style import TAP
 from kiosk.ui.tokens import MOTION, PALETTE, RADII, SPACE, TYPE, scaled
@@ -81,17 +83,6 @@ _BACK_ICON = "mdi6.undo-variant"
 
 
 # --- numbers ---------------------------------------------------------------------------------
-
-
-def _decimals(value: float) -> int:
-    """How many decimals *value* is written with (6.5 → 1, 320.23 → 2, 10 → 0)."""
-    text = f"{value:.6f}".rstrip("0").rstrip(".")
-    return len(text.split(".", 1)[1]) if "." in text else 0
-
-
-def _number(value: float, decimals: int, lang: Lang) -> str:
-    """*value* written as :func:`figure_text` writes numbers (thousands separators in English)."""
-    return f"{value:,.{decimals}f}" if lang == "en" else f"{value:.{decimals}f}"
 
 
 def _parts(figure: Figure, lang: Lang) -> tuple[str, str, str] | None:

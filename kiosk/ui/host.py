@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.core.navigation import Change, Route
+from kiosk.model.navigation import Change, Route
 from kiosk.ui.pages.base import Page
 from kiosk.ui.timers import single_shot
 

@@ -9,13 +9,11 @@ and says nothing technical: the details are in the log and the crash log.
 from __future__ import annotations
 
 import logging
-import sys
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
-    QCursor,
     QFont,
     QKeyEvent,
     QLinearGradient,
@@ -23,7 +21,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
 )
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.tokens import PALETTE, SPACE, TYPE, scale_for, scaled
 
@@ -122,37 +120,3 @@ class OutOfOrder(QWidget):
             painter.drawText(rect, wrap, text)
             y = rect.bottom() + scaled(SPACE.l if i == 1 else SPACE.s, factor)
         painter.end()
-
-
-def run(screen: int = 0, windowed: bool = False, size: tuple[int, int] | None = None) -> int:
-    """Show only the out-of-order screen until the process is ended (``kiosk --out-of-order``)."""
-    from kiosk import heartbeat
-
-    app = _application()
-    notice = OutOfOrder(kiosk_mode=not windowed)
-    screens = app.screens()
-    target = screens[screen] if screen < len(screens) else app.primaryScreen()
-    if windowed:
-        notice.resize(*(size or (1920, 1080)))
-        notice.show()
-    else:
-        notice.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        notice.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
-        notice.setGeometry(target.geometry())
-        notice.showFullScreen()
-        app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
-    heartbeat.start_from_environment(app)
-    log.warning("showing the out-of-order screen")
-    return app.exec()
-
-
-def _application() -> QApplication:
-    """The kiosk's application (bundled fonts); a bare one if even that fails."""
-    from kiosk.app import create_application
-
-    try:
-        return create_application(sys.argv[0])
-    except Exception:
-        log.exception("the application could not be set up as usual; showing a bare one")
-    existing = QApplication.instance()
-    return existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QScroller, QWidget
 
-from kiosk.core.navigation import HOME
+from kiosk.model.navigation import HOME
 
 if TYPE_CHECKING:
     from kiosk.ui.shell import Shell

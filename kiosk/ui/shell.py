@@ -15,12 +15,13 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLayout, QVBoxLayout, QWidget
 
-from kiosk import fonts, memory
+from kiosk.adapters import fonts
 from kiosk.content import Content, ContentError, Lang
-from kiosk.core.navigation import HOME, Change, Navigation, Route
-from kiosk.core.pin import PinGuard, hash_pin, must_change, new_pin_problem
-from kiosk.core.routes import ITEM_SECTION, OVERVIEWS, SECTIONS, siblings_for
-from kiosk.core.settings import Settings, save_settings
+from kiosk.model.navigation import HOME, Change, Navigation, Route
+from kiosk.model.pin import PinGuard, hash_pin, must_change, new_pin_problem
+from kiosk.model.routes import ITEM_SECTION, OVERVIEWS, SECTIONS, siblings_for
+from kiosk.model.settings import Settings, save_settings
+from kiosk.system import memory
 from kiosk.ui.host import PageHost
 from kiosk.ui.idle import IdleController, IdleOverlay
 from kiosk.ui.navbar import MODES, NavBar
@@ -34,9 +35,9 @@ from kiosk.ui.tokens import LARGE_TEXT, scale_for, use_theme
 from kiosk.ui.touch import InputWatcher
 
 if TYPE_CHECKING:
+    from kiosk.adapters.hours import OpeningHoursController
+    from kiosk.adapters.recorder import AnalyticsBridge
     from kiosk.ui.admin import AdminMenu, PinPad
-    from kiosk.ui.closed import OpeningHoursController
-    from kiosk.ui.recorder import AnalyticsBridge
 
 log = logging.getLogger("kiosk.shell")
 
@@ -453,7 +454,7 @@ class Shell(QWidget):
             return
         today = self.analytics.today()
         if today:
-            from kiosk.stats import duration
+            from kiosk.model.report import duration
 
             average = today.get("average_session_s") or 0.0
             self.admin.set_status(

@@ -131,7 +131,7 @@ def translator() -> QTranslator:
     """The Chinese translator, loaded once from the compiled resources."""
     global _translator
     if _translator is None:
-        from kiosk import resources
+        from kiosk.adapters import resources
 
         resources.register()
         _translator = QTranslator()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from kiosk.content.model import Area, Lang, Spectrum, Text, TimelineEntry, Zone
 from kiosk.ui import icons
-from kiosk.ui.pages.base import figure_text
+from kiosk.ui.fmt import figure_text
 from kiosk.ui.strings import ui
 from kiosk.ui.style import TAP
 from kiosk.ui.tokens import PALETTE, RADII, SPACE, TYPE, scaled

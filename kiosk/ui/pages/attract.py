@@ -18,8 +18,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Content, Figure, Text
-from kiosk.core.navigation import Route
-from kiosk.ui.pages.base import Page, PageContext, figure_text
+from kiosk.model.navigation import Route
+from kiosk.ui.fmt import figure_text
+from kiosk.ui.pages.base import Page, PageContext
 from kiosk.ui.strings import both
 from kiosk.ui.tokens import MOTION, PALETTE, TYPE
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.content import Content, Figure, Lang
-from kiosk.core.navigation import Navigation, Route
+from kiosk.content import Content, Lang
+from kiosk.model.navigation import Navigation, Route
 from kiosk.ui.kinetic import enable_kinetic, release_kinetic
 from kiosk.ui.strings import ui
 from kiosk.ui.tokens import PALETTE, SIZE, SPACE, scaled
@@ -41,21 +41,6 @@ class PageContext:
 
     def go(self, route: Route) -> None:
         self.nav.go(route)
-
-
-def figure_text(figure: Figure, lang: Lang) -> str:
-    """A figure as a visitor reads it: prefix, number, suffix (the unit is shown apart)."""
-    value = figure.value.get(lang)
-    number = f"{value:,.{_decimals(value)}f}" if lang == "en" else f"{value:.{_decimals(value)}f}"
-    prefix = figure.prefix.get(lang) if figure.prefix else ""
-    suffix = figure.suffix.get(lang) if figure.suffix else ""
-    gap = " " if prefix and lang == "en" else ""
-    return f"{prefix}{gap}{number}{suffix}"
-
-
-def _decimals(value: float) -> int:
-    text = f"{value:.6f}".rstrip("0").rstrip(".")
-    return len(text.split(".", 1)[1]) if "." in text else 0
 
 
 #: The latest page background and what it was painted for; one at a time (8 MB at 1080p,

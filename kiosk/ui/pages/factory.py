@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from kiosk.core.navigation import Route
-from kiosk.core.routes import ITEM_SECTION, OVERVIEWS, SECTIONS
+from kiosk.model.navigation import Route
+from kiosk.model.routes import ITEM_SECTION, OVERVIEWS, SECTIONS
 from kiosk.ui.pages.base import Page, PageContext
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.core.navigation import Route
-from kiosk.core.routes import SECTIONS
+from kiosk.model.navigation import Route
+from kiosk.model.routes import SECTIONS
+from kiosk.ui.fmt import figure_text
 from kiosk.ui.images import ImageFigure
-from kiosk.ui.pages.base import PageContext, ScrollPage, figure_text
+from kiosk.ui.pages.base import PageContext, ScrollPage
 from kiosk.ui.tokens import SPACE
 from kiosk.ui.widgets import Card, TapButton, label
 

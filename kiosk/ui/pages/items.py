@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Figure, Text
 from kiosk.content.model import ItemList
-from kiosk.core.navigation import Route
+from kiosk.model.navigation import Route
 from kiosk.ui.figures import FigureTile, FigureWall
 from kiosk.ui.images import ImageFigure
 from kiosk.ui.pages.base import PageContext, ScrollPage

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Text
-from kiosk.core.navigation import Route
+from kiosk.model.navigation import Route
 from kiosk.ui.figures import FigureWall
-from kiosk.ui.pages.base import PageContext, ScrollPage, figure_text
+from kiosk.ui.fmt import figure_text
+from kiosk.ui.pages.base import PageContext, ScrollPage
 from kiosk.ui.tokens import SPACE
 from kiosk.ui.widgets import Card, Chips, label
 from kiosk.ui.zone import SitePlan, SpectrumDiagram, Timeline

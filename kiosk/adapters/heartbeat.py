@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
-from kiosk.supervise import ENV, EXIT_RESTART
+from kiosk.system.supervision import ENV, EXIT_RESTART
 
 log = logging.getLogger("kiosk.heartbeat")
 

@@ -36,7 +36,6 @@ from typing import IO
 from platformdirs import user_log_dir
 
 log = logging.getLogger("kiosk")
-qt_log = logging.getLogger("qt")
 
 #: The log file's size limit and how many earlier files are kept (kiosk.log.1 …).
 LOG_BYTES = 2_000_000
@@ -195,24 +194,6 @@ def _set_aside(directory: Path) -> str | None:
     return text
 
 
-def install_qt_message_handler() -> None:
-    """Route Qt's messages (qDebug, qWarning …) into the ``qt`` logger."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
-    levels = {
-        QtMsgType.QtDebugMsg: logging.DEBUG,
-        QtMsgType.QtInfoMsg: logging.INFO,
-        QtMsgType.QtWarningMsg: logging.WARNING,
-        QtMsgType.QtCriticalMsg: logging.ERROR,
-        QtMsgType.QtFatalMsg: logging.CRITICAL,
-    }
-
-    def handler(msg_type: QtMsgType, context: object, message: str) -> None:
-        qt_log.log(levels.get(msg_type, logging.WARNING), "%s", message)
-
-    qInstallMessageHandler(handler)
-
-
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
@@ -243,8 +224,11 @@ class ExceptHook:
         storm_seconds: float = 10.0,
         on_storm: Callable[[], None] | None = None,
         clock: Callable[[], float] = time.monotonic,
+        later: Callable[[Callable[[], None]], None] | None = None,
     ) -> None:
         self.recover = recover
+        #: Runs a callable from the event loop (kiosk.adapters.qt_logging.later); None: at once.
+        self.later = later
         self.storm_limit = storm_limit
         self.storm_seconds = storm_seconds
         self.on_storm = on_storm
@@ -338,13 +322,10 @@ class ExceptHook:
         if self._pending:
             return
         self._pending = True
-        from PySide6.QtCore import QCoreApplication, QTimer
-
-        app = QCoreApplication.instance()
-        if app is None:
+        if self.later is None:
             self.run_recovery()
         else:
-            QTimer.singleShot(0, app, self._run_pending)
+            self.later(self._run_pending)
 
     def _run_pending(self) -> None:
         if self._pending:  # not run meanwhile by hand
@@ -372,6 +353,7 @@ def install_excepthook(
     storm_limit: int = 5,
     storm_seconds: float = 10.0,
     on_storm: Callable[[], None] | None = None,
+    later: Callable[[Callable[[], None]], None] | None = None,
 ) -> ExceptHook:
     """Log every uncaught exception (main and other threads) and call *recover*.
 
@@ -381,7 +363,7 @@ def install_excepthook(
     Returns:
         The installed hook (its counters tell how many exceptions it saw).
     """
-    hook = ExceptHook(recover, storm_limit, storm_seconds, on_storm)
+    hook = ExceptHook(recover, storm_limit, storm_seconds, on_storm, later=later)
     sys.excepthook = hook
     threading.excepthook = hook.thread_hook
     return hook

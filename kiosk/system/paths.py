@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent
 
 #: The compiled resources (fonts, illustrations, styles, translations), made from resources.qrc.
 RESOURCES_RCC = PACKAGE / "_generated" / "resources.rcc"

@@ -87,13 +87,13 @@ def fit_problems(
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import create_application
-    from kiosk.core.navigation import HOME, Change
-    from kiosk.core.routes import all_routes
-    from kiosk.core.settings import Settings
+    from kiosk.model.navigation import HOME, Change
+    from kiosk.model.routes import all_routes
+    from kiosk.model.settings import Settings
     from kiosk.ui import figures
     from kiosk.ui.shell import Shell
 
-    _quiet_qt()
+    quiet_qt()
     app = QApplication.instance() or create_application("kiosk-check")
     animate, figures.ANIMATE = figures.ANIMATE, False
     where: dict[str, str] = {}
@@ -137,7 +137,7 @@ def _file_for(path: str, content: Content) -> str:
     return content.origin.get(section, "layout")
 
 
-def _quiet_qt() -> None:
+def quiet_qt() -> None:
     """Offscreen rendering makes the platform plugin chatty: keep its notes out of the console."""
     import logging
 

@@ -11,11 +11,10 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.paths import bundled_content_dir
 
 log = logging.getLogger("kiosk.cli")
 
@@ -64,7 +63,7 @@ def _run_parser() -> argparse.ArgumentParser:
 
 
 def _supervise_parser() -> argparse.ArgumentParser:
-    from kiosk.supervise import Policy
+    from kiosk.commands.supervise import Policy
 
     default = Policy()
     parser = argparse.ArgumentParser(
@@ -113,9 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "check":
         check_args = _check_parser().parse_args(args[1:])
+        from kiosk.commands.check import check_command
+
         return check_command(check_args.folder, fit=not check_args.no_fit)
     if args and args[0] == "set-pin":
-        from kiosk.core.set_pin import set_pin_command
+        from kiosk.commands.set_pin import set_pin_command
 
         pin_parser = argparse.ArgumentParser(prog="kiosk set-pin", description="Set the admin PIN.")
         pin_parser.add_argument(
@@ -125,11 +126,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] == "render":
         return render_command(args[1:])
     if args and args[0] == "stats":
-        from kiosk.stats import stats_command
+        from kiosk.commands.stats import stats_command
 
         return stats_command(args[1:])
     if args and args[0] == "install-desktop":
-        from kiosk.desktop import install_command
+        from kiosk.commands.desktop import install_command
 
         return install_command(args[1:])
     if args and args[0] == "supervise":
@@ -143,7 +144,7 @@ def supervise_command(argv: Sequence[str]) -> int:
     import shlex
     from dataclasses import replace
 
-    from kiosk import supervise
+    from kiosk.commands import supervise
 
     argv = list(argv)
     after: list[str] = []
@@ -179,7 +180,7 @@ def render_command(argv: Sequence[str]) -> int:
         help="render with this accessibility mode on",
     )
     args = parser.parse_args(argv)
-    from kiosk.render import DEFAULT_SIZES, render
+    from kiosk.commands.render import DEFAULT_SIZES, render
 
     written = render(
         args.outdir,
@@ -193,79 +194,6 @@ def render_command(argv: Sequence[str]) -> int:
     return 0
 
 
-def check_command(folder: Path | None, fit: bool = True) -> int:
-    """Print every problem of *folder* (default: bundled content); 0 when clean, else 1.
-
-    With *fit*, clean content is also laid out on every screen (landscape and portrait, both
-    languages) and any text that does not fit is reported.
-    """
-    folder = folder or bundled_content_dir()
-    try:
-        from kiosk.content import Environment, check
-
-        env = Environment(resource_exists=_resource_exists(), glyphs=_glyphs())
-        content, problems = check(folder, env)
-        if fit and content is not None and not problems:
-            from kiosk.fit import fit_problems
-
-            problems = fit_problems(content)
-    except Exception as exc:  # never a traceback for an editor
-        print(problem_line(f"{folder}: cannot be checked: {type(exc).__name__}: {exc}"))
-        return 1
-    for problem in problems:
-        print(problem_line(problem))
-    if problems or content is None:
-        print(f"{len(problems)} problem(s) in {folder}", file=sys.stderr)
-        return 1
-    print(
-        f"{folder}: no problems ({len(content.themes)} themes, {len(content.voices)} voices, "
-        f"{len(content.achievements)} achievements, {len(content.beijing.figures)} figures, "
-        f"{len(content.zone.areas)} zone areas, {len(content.photos)} photos)"
-    )
-    return 0
-
-
-#: Characters shown escaped in a problem line: line breaks, controls, invisible formatting
-#: (bidi overrides, zero-width), surrogates, private use, unassigned code points and spaces other
-#: than the plain one (no-break, ideographic …). A key read from a file may hold any of them, and a
-#: problem line must stay one honest line in a terminal.
-_HIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"}
-#: A problem line is cut after this many characters (a huge bad value is quoted in it).
-MAX_LINE = 1000
-
-
-def problem_line(problem: object) -> str:
-    """*problem* as one printable line: hidden characters escaped (``\\n``, ``\\u202e``),
-    cut after :data:`MAX_LINE` characters."""
-    import unicodedata
-
-    def shown(c: str) -> str:
-        if c == " " or unicodedata.category(c) not in _HIDDEN:
-            return c
-        if c in "\n\r\t":
-            return ascii(c)[1:-1]
-        return f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}"
-
-    text = str(problem)
-    if not text.isprintable():
-        text = "".join(shown(c) for c in text)
-    if len(text) > MAX_LINE:
-        text = f"{text[:MAX_LINE]}… ({len(text) - MAX_LINE} more characters)"
-    return text
-
-
-def _resource_exists() -> Callable[[str], bool]:
-    from kiosk import resources
-
-    return resources.exists
-
-
-def _glyphs() -> frozenset[int]:
-    from kiosk import fonts
-
-    return fonts.glyphs()
-
-
 def run_command(
     args: argparse.Namespace, parser: argparse.ArgumentParser, argv: Sequence[str] = ()
 ) -> int:
@@ -274,12 +202,12 @@ def run_command(
     With the setting ``supervise`` on, and no supervisor running yet, the kiosk is started under
     the watchdog with the same *argv* (``kiosk supervise argv…``).
     """
-    from kiosk.core.settings import apply_overrides, default_config_path, describe, load_settings
+    from kiosk.model.settings import apply_overrides, default_config_path, describe, load_settings
 
     if args.help_settings:
         print(describe())
         return 0
-    from kiosk import logs
+    from kiosk.system import logs
 
     logs.setup(verbose=args.verbose)
     config = args.config or default_config_path()
@@ -296,14 +224,14 @@ def run_command(
     except ValueError as exc:
         parser.error(str(exc))
     os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
-    from kiosk.supervise import ENV
+    from kiosk.commands.supervise import ENV
 
     if settings.supervise and not os.environ.get(ENV) and not args.out_of_order:
         return supervise_command(["--", *argv])
     if args.out_of_order:
-        from kiosk.ui import out_of_order
+        from kiosk.app import run_out_of_order
 
-        return out_of_order.run(settings.screen, args.windowed, args.size)
+        return run_out_of_order(settings.screen, args.windowed, args.size)
     from kiosk.app import run
 
     return run(settings, config, args.windowed, args.size)

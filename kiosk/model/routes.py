@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kiosk.content import Content
-from kiosk.core.navigation import ATTRACT, HOME, Route
+from kiosk.model.navigation import ATTRACT, HOME, Route
 
 #: The sections reachable from Home, in the order of its tiles.
 SECTIONS: tuple[str, ...] = ("themes", "achievements", "zone", "beijing", "voices")

@@ -44,16 +44,16 @@ def render(
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import create_application, load_content
-    from kiosk.core.navigation import Change
-    from kiosk.core.routes import all_routes
-    from kiosk.core.settings import Settings
+    from kiosk.model.navigation import Change
+    from kiosk.model.routes import all_routes
+    from kiosk.model.settings import Settings
     from kiosk.ui import figures
     from kiosk.ui.shell import Shell
 
     figures.ANIMATE = False  # proof sheets show every number at its final value
-    from kiosk.fit import _quiet_qt
+    from kiosk.commands.fit import quiet_qt
 
-    _quiet_qt()
+    quiet_qt()
     app = QApplication.instance() or create_application("kiosk-render")
     content = load_content(content_dir)
     outdir.mkdir(parents=True, exist_ok=True)

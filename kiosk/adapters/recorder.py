@@ -11,7 +11,7 @@ It only listens, through the shell's public signals and attributes:
 - its own application event filter for the position of each touch (``TouchBegin``, and
   ``MouseButtonPress`` from a real mouse), as fractions of the shell's window.
 
-A timer commits every :data:`~kiosk.core.analytics.FLUSH_SECONDS`; the application's
+A timer commits every :data:`~kiosk.model.analytics.FLUSH_SECONDS`; the application's
 ``aboutToQuit`` ends the session and closes the database. Nothing here ever raises into Qt.
 """
 
@@ -26,11 +26,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent
 
-from kiosk.core.analytics import Recorder, db_path, open_recorder
-from kiosk.core.navigation import Change
+from kiosk.model.analytics import Recorder, db_path, open_recorder
+from kiosk.model.navigation import Change
 
 if TYPE_CHECKING:
-    from kiosk.core.settings import Settings
+    from kiosk.model.settings import Settings
     from kiosk.ui.shell import Shell
 
 log = logging.getLogger("kiosk.analytics")
@@ -175,9 +175,9 @@ class AnalyticsBridge(QObject):
         self.enabled = enabled
 
     def today(self) -> dict[str, object]:
-        """Today's figures for the admin menu (see :func:`kiosk.stats.today_summary`); empty if
-        the database cannot be read."""
-        from kiosk.stats import today_summary
+        """Today's figures for the admin menu (:func:`kiosk.model.report.today_summary`);
+        empty if the database cannot be read."""
+        from kiosk.model.report import today_summary
 
         try:
             self.recorder.flush()

@@ -6,7 +6,7 @@ after each change (debounced: an editor's save is several file events) and emits
 
 * :attr:`ContentWatcher.ready` with the new :class:`~kiosk.content.Content` when it is clean;
 * :attr:`ContentWatcher.problems` with one line per problem (the lines ``kiosk check`` prints,
-  :func:`kiosk.cli.problem_line`) when it is not; :attr:`ContentWatcher.content` stays the
+  :func:`kiosk.content.lines.problem_line`) when it is not; :attr:`ContentWatcher.content` stays the
   last good content.
 
 Loading runs on the main thread: the bundled content loads in about 15 ms.
@@ -20,8 +20,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from kiosk.cli import problem_line
 from kiosk.content import Content, ContentError
+from kiosk.content.lines import problem_line
 
 log = logging.getLogger("kiosk.content_watch")
 

@@ -7,7 +7,7 @@ import logging
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from kiosk import resources
+from kiosk.adapters import resources
 
 log = logging.getLogger("kiosk.fonts")
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from kiosk.core.events import Emitter
+from kiosk.model.events import Emitter
 
 Direction = Literal["forward", "back", "sibling-next", "sibling-previous", "home", "reset"]
 

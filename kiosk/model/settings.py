@@ -28,7 +28,7 @@ from typing import Literal, cast
 import rtoml
 from platformdirs import user_config_dir
 
-from kiosk.core.hours import OpeningHours
+from kiosk.model.hours import OpeningHours
 
 log = logging.getLogger("kiosk.settings")
 

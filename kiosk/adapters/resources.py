@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QFile, QIODevice, QResource
 
-from kiosk.paths import RESOURCES_RCC
+from kiosk.system.paths import RESOURCES_RCC
 
 log = logging.getLogger("kiosk.resources")
 

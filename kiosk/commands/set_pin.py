@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from kiosk.core.pin import hash_pin, new_pin_problem
-from kiosk.core.settings import default_config_path, load_settings, save_settings
+from kiosk.model.pin import hash_pin, new_pin_problem
+from kiosk.model.settings import default_config_path, load_settings, save_settings
 
 log = logging.getLogger("kiosk.settings")
 
@@ -33,7 +33,7 @@ def set_pin_command(
     printed), because saving it would silently drop the values that could not be read.
 
     Args:
-        config: The settings file (default: :func:`~kiosk.core.settings.default_config_path`).
+        config: The settings file (default: :func:`~kiosk.model.settings.default_config_path`).
         stdin: Where the PIN is read (default: ``sys.stdin``); at a terminal it is read with
             :func:`getpass.getpass`, otherwise as two lines.
         stdout: Where messages go (default: ``sys.stdout``).

@@ -35,15 +35,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from kiosk.system.supervision import ENV, EXIT_RESTART, OUT_OF_ORDER_FLAG
+
 log = logging.getLogger("kiosk.supervise")
 
-#: The environment variable that tells the kiosk where to write its heartbeat.
-ENV = "KIOSK_HEARTBEAT"
-#: The exit code with which the kiosk asks for a restart (EX_TEMPFAIL).
-EXIT_RESTART = 75
-
-#: The flag the supervisor adds to the kiosk's command line after too many quick crashes.
-OUT_OF_ORDER_FLAG = "--out-of-order"
+__all__ = ["ENV", "EXIT_RESTART", "OUT_OF_ORDER_FLAG", "Policy", "Supervisor", "main"]
 
 
 @dataclass(frozen=True)
@@ -357,7 +353,7 @@ def main(
         program: the command to run instead of ``python -m kiosk`` (a wrapper script).
         verbose: log to stderr too.
     """
-    from kiosk import logs
+    from kiosk.system import logs
 
     folder = logs.setup(verbose=verbose, filename="supervise.log", crash_log=False)
     command = [*program, *kiosk_args] if program else kiosk_command(kiosk_args)

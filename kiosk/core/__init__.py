@@ -1,1 +1,0 @@
-"""Qt-free model core of the kiosk: settings, PIN, navigation and idle state."""

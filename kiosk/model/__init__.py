@@ -1,0 +1,1 @@
+"""The Qt-free model: navigation, the session, settings, opening hours, the PIN, analytics."""

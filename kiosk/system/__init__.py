@@ -1,0 +1,1 @@
+"""Qt-free plumbing every layer may use: paths, logging, memory, the watchdog protocol."""

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QTimer, QtMsgType, qInstallMessageHandler
 
+from kiosk.system import preflight
+
 qt_log = logging.getLogger("qt")
 
 
@@ -22,6 +24,8 @@ def install_qt_message_handler() -> None:
 
     def handler(msg_type: QtMsgType, context: object, message: str) -> None:
         qt_log.log(levels.get(msg_type, logging.WARNING), "%s", message)
+        if msg_type == QtMsgType.QtFatalMsg:  # Qt aborts next: say what to do, on stderr too
+            qt_log.critical("kiosk cannot start: Qt stopped.\n%s", preflight.HINT)
 
     qInstallMessageHandler(handler)
 

@@ -18,6 +18,9 @@ from kiosk import __version__
 
 log = logging.getLogger("kiosk.cli")
 
+#: The exit code when the kiosk cannot show a window here (EX_UNAVAILABLE).
+EXIT_CANNOT_START = 69
+
 SIZE_RE = re.compile(r"^(\d{3,5})x(\d{3,5})$")
 
 
@@ -228,6 +231,12 @@ def run_command(
 
     if settings.supervise and not os.environ.get(ENV) and not args.out_of_order:
         return supervise_command(["--", *argv])
+    from kiosk.system import preflight
+
+    problem = preflight.check()
+    if problem is not None:  # Qt would abort with a message about plugins and nothing else
+        logging.getLogger("kiosk.preflight").critical("%s", problem)
+        return EXIT_CANNOT_START
     if args.out_of_order:
         from kiosk.app import run_out_of_order
 

@@ -64,7 +64,8 @@ def setup(
     filename: str = "kiosk.log",
     crash_log: bool = True,
 ) -> Path:
-    """Log to a rotating file (and to stderr when *verbose*); dump native crashes to a file.
+    """Log to a rotating file (and to stderr: everything when *verbose*, else critical errors
+    only); dump native crashes to a file.
 
     Args:
         verbose: log debug messages, and to stderr too.
@@ -95,10 +96,13 @@ def setup(
     handler: logging.Handler = RotatingFile(directory / filename, LOG_BYTES, LOG_BACKUPS)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     _handlers.append(handler)
+    console = logging.StreamHandler(sys.stderr)
     if verbose:
-        console = logging.StreamHandler(sys.stderr)
         console.setFormatter(logging.Formatter("%(asctime)s %(name)s: %(message)s"))
-        _handlers.append(console)
+    else:  # fatal errors reach the terminal too, as one plain paragraph
+        console.setLevel(logging.CRITICAL)
+        console.setFormatter(logging.Formatter("%(message)s"))
+    _handlers.append(console)
     for new in _handlers:
         root.addHandler(new)
     if crash_log and _previous is not None:

@@ -1,0 +1,243 @@
+"""Before Qt starts: is there a screen to show the kiosk on, and can Qt's platform plugin load?
+
+Qt aborts (exit 134) when its platform plugin cannot start, and says why only in its own message:
+a booth technician sees "Aborted" and nothing else. :func:`check` looks first, the way Qt will, and
+returns one paragraph that says what is missing and how to install it, or None when all is well:
+
+* the platform Qt will use (``QT_QPA_PLATFORM``, else Wayland in a Wayland session, else X11);
+* X11: ``DISPLAY`` is set and, for a local display, its socket answers;
+* Wayland: the compositor's socket exists in ``XDG_RUNTIME_DIR``;
+* the system libraries the platform plugin links to (``ldd``), named with the Debian/Ubuntu and
+  Fedora packages that bring them.
+
+Nothing here imports Qt: the plugin is found through PySide6's package folder. Only local sockets
+are opened (the X server's), never a network connection.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+#: A missing library → (Debian/Ubuntu package, Fedora package).
+PACKAGES: dict[str, tuple[str, str]] = {
+    "libxcb-cursor.so.0": ("libxcb-cursor0", "xcb-util-cursor"),
+    "libxcb-icccm.so.4": ("libxcb-icccm4", "xcb-util-wm"),
+    "libxcb-keysyms.so.1": ("libxcb-keysyms1", "xcb-util-keysyms"),
+    "libxcb-image.so.0": ("libxcb-image0", "xcb-util-image"),
+    "libxcb-render-util.so.0": ("libxcb-render-util0", "xcb-util-renderutil"),
+    "libxcb-util.so.1": ("libxcb-util1", "xcb-util"),
+    "libxcb-shape.so.0": ("libxcb-shape0", "libxcb"),
+    "libxcb-randr.so.0": ("libxcb-randr0", "libxcb"),
+    "libxcb-xfixes.so.0": ("libxcb-xfixes0", "libxcb"),
+    "libxcb-xkb.so.1": ("libxcb-xkb1", "libxcb"),
+    "libxcb-sync.so.1": ("libxcb-sync1", "libxcb"),
+    "libxcb-shm.so.0": ("libxcb-shm0", "libxcb"),
+    "libxcb-render.so.0": ("libxcb-render0", "libxcb"),
+    "libxcb-xinput.so.0": ("libxcb-xinput0", "libxcb"),
+    "libxcb-glx.so.0": ("libxcb-glx0", "libxcb"),
+    "libxcb.so.1": ("libxcb1", "libxcb"),
+    "libX11-xcb.so.1": ("libx11-xcb1", "libX11-xcb"),
+    "libX11.so.6": ("libx11-6", "libX11"),
+    "libxkbcommon-x11.so.0": ("libxkbcommon-x11-0", "libxkbcommon-x11"),
+    "libxkbcommon.so.0": ("libxkbcommon0", "libxkbcommon"),
+    "libwayland-client.so.0": ("libwayland-client0", "libwayland-client"),
+    "libwayland-cursor.so.0": ("libwayland-cursor0", "libwayland-cursor"),
+    "libwayland-egl.so.1": ("libwayland-egl1", "libwayland-egl"),
+    "libEGL.so.1": ("libegl1", "libglvnd-egl"),
+    "libGL.so.1": ("libgl1", "libglvnd-glx"),
+    "libOpenGL.so.0": ("libopengl0", "libglvnd-opengl"),
+    "libfontconfig.so.1": ("libfontconfig1", "fontconfig"),
+    "libfreetype.so.6": ("libfreetype6", "freetype"),
+    "libdbus-1.so.3": ("libdbus-1-3", "dbus-libs"),
+    "libglib-2.0.so.0": ("libglib2.0-0", "glib2"),
+    "libSM.so.6": ("libsm6", "libSM"),
+    "libICE.so.6": ("libice6", "libICE"),
+}
+
+#: The platform plugins checked, with the Qt library each one loads besides the plugin itself.
+PLUGINS = {
+    "xcb": ("libqxcb.so", "libQt6XcbQpa.so.6"),
+    "wayland": ("libqwayland.so", "libQt6WaylandClient.so.6"),
+}
+
+#: Platforms that need no screen (nothing to check).
+HEADLESS = {"offscreen", "minimal", "minimalegl", "vnc", "linuxfb", "eglfs", "vkkhrdisplay"}
+
+_LDD_MISSING = re.compile(r"^\s*(\S+)\s*=>\s*not found", re.MULTILINE)
+_LOCAL_DISPLAY = re.compile(r"^(?:unix)?:(\d+)(?:\.\d+)?$")
+
+HINT = (
+    "To try the kiosk in a window on a desktop: `kiosk --windowed`. To pick another platform, set "
+    "QT_QPA_PLATFORM (for example `QT_QPA_PLATFORM=wayland kiosk` on a Wayland desktop, "
+    "`QT_QPA_PLATFORM=xcb kiosk` for X11 or XWayland). README, \"Set up on a fresh machine\", "
+    "lists the system packages per platform."
+)
+
+
+def platforms(env: Mapping[str, str]) -> list[str]:
+    """The platforms Qt will try, in order (``QT_QPA_PLATFORM`` may list several with ``;``)."""
+    chosen = env.get("QT_QPA_PLATFORM", "").strip()
+    if chosen:
+        return [part.split(":", 1)[0].strip() for part in chosen.split(";") if part.strip()]
+    if env.get("XDG_SESSION_TYPE") == "wayland" and env.get("WAYLAND_DISPLAY"):
+        return ["wayland", "xcb"]
+    return ["xcb"]
+
+
+def plugin_files(name: str, qt_dir: Path | None = None) -> list[Path]:
+    """The plugin of platform *name* and the Qt library it loads (those that exist)."""
+    qt_dir = qt_dir or pyside_qt_dir()
+    if qt_dir is None or name not in PLUGINS:
+        return []
+    plugin, library = PLUGINS[name]
+    files = [qt_dir / "plugins" / "platforms" / plugin, qt_dir / "lib" / library]
+    return [f for f in files if f.exists()]
+
+
+def pyside_qt_dir() -> Path | None:
+    """PySide6's ``Qt`` folder (plugins and libraries), found without importing Qt."""
+    spec = importlib.util.find_spec("PySide6")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    qt = Path(next(iter(spec.submodule_search_locations))) / "Qt"
+    return qt if qt.is_dir() else None
+
+
+def run_ldd(path: Path) -> str:
+    """What ``ldd`` prints for *path* ("" where there is no ldd, as on Windows and macOS)."""
+    ldd = shutil.which("ldd")
+    if ldd is None:
+        return ""
+    try:
+        done = subprocess.run([ldd, str(path)], capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout
+
+
+def missing_libraries(files: list[Path], ldd: Callable[[Path], str] = run_ldd) -> list[str]:
+    """The libraries that *files* link to and the system does not have, in order, once each."""
+    missing: list[str] = []
+    for path in files:
+        for name in _LDD_MISSING.findall(ldd(path)):
+            if name not in missing:
+                missing.append(name)
+    return missing
+
+
+def display_problem(env: Mapping[str, str], can_connect: Callable[[int], bool]) -> str | None:
+    """Why X11 has no screen to show the kiosk on, or None."""
+    display = env.get("DISPLAY", "").strip()
+    if not display:
+        return (
+            "there is no display: DISPLAY is not set (the kiosk needs a graphical session, a "
+            "screen with X11 or Wayland; over SSH or from a system service there is none unless "
+            "you start one)."
+        )
+    local = _LOCAL_DISPLAY.match(display)
+    if local and not can_connect(int(local.group(1))):
+        return (
+            f"the display {display} does not answer: no X server is running there (DISPLAY names "
+            "a screen that is not there, or the kiosk runs outside the desktop session)."
+        )
+    return None
+
+
+def connect_x11(number: int) -> bool:
+    """Whether the local X server *number* accepts a connection on its Unix socket."""
+    names: list[str | bytes] = [f"/tmp/.X11-unix/X{number}"]
+    if sys.platform.startswith("linux"):
+        names.append(f"\0/tmp/.X11-unix/X{number}".encode())
+    for name in names:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.settimeout(2.0)
+            try:
+                sock.connect(name)
+            except OSError:
+                continue
+            return True
+    return False
+
+
+def wayland_problem(env: Mapping[str, str]) -> str | None:
+    """Why Wayland has no compositor to show the kiosk in, or None."""
+    name = env.get("WAYLAND_DISPLAY", "") or "wayland-0"
+    runtime = env.get("XDG_RUNTIME_DIR", "")
+    path = Path(name) if name.startswith("/") else Path(runtime or "/nonexistent") / name
+    if path.exists():
+        return None
+    return (
+        f"there is no Wayland compositor: the socket {path} does not exist (WAYLAND_DISPLAY and "
+        "XDG_RUNTIME_DIR must name a running compositor's socket)."
+    )
+
+
+def library_problem(name: str, missing: list[str]) -> str:
+    """The paragraph for a platform plugin that cannot load its system libraries."""
+    debian = sorted({PACKAGES[lib][0] for lib in missing if lib in PACKAGES})
+    fedora = sorted({PACKAGES[lib][1] for lib in missing if lib in PACKAGES})
+    unknown = [lib for lib in missing if lib not in PACKAGES]
+    lines = [
+        f"Qt's {_label(name)} platform plugin cannot load: the system lacks "
+        f"{', '.join(missing)}."
+    ]
+    if debian:
+        lines.append(f"  Debian/Ubuntu: sudo apt-get install {' '.join(debian)}")
+        lines.append(f"  Fedora:        sudo dnf install {' '.join(fedora)}")
+    if unknown:
+        lines.append(f"  Install the package that provides {', '.join(unknown)}.")
+    return "\n".join(lines)
+
+
+def _label(name: str) -> str:
+    return {"xcb": 'X11 ("xcb")', "wayland": 'Wayland ("wayland")'}.get(name, f'"{name}"')
+
+
+def problem_with(
+    name: str,
+    env: Mapping[str, str],
+    qt_dir: Path | None = None,
+    ldd: Callable[[Path], str] = run_ldd,
+    can_connect: Callable[[int], bool] = connect_x11,
+) -> str | None:
+    """Why platform *name* cannot start here, or None."""
+    if name in HEADLESS or name not in PLUGINS:
+        return None
+    missing = missing_libraries(plugin_files(name, qt_dir), ldd)
+    screen = display_problem(env, can_connect) if name == "xcb" else wayland_problem(env)
+    problems = [library_problem(name, missing)] if missing else []
+    problems += [screen[0].upper() + screen[1:]] if screen else []
+    return "\n".join(problems) or None
+
+
+def check(
+    env: Mapping[str, str] | None = None,
+    qt_dir: Path | None = None,
+    ldd: Callable[[Path], str] = run_ldd,
+    can_connect: Callable[[int], bool] = connect_x11,
+    system: str = sys.platform,
+) -> str | None:
+    """One paragraph saying why the kiosk cannot show a window here, or None when it can.
+
+    Only Linux and the BSDs are checked (Windows and macOS bring their own platform).
+    """
+    if not (system.startswith("linux") or "bsd" in system):
+        return None
+    env = os.environ if env is None else env
+    problems = []
+    for name in platforms(env):
+        problem = problem_with(name, env, qt_dir, ldd, can_connect)
+        if problem is None:
+            return None  # Qt takes the first platform that starts
+        problems.append(problem)
+    if not problems:
+        return None
+    return "kiosk cannot start.\n" + "\n".join(problems) + "\n" + HINT

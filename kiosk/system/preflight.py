@@ -77,7 +77,7 @@ _LOCAL_DISPLAY = re.compile(r"^(?:unix)?:(\d+)(?:\.\d+)?$")
 HINT = (
     "To try the kiosk in a window on a desktop: `kiosk --windowed`. To pick another platform, set "
     "QT_QPA_PLATFORM (for example `QT_QPA_PLATFORM=wayland kiosk` on a Wayland desktop, "
-    "`QT_QPA_PLATFORM=xcb kiosk` for X11 or XWayland). README, \"Set up on a fresh machine\", "
+    '`QT_QPA_PLATFORM=xcb kiosk` for X11 or XWayland). README, "Set up on a fresh machine", '
     "lists the system packages per platform."
 )
 
@@ -186,8 +186,7 @@ def library_problem(name: str, missing: list[str]) -> str:
     fedora = sorted({PACKAGES[lib][1] for lib in missing if lib in PACKAGES})
     unknown = [lib for lib in missing if lib not in PACKAGES]
     lines = [
-        f"Qt's {_label(name)} platform plugin cannot load: the system lacks "
-        f"{', '.join(missing)}."
+        f"Qt's {_label(name)} platform plugin cannot load: the system lacks {', '.join(missing)}."
     ]
     if debian:
         lines.append(f"  Debian/Ubuntu: sudo apt-get install {' '.join(debian)}")

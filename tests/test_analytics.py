@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import contextlib
 import sqlite3
 import struct
 import subprocess
@@ -43,9 +44,10 @@ class Clock:
         self.now += seconds
 
 
-def other_connection(path: Path) -> sqlite3.Connection:
-    """What another process (``kiosk stats``) sees: only committed data."""
-    return sqlite3.connect(path)
+def other_connection(path: Path) -> contextlib.closing[sqlite3.Connection]:
+    """What another process (``kiosk stats``) sees: only committed data (closed after use: a
+    connection's ``with`` block commits, it does not close)."""
+    return contextlib.closing(sqlite3.connect(path))
 
 
 def count(path: Path, table: str) -> int:
@@ -95,7 +97,7 @@ def test_reopening_keeps_the_data_and_the_version(tmp_path: Path, clock: Clock) 
 def test_a_database_from_a_newer_kiosk_is_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "a.sqlite3"
     AnalyticsStore(path).close()
-    with sqlite3.connect(path) as db:
+    with contextlib.closing(sqlite3.connect(path)) as db, db:
         db.execute("UPDATE meta SET value = '99' WHERE key = 'version'")
     with pytest.raises(AnalyticsError, match="newer kiosk"):
         AnalyticsStore(path)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
-import contextlib
 import sqlite3
 import struct
 import subprocess

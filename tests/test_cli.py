@@ -64,3 +64,44 @@ def test_set_pin_writes_a_hash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert problems == []
     assert verify_pin("7351", settings.pin_hash)
     assert "7351" not in config.read_text(encoding="utf-8")
+
+
+def test_every_argument_of_every_command_says_what_it_is() -> None:
+    parsers = cli.parsers()
+    assert set(parsers) == {
+        "",
+        "check",
+        "render",
+        "stats",
+        "set-pin",
+        "supervise",
+        "install-desktop",
+    }
+    for name, parser in parsers.items():
+        silent = [a.dest for a in parser._actions if not a.help]
+        assert silent == [], f"kiosk {name}: arguments without help: {silent}"
+
+
+def test_help_lists_every_command_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    for name in cli.parsers():
+        if name:
+            lines = [line for line in out.splitlines() if line.startswith(f"  kiosk {name} ")]
+            assert len(lines) == 1, f"`kiosk {name}` is not listed once in kiosk --help"
+            assert len(lines[0].split(None, 2)[2].strip()) > 10, "with what it does"
+
+
+def test_size_without_windowed_is_said_to_be_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("kiosk.app.run", lambda *a: 0)
+    monkeypatch.setattr("kiosk.system.logs.setup", lambda **kw: tmp_path)
+    assert cli.main(["--config", str(tmp_path / "none.toml"), "--size", "800x600"]) == 0
+    assert "--size applies with --windowed only" in capsys.readouterr().err
+    assert (
+        cli.main(["--config", str(tmp_path / "none.toml"), "--windowed", "--size", "800x600"]) == 0
+    )
+    assert capsys.readouterr().err == ""

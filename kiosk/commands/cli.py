@@ -31,29 +31,55 @@ def _size(text: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
+#: Every command, one line each (``kiosk --help`` lists them).
+COMMANDS = """\
+commands (each has its own --help):
+  kiosk [options]               start the kiosk (full screen, kiosk mode)
+  kiosk check [DIR]             validate a content folder: one line per problem
+  kiosk render OUTDIR           render every screen to PNG (proof sheets)
+  kiosk stats                   report what visitors did (text, CSV, touch heatmap)
+  kiosk set-pin                 set the admin PIN
+  kiosk supervise [ARGS...]     run the kiosk under the watchdog (restarts it)
+  kiosk install-desktop         write a launcher, an autostart entry or a systemd unit
+"""
+
+
 def _run_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk",
         description="Touchscreen exhibition kiosk of the 2023 Zhongguancun Forum.",
-        epilog="Other commands: `kiosk check [DIR]` validates a content folder; "
-        "`kiosk set-pin [--config FILE]` sets the admin PIN; "
-        "`kiosk supervise [kiosk args…]` runs the kiosk under the watchdog; "
-        "`kiosk stats` reports what visitors did; "
-        "`kiosk install-desktop [--autostart|--systemd]` writes a launcher.",
+        epilog=COMMANDS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
-    parser.add_argument("--windowed", action="store_true", help="a normal window (development)")
-    parser.add_argument("--size", type=_size, help="window size with --windowed, e.g. 1920x1080")
+    parser.add_argument(
+        "--windowed", action="store_true", help="a normal window on the desktop (development)"
+    )
+    parser.add_argument(
+        "--size", type=_size, metavar="WxH", help="window size with --windowed, e.g. 1920x1080"
+    )
     parser.add_argument("--lang", choices=("zh", "en"), help="start language (default zh)")
-    parser.add_argument("--content", type=Path, help="content folder (default: the bundled one)")
-    parser.add_argument("--screen", type=int, help="screen number (default: primary)")
     parser.add_argument(
-        "--idle-timeout", type=float, help="seconds without input before the countdown"
+        "--content", type=Path, metavar="DIR", help="content folder (default: the bundled one)"
     )
     parser.add_argument(
-        "--idle-warning", type=float, help="seconds of the 'Still there?' countdown"
+        "--screen", type=int, metavar="N", help="screen number, 0 first (default: primary)"
     )
-    parser.add_argument("--config", type=Path, help="settings file (default: the platform's)")
+    parser.add_argument(
+        "--idle-timeout",
+        type=float,
+        metavar="SECONDS",
+        help="seconds without input before the countdown (not saved in the settings)",
+    )
+    parser.add_argument(
+        "--idle-warning",
+        type=float,
+        metavar="SECONDS",
+        help="seconds of the 'Still there?' countdown (not saved in the settings)",
+    )
+    parser.add_argument(
+        "--config", type=Path, metavar="FILE", help="settings file (default: the platform's)"
+    )
     parser.add_argument("--help-settings", action="store_true", help="list every setting and exit")
     parser.add_argument("--verbose", action="store_true", help="log to the console too")
     parser.add_argument(
@@ -121,11 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] == "set-pin":
         from kiosk.commands.set_pin import set_pin_command
 
-        pin_parser = argparse.ArgumentParser(prog="kiosk set-pin", description="Set the admin PIN.")
-        pin_parser.add_argument(
-            "--config", type=Path, help="settings file (default: the platform's)"
-        )
-        return set_pin_command(pin_parser.parse_args(args[1:]).config)
+        return set_pin_command(_set_pin_parser().parse_args(args[1:]).config)
     if args and args[0] == "render":
         return render_command(args[1:])
     if args and args[0] == "stats":
@@ -167,14 +189,35 @@ def supervise_command(argv: Sequence[str]) -> int:
     return supervise.main([*kiosk_args, *after], policy, program, args.supervisor_verbose)
 
 
-def render_command(argv: Sequence[str]) -> int:
-    """``kiosk render OUTDIR [--size WxH ...] [--lang zh|en ...] [--only ROUTE ...]``."""
-    parser = argparse.ArgumentParser(prog="kiosk render", description="Render every screen to PNG.")
-    parser.add_argument("outdir", type=Path)
-    parser.add_argument("--size", type=_size, action="append", help="default: all four sizes")
-    parser.add_argument("--lang", choices=("zh", "en"), action="append", help="default: both")
-    parser.add_argument("--content", type=Path, help="content folder (default: the bundled one)")
-    parser.add_argument("--only", action="append", default=[], help="routes starting with this")
+def _render_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk render",
+        description="Render every screen to PNG, with a contact sheet and an HTML index.",
+    )
+    parser.add_argument(
+        "outdir", type=Path, help="folder for the PNGs, index.png and index.html (created)"
+    )
+    parser.add_argument(
+        "--size",
+        type=_size,
+        action="append",
+        metavar="WxH",
+        help="screen size; repeat for several (default: 1920x1080, 1366x768, 1080x1920 and "
+        "3840x2160)",
+    )
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), action="append", help="language; repeat (default: both)"
+    )
+    parser.add_argument(
+        "--content", type=Path, metavar="DIR", help="content folder (default: the bundled one)"
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="ROUTE",
+        help="only the screens whose route starts with this, e.g. home or theme/; repeat",
+    )
     parser.add_argument(
         "--mode",
         action="append",
@@ -182,6 +225,35 @@ def render_command(argv: Sequence[str]) -> int:
         choices=("large_text", "high_contrast", "low_reach"),
         help="render with this accessibility mode on",
     )
+    return parser
+
+
+def _set_pin_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk set-pin", description="Set the admin PIN.")
+    parser.add_argument(
+        "--config", type=Path, metavar="FILE", help="settings file (default: the platform's)"
+    )
+    return parser
+
+
+def parsers() -> dict[str, argparse.ArgumentParser]:
+    """The argument parser of every command (``""``: starting the kiosk)."""
+    from kiosk.commands import desktop, stats
+
+    return {
+        "": _run_parser(),
+        "check": _check_parser(),
+        "render": _render_parser(),
+        "stats": stats.command_parser(),
+        "set-pin": _set_pin_parser(),
+        "supervise": _supervise_parser(),
+        "install-desktop": desktop.command_parser(),
+    }
+
+
+def render_command(argv: Sequence[str]) -> int:
+    """``kiosk render OUTDIR [--size WxH ...] [--lang zh|en ...] [--only ROUTE ...]``."""
+    parser = _render_parser()
     args = parser.parse_args(argv)
     from kiosk.commands.render import DEFAULT_SIZES, render
 
@@ -193,7 +265,13 @@ def render_command(argv: Sequence[str]) -> int:
         args.only,
         modes=args.mode,
     )
-    print(f"{len(written)} screens written to {args.outdir}")
+    screens = [p for p in written if p.suffix == ".png" and p.name != "index.png"]
+    whole = sum(1 for p in screens if p.stem.endswith("-full"))
+    print(
+        f"{len(screens) - whole} screens written to {args.outdir}"
+        + (f" (and {whole} long pages whole)" if whole else "")
+        + ", with index.png and index.html"
+    )
     return 0
 
 
@@ -231,6 +309,9 @@ def run_command(
 
     if settings.supervise and not os.environ.get(ENV) and not args.out_of_order:
         return supervise_command(["--", *argv])
+    if args.size and not args.windowed:
+        log.warning("--size is for --windowed: full screen takes the size of the screen")
+        print("kiosk: --size applies with --windowed only; ignored", file=sys.stderr)
     from kiosk.system import preflight
 
     problem = preflight.check()

@@ -15,6 +15,7 @@ Every file names the absolute path of the running ``kiosk`` command, so they wor
 
 from __future__ import annotations
 
+import argparse
 import re
 import shutil
 import sys
@@ -270,10 +271,8 @@ def _systemd_quote(arg: str) -> str:
     )
 
 
-def install_command(argv: Sequence[str]) -> int:
-    """``kiosk install-desktop [--autostart] [--systemd] [--dest DIR]``."""
-    import argparse
-
+def command_parser() -> argparse.ArgumentParser:
+    """The arguments of ``kiosk install-desktop``."""
     parser = argparse.ArgumentParser(
         prog="kiosk install-desktop",
         description="Write a freedesktop launcher (kiosk.desktop and its icon) for this kiosk; "
@@ -293,6 +292,12 @@ def install_command(argv: Sequence[str]) -> int:
     parser.add_argument(
         "--systemd-dest", type=Path, help=f"unit folder (default: {systemd_user_dir()})"
     )
+    return parser
+
+
+def install_command(argv: Sequence[str]) -> int:
+    """``kiosk install-desktop [--autostart] [--systemd] [--dest DIR]``."""
+    parser = command_parser()
     args = parser.parse_args(argv)
     if args.autostart and args.systemd:
         parser.error("--autostart and --systemd would start the kiosk twice: choose one")

@@ -6,6 +6,7 @@ The text report and the CSV need no Qt; the heatmap renders the Home screen offs
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import os
@@ -361,11 +362,8 @@ def heatmap_caption(report: Report) -> str:
 # --- the command ------------------------------------------------------------------------------
 
 
-def stats_command(argv: Sequence[str]) -> int:
-    """``kiosk stats [--since DATE] [--csv FILE] [--heatmap FILE.png] [--db FILE] [--config F]``."""
-    import argparse
-    import sys
-
+def command_parser() -> argparse.ArgumentParser:
+    """The arguments of ``kiosk stats``."""
     parser = argparse.ArgumentParser(
         prog="kiosk stats",
         description="Report what visitors did: sessions per day and hour, session length, top "
@@ -376,6 +374,14 @@ def stats_command(argv: Sequence[str]) -> int:
     parser.add_argument("--heatmap", type=Path, help="draw the touches over Home into this PNG")
     parser.add_argument("--db", type=Path, help="statistics database (default: from the settings)")
     parser.add_argument("--config", type=Path, help="settings file (default: the platform's)")
+    return parser
+
+
+def stats_command(argv: Sequence[str]) -> int:
+    """``kiosk stats [--since DATE] [--csv FILE] [--heatmap FILE.png] [--db FILE] [--config F]``."""
+    import sys
+
+    parser = command_parser()
     args = parser.parse_args(argv)
     since = None
     if args.since:

@@ -259,6 +259,12 @@ class Content:
     def achievement(self, item_id: str) -> Achievement:
         return _typed(self.index[item_id], Achievement)
 
+    def area(self, item_id: str) -> Area:
+        return _typed(self.index[item_id], Area)
+
+    def innovation(self, item_id: str) -> Innovation:
+        return _typed(self.index[item_id], Innovation)
+
 
 def _typed(obj: object, cls: type[T]) -> T:
     if not isinstance(obj, cls):

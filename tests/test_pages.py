@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -10,6 +12,7 @@ from kiosk.content import Content
 from kiosk.model.navigation import Navigation, Route
 from kiosk.model.pages import REGISTRY, Kind, Role, declared, page_kind, where_key, with_role
 from kiosk.model.routes import ITEM_SECTION, OVERVIEWS, SECTIONS, all_routes
+from kiosk.ui.images import ImageFigure
 from kiosk.ui.pages.base import Page, PageContext
 from kiosk.ui.pages.factory import _builder, build_page
 from kiosk.ui.pages.home import HomePage
@@ -93,3 +96,16 @@ def test_each_kind_builds_its_own_page(qtbot: QtBot, content: Content) -> None:
         page = build_page(ctx, route, parent=parent)
         assert type(page).__name__ == entry.builder.rpartition(":")[2]
         assert page.route == route
+
+
+@pytest.mark.parametrize("photo", ["photo-vr", None])
+def test_home_shows_the_hero_photo_the_content_names(
+    qtbot: QtBot, content: Content, photo: str | None
+) -> None:
+    forum = dataclasses.replace(content.forum, hero_photo=photo)
+    ctx = PageContext(dataclasses.replace(content, forum=forum), "en", 0.5, Navigation())
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    page = build_page(ctx, Route("home"), parent=parent)
+    shown = [figure.image.src for figure in page.findChildren(ImageFigure)]
+    assert shown == ([content.photo(photo).image.src] if photo else [])

@@ -13,9 +13,6 @@ from kiosk.ui.pages.base import PageContext, ScrollPage
 from kiosk.ui.tokens import SPACE
 from kiosk.ui.widgets import Card, TapButton, label
 
-#: The illustration beside the forum's name on Home.
-HERO_PHOTO = "photo-exterior"
-
 
 class HomePage(ScrollPage):
     """The hub: name, theme, dates, key figures and large entry tiles."""
@@ -51,7 +48,7 @@ class HomePage(ScrollPage):
         text.addLayout(row)
         text.addStretch(1)
         header.addLayout(text, 1)
-        hero = next((p for p in ctx.content.photos if p.id == HERO_PHOTO), None)
+        hero = ctx.content.photo(forum.hero_photo) if forum.hero_photo else None
         picture = None
         if hero is not None:
             picture = ImageFigure(

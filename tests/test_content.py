@@ -345,3 +345,41 @@ def test_check_reports_text_that_does_not_fit(qapp: object, folder: Path) -> Non
         and "text cut" in p.message
         for p in problems
     ), [str(p) for p in problems]
+
+
+# --- Content ids the screens show are named by the content, and checked ----------------------
+
+
+def test_the_hero_photo_and_the_plan_figure_are_named_by_the_content(content: Content) -> None:
+    assert content.forum.hero_photo == "photo-exterior"
+    assert content.photo(content.forum.hero_photo).id == "photo-exterior"
+    assert content.zone.plan_figure in {f.id for f in content.zone.figures}
+
+
+def test_a_hero_photo_that_does_not_exist(folder: Path) -> None:
+    edit(folder / "forum.toml", r'^hero_photo = "photo-exterior"$', 'hero_photo = "photo-exterio"')
+    assert [str(p) for p in problems_of(folder)] == [
+        "forum.toml: forum.hero_photo: refers to 'photo-exterio', which does not exist"
+    ]
+
+
+def test_a_hero_photo_that_is_not_a_photo(folder: Path) -> None:
+    edit(folder / "forum.toml", r'^hero_photo = "photo-exterior"$', 'hero_photo = "frontier"')
+    assert [str(p) for p in problems_of(folder)] == [
+        "forum.toml: forum.hero_photo: refers to 'frontier', which is not one of the photos"
+    ]
+
+
+def test_a_plan_figure_that_is_not_a_zone_figure(folder: Path) -> None:
+    edit(folder / "zone.toml", r'^plan_figure = "zone-planned-area"$', 'plan_figure = "frontier"')
+    assert [str(p) for p in problems_of(folder)] == [
+        "zone.toml: zone.plan_figure: refers to 'frontier', which is not one of the zone's figures"
+    ]
+
+
+def test_the_hero_photo_and_the_plan_figure_are_optional(folder: Path) -> None:
+    edit(folder / "forum.toml", r'^hero_photo = "photo-exterior"$', "")
+    edit(folder / "zone.toml", r'^plan_figure = "zone-planned-area"$', "")
+    content, problems = check(folder, Environment(resource_exists=resources.exists))
+    assert problems == [] and content is not None
+    assert content.forum.hero_photo is None and content.zone.plan_figure is None

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.commands.fit import texts_of
-from kiosk.content import Content, Lang
-from kiosk.model.navigation import HOME, Change
+from kiosk.content import Content, Lang, Text
+from kiosk.model.navigation import HOME, Change, Route
 from kiosk.model.routes import all_routes
 from kiosk.model.settings import Settings
 from kiosk.ui import figures
@@ -42,20 +42,28 @@ def test_every_content_text_is_on_some_screen(
     qtbot.addWidget(shell)
     shell.resize(1920, 1080)
     shell.show()
-    seen = []
+    seen: dict[Route, str] = {}
     for route in all_routes(content):
         shell.nav.stack = [route] if route.page in ("attract", "home") else [HOME, route]
         shell._on_change(Change(route, "reset", len(shell.nav.stack)))
         shell.host.finish_transition()
         assert shell.host.page is not None
-        seen.append(screen_text(shell.host.page))
-    corpus = "\n".join(seen)
+        seen[route] = screen_text(shell.host.page)
     all_texts = list(texts_of(content))
     assert len(all_texts) > 500
-    assert "此句不在任何页面 / not on any screen" not in corpus  # the check can fail
-    missing = [
+    missing = missing_texts(all_texts, "\n".join(seen.values()), lang)
+    assert not missing, f"{len(missing)} texts on no screen:\n" + "\n".join(missing)
+    # The check can fail: without the screen of the first area, what it says is on no screen.
+    area = Route("zone-area", content.zone.areas[0].id)
+    without = "\n".join(text for route, text in seen.items() if route != area)
+    paths = [m.split(":")[0] for m in missing_texts(all_texts, without, lang)]
+    assert "zone.areas[0].what" in paths, paths
+
+
+def missing_texts(texts: list[tuple[str, Text]], corpus: str, lang: Lang) -> list[str]:
+    """The texts (``path: start of the text``) that are not in *corpus*."""
+    return [
         f"{path}: {text.get(lang)[:60]}"
-        for path, text in all_texts
+        for path, text in texts
         if _SPACE.sub(" ", text.get(lang)) not in corpus
     ]
-    assert not missing, f"{len(missing)} texts on no screen:\n" + "\n".join(missing)

@@ -19,8 +19,15 @@ import rtoml
 from kiosk.content.convert import Converter, Invalid
 from kiosk.content.model import SECTIONS, Content
 
-#: Records of these kinds may be named by a ``ref`` field of the same kind name.
-_KINDS = {"themes", "voices", "achievements"}
+#: Records of these kinds (paths of arrays) may be named by a ``ref`` field of the same kind
+#: name, and what they are called in a problem line.
+_KINDS = {
+    "themes": "the themes",
+    "voices": "the voices",
+    "achievements": "the achievements",
+    "photos": "the photos",
+    "zone.figures": "the zone's figures",
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -152,7 +159,7 @@ def check(folder: Path, env: Environment | None = None) -> tuple[Content | None,
     default = str(folder)
     located = [(path, message) for path, message in found.problems]
     # References into a section that could not be read are not checked: they would all fail.
-    readable = [r for r in found.refs if r[1] in read.data]
+    readable = [r for r in found.refs if r[1].split(".")[0] in read.data]
     located += _cross_references(readable, found.ids)
     located += _resources(found.resources, folder, env)
     located += _glyphs(found.texts, env)
@@ -184,7 +191,7 @@ def _cross_references(refs: Iterable[tuple[str, str, str]], ids: dict[str, str])
         if defined is None:
             out.append((path, f"refers to {target!r}, which does not exist"))
         elif kind in _KINDS and not defined.startswith(f"{kind}["):
-            out.append((path, f"refers to {target!r}, which is not one of the {kind}"))
+            out.append((path, f"refers to {target!r}, which is not one of {_KINDS[kind]}"))
     return out
 
 

@@ -105,6 +105,8 @@ class Forum:
     parts: tuple[Text, ...]
     figures: tuple[Figure, ...] = ()
     website: str | None = None
+    #: The photo beside the forum's name on Home (none: no picture there).
+    hero_photo: str | None = ref("photos", optional=True)
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,8 @@ class Zone:
     innovations: tuple[Innovation, ...]
     speaker: str | None = ref("voices", optional=True)
     figures: tuple[Figure, ...] = ()
+    #: The figure of :attr:`figures` shown on the site plan (none: the plan shows no figure).
+    plan_figure: str | None = ref("zone.figures", optional=True)
 
 
 @dataclass(frozen=True)
@@ -258,6 +262,15 @@ class Content:
 
     def achievement(self, item_id: str) -> Achievement:
         return _typed(self.index[item_id], Achievement)
+
+    def photo(self, item_id: str) -> Photo:
+        return _typed(self.index[item_id], Photo)
+
+    def area(self, item_id: str) -> Area:
+        return _typed(self.index[item_id], Area)
+
+    def innovation(self, item_id: str) -> Innovation:
+        return _typed(self.index[item_id], Innovation)
 
 
 def _typed(obj: object, cls: type[T]) -> T:

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QApplication, QLayout, QVBoxLayout, QWidget
 from kiosk.adapters import fonts
 from kiosk.content import Content, ContentError, Lang
 from kiosk.model.navigation import HOME, Change, Navigation, Route
+from kiosk.model.pages import where_key
 from kiosk.model.pin import PinGuard, hash_pin, must_change, new_pin_problem
-from kiosk.model.routes import ITEM_SECTION, OVERVIEWS, SECTIONS, siblings_for
+from kiosk.model.routes import OVERVIEWS, SECTIONS, siblings_for
 from kiosk.model.settings import Settings, save_settings
 from kiosk.system import memory
 from kiosk.ui.host import PageHost
@@ -28,7 +29,7 @@ from kiosk.ui.navbar import MODES, NavBar
 from kiosk.ui.pages.base import Page, PageContext
 from kiosk.ui.pages.factory import build_page, warm_up
 from kiosk.ui.reach import ReachBand
-from kiosk.ui.strings import SOURCES, ui
+from kiosk.ui.strings import ui
 from kiosk.ui.style import stylesheet
 from kiosk.ui.timers import single_shot
 from kiosk.ui.tokens import LARGE_TEXT, scale_for, use_theme
@@ -219,10 +220,8 @@ class Shell(QWidget):
         log.info("screen %s (%s)", change.route, change.direction)
 
     def _update_bar(self) -> None:
-        route = self.nav.current
-        section = ITEM_SECTION.get(route.page, route.page)
-        key = "about.title" if section == "about" else f"section.{section}"
-        where = ui(key, self.lang) if key in SOURCES else ""
+        key = where_key(self.nav.current.page)
+        where = ui(key, self.lang) if key else ""
         self.bar.set_where(where, len(self.nav.stack) > 1)
 
     def _swiped(self, step: int) -> None:

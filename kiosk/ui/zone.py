@@ -301,7 +301,7 @@ class SitePlan(_Drawn):
         self._scale = factor
         self._offset = QPointF()
         self._layout = _LANDSCAPE
-        figure = next((f for f in zone.figures if f.id == "zone-planned-area"), None)
+        figure = next((f for f in zone.figures if f.id == zone.plan_figure), None)
         self._caption = figure.caption.get(lang) if figure else ""
         self._value = figure_text(figure, lang) if figure else ""
         self._unit = figure.unit.get(lang) if figure and figure.unit else ""

@@ -6,23 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.model.navigation import Route
-from kiosk.model.routes import SECTIONS
+from kiosk.model.pages import Kind, Role, with_role
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.images import ImageFigure
 from kiosk.ui.pages.base import PageContext, ScrollPage
 from kiosk.ui.tokens import SPACE
 from kiosk.ui.widgets import Card, TapButton, label
-
-#: The illustration beside the forum's name on Home.
-HERO_PHOTO = "photo-exterior"
-
-ICONS = {
-    "themes": "mdi6.forum-outline",
-    "achievements": "mdi6.rocket-launch-outline",
-    "zone": "mdi6.map-marker-radius-outline",
-    "beijing": "mdi6.chart-box-outline",
-    "voices": "mdi6.account-voice",
-}
 
 
 class HomePage(ScrollPage):
@@ -54,12 +43,12 @@ class HomePage(ScrollPage):
         about = TapButton(
             ctx.ui("about.title"), ctx.factor, icon="mdi6.information-outline", role="bar"
         )
-        about.clicked.connect(lambda: ctx.go(Route("about")))
+        about.clicked.connect(lambda: ctx.go(Route(Kind.ABOUT)))
         row.addWidget(about)
         text.addLayout(row)
         text.addStretch(1)
         header.addLayout(text, 1)
-        hero = next((p for p in ctx.content.photos if p.id == HERO_PHOTO), None)
+        hero = ctx.content.photo(forum.hero_photo) if forum.hero_photo else None
         picture = None
         if hero is not None:
             picture = ImageFigure(
@@ -95,17 +84,15 @@ class HomePage(ScrollPage):
         outer.addWidget(label(ctx.ui("home.explore"), "eyebrow"))
         grid = QGridLayout()
         grid.setSpacing(ctx.px(SPACE.m))
-        columns = 2 if ctx.portrait else len(SECTIONS)
-        for i, section in enumerate(SECTIONS):
+        sections = with_role(Role.SECTION)
+        columns = 2 if ctx.portrait else len(sections)
+        for i, section in enumerate(sections):
             card = Card(
-                ctx.ui(f"section.{section}"),
-                ctx.factor,
-                text=ctx.ui(f"section.{section}.hint"),
-                icon=ICONS[section],
+                ctx.ui(section.title), ctx.factor, text=ctx.ui(section.hint), icon=section.icon
             )
             card.setMinimumHeight(ctx.px(170 if ctx.portrait else 210))
-            card.clicked.connect(lambda _=False, s=section: ctx.go(Route(s)))
-            span = 2 if ctx.portrait and i == len(SECTIONS) - 1 else 1
+            card.clicked.connect(lambda _=False, s=section.kind: ctx.go(Route(s)))
+            span = 2 if ctx.portrait and i == len(sections) - 1 else 1
             grid.addWidget(card, i // columns, i % columns, 1, span)
         for c in range(columns):
             grid.setColumnStretch(c, 1)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.content import Figure, Text
 from kiosk.content.model import ItemList
 from kiosk.model.navigation import Route
+from kiosk.model.pages import Kind
 from kiosk.ui.figures import FigureTile, FigureWall
 from kiosk.ui.images import ImageFigure
 from kiosk.ui.pages.base import PageContext, ScrollPage
@@ -29,17 +30,15 @@ class ItemPage(ScrollPage):
         super().__init__(ctx, route, parent)
         self.walls: list[FigureWall] = []
         self.hero_tile: FigureTile | None = None
-        build = {
-            "theme": self._theme,
-            "achievement": self._achievement,
-            "voice": self._voice,
-            "zone-area": self._area,
-            "zone-innovation": self._innovation,
-        }[route.page]
-        assert route.item is not None
-        build(route.item)
+        if route.item is None:
+            raise ValueError(f"{route}: an item page needs an item")
+        self.build(route.item)
         self._footer()
         self.finish()
+
+    def build(self, item: str) -> None:
+        """Fill the page for *item* (each page kind's class does)."""
+        raise NotImplementedError
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -109,7 +108,12 @@ class ItemPage(ScrollPage):
         for voice_id in ids:
             v = content.voice(voice_id)
             routes.append(
-                (Route("voice", v.id), self._name(v.name), self.t(v.role), "mdi6.format-quote-open")
+                (
+                    Route(Kind.VOICE, v.id),
+                    self._name(v.name),
+                    self.t(v.role),
+                    "mdi6.format-quote-open",
+                )
             )
         self._related(self.ctx.ui("related.voices"), routes)
 
@@ -191,9 +195,11 @@ class ItemPage(ScrollPage):
         box.addWidget(text)
         return panel
 
-    # -- page kinds ----------------------------------------------------------------------------
 
-    def _theme(self, item: str) -> None:
+class ThemePage(ItemPage):
+    """One theme: its summary, figures, body, photos and related items."""
+
+    def build(self, item: str) -> None:
         content = self.ctx.content
         theme = content.theme(item)
         eyebrow = f"{self.ctx.ui('section.themes')} {theme.number:02d}"
@@ -207,12 +213,16 @@ class ItemPage(ScrollPage):
         for achievement_id in theme.achievements:
             a = content.achievement(achievement_id)
             related.append(
-                (Route("achievement", a.id), self.t(a.title), self.t(a.category), a.icon)
+                (Route(Kind.ACHIEVEMENT, a.id), self.t(a.title), self.t(a.category), a.icon)
             )
         self._related(self.ctx.ui("related.achievements"), related)
         self._voices(theme.voices)
 
-    def _achievement(self, item: str) -> None:
+
+class AchievementPage(ItemPage):
+    """One achievement: its key figure beside what, who and why."""
+
+    def build(self, item: str) -> None:
         ui = self.ctx.ui
         a = self.ctx.content.achievement(item)
         self._head(self.t(a.category), self.t(a.title), a.icon)
@@ -228,10 +238,14 @@ class ItemPage(ScrollPage):
         theme = self.ctx.content.theme(a.theme)
         self._related(
             ui("section.themes"),
-            [(Route("theme", theme.id), self.t(theme.title), self.t(theme.summary), theme.icon)],
+            [(Route(Kind.THEME, theme.id), self.t(theme.title), self.t(theme.summary), theme.icon)],
         )
 
-    def _voice(self, item: str) -> None:
+
+class VoicePage(ItemPage):
+    """One speaker's words, with their name and role."""
+
+    def build(self, item: str) -> None:
         v = self.ctx.content.voice(item)
         heading = self.ctx.ui("voice.paraphrase" if v.paraphrase else "voice.quote")
         self.column.addWidget(label(heading, "eyebrow"))
@@ -252,7 +266,7 @@ class ItemPage(ScrollPage):
                 self.ctx.ui("section.themes"),
                 [
                     (
-                        Route("theme", theme.id),
+                        Route(Kind.THEME, theme.id),
                         self.t(theme.title),
                         self.t(theme.summary),
                         theme.icon,
@@ -260,10 +274,14 @@ class ItemPage(ScrollPage):
                 ],
             )
 
-    def _area(self, item: str) -> None:
+
+class AreaPage(ItemPage):
+    """One functional area of the bonded zone."""
+
+    def build(self, item: str) -> None:
         ui = self.ctx.ui
         zone = self.ctx.content.zone
-        area = next(a for a in zone.areas if a.id == item)
+        area = self.ctx.content.area(item)
         self._head(self.t(zone.short_name), self.t(area.name), area.icon)
         self.column.addWidget(label(self.t(area.summary), "lead"))
         self._hero(
@@ -276,9 +294,13 @@ class ItemPage(ScrollPage):
             emblem=(area.icon or "mdi6.office-building-outline", self.t(zone.short_name)),
         )
 
-    def _innovation(self, item: str) -> None:
+
+class InnovationPage(ItemPage):
+    """One innovation of the bonded zone, point by point."""
+
+    def build(self, item: str) -> None:
         zone = self.ctx.content.zone
-        innovation = next(i for i in zone.innovations if i.id == item)
+        innovation = self.ctx.content.innovation(item)
         eyebrow = f"{self.ctx.ui('zone.innovations')} {innovation.number:02d}"
         self._head(eyebrow, self.t(innovation.title), "mdi6.lightbulb-on-outline")
         self.column.addWidget(label(self.t(innovation.summary), "lead"))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Text
 from kiosk.model.navigation import Route
+from kiosk.model.pages import Kind
 from kiosk.ui.figures import FigureWall
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.pages.base import PageContext, ScrollPage
@@ -26,16 +27,12 @@ class SectionPage(ScrollPage):
     def __init__(self, ctx: PageContext, route: Route, parent: QWidget | None = None):
         super().__init__(ctx, route, parent)
         self.walls: list[FigureWall] = []
-        build = {
-            "about": self._about,
-            "themes": self._themes,
-            "achievements": self._achievements,
-            "voices": self._voices,
-            "beijing": self._beijing,
-            "zone": self._zone,
-        }[route.page]
-        build()
+        self.build()
         self.finish()
+
+    def build(self) -> None:
+        """Fill the page (each section's page class does)."""
+        raise NotImplementedError
 
     # -- pieces --------------------------------------------------------------------------------
 
@@ -82,9 +79,11 @@ class SectionPage(ScrollPage):
         card.clicked.connect(lambda _=False, r=route: self.ctx.go(r))
         return card
 
-    # -- sections ------------------------------------------------------------------------------
 
-    def _about(self) -> None:
+class AboutPage(SectionPage):
+    """The forum at large: its name, figures, co-hosts, parts and report."""
+
+    def build(self) -> None:
         ctx = self.ctx
         forum = ctx.content.forum
         self._header(self.t(forum.name), self.t(forum.summary), self.t(forum.headline))
@@ -99,13 +98,17 @@ class SectionPage(ScrollPage):
         )
         self.column.addWidget(label(self.t(forum.editor_note), "body"))
 
-    def _themes(self) -> None:
+
+class ThemesPage(SectionPage):
+    """The forum's themes, one card each, and the way to the forum at large."""
+
+    def build(self) -> None:
         ctx, lang = self.ctx, self.ctx.lang
         forum = ctx.content.forum
         self._header(ctx.ui("section.themes"), forum.theme.get(lang))
         cards = [
             self._card(
-                Route("theme", t.id),
+                Route(Kind.THEME, t.id),
                 t.title.get(lang),
                 eyebrow=f"{t.number:02d}",
                 icon=t.icon or "mdi6.forum-outline",
@@ -115,7 +118,7 @@ class SectionPage(ScrollPage):
         ]
         self.grid(cards, ctx.columns(3, card=520))  # long titles: wider cards
         about = self._card(
-            Route("about"),
+            Route(Kind.ABOUT),
             ctx.ui("about.title"),
             text=self.t(forum.summary),
             icon="mdi6.information-outline",
@@ -124,7 +127,11 @@ class SectionPage(ScrollPage):
         self._heading(ctx.ui("about.title"))
         self.grid([about], 1)
 
-    def _achievements(self) -> None:
+
+class AchievementsPage(SectionPage):
+    """The achievements released, one card each."""
+
+    def build(self) -> None:
         ctx, lang = self.ctx, self.ctx.lang
         self._header(ctx.ui("section.achievements"), ctx.ui("section.achievements.hint"))
         cards = []
@@ -133,7 +140,7 @@ class SectionPage(ScrollPage):
             unit = a.key_figure.unit.get(lang) if a.key_figure and a.key_figure.unit else ""
             cards.append(
                 self._card(
-                    Route("achievement", a.id),
+                    Route(Kind.ACHIEVEMENT, a.id),
                     a.title.get(lang),
                     eyebrow=a.category.get(lang),
                     icon=a.icon or "mdi6.rocket-launch-outline",
@@ -142,7 +149,11 @@ class SectionPage(ScrollPage):
             )
         self.grid(cards, _columns(ctx, 3))
 
-    def _voices(self) -> None:
+
+class VoicesPage(SectionPage):
+    """What speakers said, one card per speaker."""
+
+    def build(self) -> None:
         ctx, lang = self.ctx, self.ctx.lang
         self._header(ctx.ui("section.voices"), ctx.ui("section.voices.hint"))
         cards = []
@@ -150,12 +161,19 @@ class SectionPage(ScrollPage):
             name = v.name.get(lang) if lang == "zh" else f"{v.name.en}  {v.name.zh}"
             cards.append(
                 self._card(
-                    Route("voice", v.id), name, icon="mdi6.format-quote-open", text=v.role.get(lang)
+                    Route(Kind.VOICE, v.id),
+                    name,
+                    icon="mdi6.format-quote-open",
+                    text=v.role.get(lang),
                 )
             )
         self.grid(cards, _columns(ctx, 3))
 
-    def _beijing(self) -> None:
+
+class BeijingPage(SectionPage):
+    """Beijing in figures: a wall of numbers and lists of benchmarks."""
+
+    def build(self) -> None:
         ctx = self.ctx
         beijing = ctx.content.beijing
         self._header(self.t(beijing.title), self.t(beijing.summary))
@@ -165,12 +183,16 @@ class SectionPage(ScrollPage):
         for item_list in beijing.lists:
             self._chips(self.t(item_list.title), item_list.items)
 
-    def _zone(self) -> None:
+
+class ZonePage(SectionPage):
+    """The bonded zone: its site plan, innovations, spectrum and timeline."""
+
+    def build(self) -> None:
         ctx = self.ctx
         zone = ctx.content.zone
         self._header(self.t(zone.name), self.t(zone.tagline), self.t(zone.location))
         plan = SitePlan(zone, ctx.lang, ctx.factor)
-        plan.area_tapped.connect(lambda area_id: ctx.go(Route("zone-area", area_id)))
+        plan.area_tapped.connect(lambda area_id: ctx.go(Route(Kind.ZONE_AREA, area_id)))
         self.column.addWidget(label(ctx.ui("zone.plan_hint"), "caption"))
         self.column.addWidget(plan)
         self.column.addWidget(label(self.t(zone.summary), "lead"))
@@ -178,7 +200,7 @@ class SectionPage(ScrollPage):
         self._heading(ctx.ui("zone.innovations"))
         innovations = [
             self._card(
-                Route("zone-innovation", i.id),
+                Route(Kind.ZONE_INNOVATION, i.id),
                 self.t(i.title),
                 eyebrow=f"{i.number:02d}",
                 icon="mdi6.lightbulb-on-outline",

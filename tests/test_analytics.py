@@ -11,6 +11,7 @@ import struct
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -61,8 +62,10 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> AnalyticsStore:
-    return AnalyticsStore(tmp_path / "stats" / "analytics.sqlite3")
+def store(tmp_path: Path) -> Iterator[AnalyticsStore]:
+    store = AnalyticsStore(tmp_path / "stats" / "analytics.sqlite3")
+    yield store
+    store.close()  # closing twice is harmless: a test may close it itself
 
 
 def recorder_for(store: AnalyticsStore, clock: Clock, **kw: object) -> Recorder:

@@ -147,7 +147,7 @@ class SectionPage(ScrollPage):
         self._header(ctx.ui("section.voices"), ctx.ui("section.voices.hint"))
         cards = []
         for v in ctx.content.voices:
-            name = v.name.get(lang) if lang == "zh" else f"{v.name.en}  {v.name.zh}"
+            name = ctx.name(v.name)
             cards.append(
                 self._card(
                     Route("voice", v.id), name, icon="mdi6.format-quote-open", text=v.role.get(lang)

@@ -65,7 +65,7 @@ def write_text(report: Report, out: TextIO, source: str = "", lang: Lang = "en")
         return
     lines += [
         say(
-            "totals",
+            "stats.totals",
             sessions=count(t.sessions),
             length=duration(report.average_session_s),
             active=duration(report.average_active_s),
@@ -113,7 +113,7 @@ def write_text(report: Report, out: TextIO, source: str = "", lang: Lang = "en")
     ]
     lines.append("  " + say("stats.started_in", langs=join(shares, lang)))
     for code, n in sorted(report.used_langs.items()):
-        lines.append("  " + say("stats.used", lang=_lang_name(code, lang), n=count(n)))
+        lines.append("  " + say("stats.used", language=_lang_name(code, lang), n=count(n)))
     views = sum(report.view_langs.values())
     shares = [
         f"{_lang_name(code, lang)} {_share(n, views)}"

@@ -65,7 +65,6 @@ SOURCES: dict[str, str] = cast(
         "section.zone.hint": QT_TRANSLATE_NOOP("kiosk", "Five functional areas"),
         "section.beijing.hint": QT_TRANSLATE_NOOP("kiosk", "The numbers of an innovation city"),
         "section.voices.hint": QT_TRANSLATE_NOOP("kiosk", "What speakers said"),
-        "explore": QT_TRANSLATE_NOOP("kiosk", "Explore"),
         "related.achievements": QT_TRANSLATE_NOOP("kiosk", "Related achievements"),
         "related.voices": QT_TRANSLATE_NOOP("kiosk", "Voices"),
         "what": QT_TRANSLATE_NOOP("kiosk", "What it is"),
@@ -75,7 +74,6 @@ SOURCES: dict[str, str] = cast(
         "zone.areas": QT_TRANSLATE_NOOP("kiosk", "Five functional areas"),
         "zone.innovations": QT_TRANSLATE_NOOP("kiosk", "Three innovations"),
         "zone.timeline": QT_TRANSLATE_NOOP("kiosk", "Timeline"),
-        "zone.spectrum": QT_TRANSLATE_NOOP("kiosk", "Bonded business spectrum"),
         "zone.what": QT_TRANSLATE_NOOP("kiosk", "What happens here"),
         "zone.who": QT_TRANSLATE_NOOP("kiosk", "Who uses it"),
         "zone.link": QT_TRANSLATE_NOOP("kiosk", "How it connects to bonded R&D"),
@@ -116,7 +114,6 @@ SOURCES: dict[str, str] = cast(
         "admin.pin_mismatch": QT_TRANSLATE_NOOP("kiosk", "The PINs differ"),
         "admin.must_change": QT_TRANSLATE_NOOP("kiosk", "First login: set a new PIN"),
         "admin.close": QT_TRANSLATE_NOOP("kiosk", "Back to the kiosk"),
-        "admin.reloaded": QT_TRANSLATE_NOOP("kiosk", "Content reloaded"),
         "admin.content_problems": QT_TRANSLATE_NOOP(
             "kiosk", "Content has problems; kept the last good one: {problem}"
         ),
@@ -167,7 +164,7 @@ SOURCES: dict[str, str] = cast(
         "stats.top_dwell": QT_TRANSLATE_NOOP("kiosk", "Top screens by dwell time"),
         "stats.languages": QT_TRANSLATE_NOOP("kiosk", "Languages"),
         "stats.started_in": QT_TRANSLATE_NOOP("kiosk", "sessions started in {langs}"),
-        "stats.used": QT_TRANSLATE_NOOP("kiosk", "sessions that used {lang}: {n}"),
+        "stats.used": QT_TRANSLATE_NOOP("kiosk", "sessions that used {language}: {n}"),
         "stats.views_in": QT_TRANSLATE_NOOP("kiosk", "screen views in {langs}"),
         "stats.modes": QT_TRANSLATE_NOOP("kiosk", "Accessibility modes (sessions that used them)"),
         "stats.lang.zh": QT_TRANSLATE_NOOP("kiosk", "Chinese"),

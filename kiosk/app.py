@@ -57,7 +57,9 @@ def create_application(argv0: str = "kiosk") -> QApplication:
     )
     app = QApplication([argv0])
     app.setApplicationName("kiosk")
-    app.setApplicationDisplayName("中关村论坛 2023")
+    from kiosk.ui.strings import ui
+
+    app.setApplicationDisplayName(ui("app.name", "zh"))
     fonts.install(app)
     return app
 

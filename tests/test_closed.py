@@ -55,7 +55,7 @@ def test_the_closed_screen_fits_both_languages_at_every_size(
     qtbot.waitExposed(screen)
     assert screen.size().width() == size[0] and screen.size().height() == size[1]
     shown = texts(screen)
-    for key in ("closed", "closed.body"):
+    for key in ("closed.title", "closed.body"):
         assert _t(key).zh in "\n".join(shown) and _t(key).en in "\n".join(shown)
     assert "明天 10:00 开放" in shown and "Opens tomorrow at 10:00" in shown
     assert any("周一至周五 09:00–17:30" in t for t in shown)
@@ -146,7 +146,7 @@ def test_the_closed_screen_takes_every_touch(qtbot: QtBot, content: Content) -> 
     [
         (datetime(2023, 5, 26, 7, 0), "今天 09:00 开放", "Opens today at 09:00"),
         (FRIDAY_EVENING, "明天 10:00 开放", "Opens tomorrow at 10:00"),
-        (datetime(2023, 5, 27, 17, 0), "周一 09:00 开放", "Opens Monday at 09:00"),
+        (datetime(2023, 5, 27, 17, 0), "星期一 09:00 开放", "Opens Monday at 09:00"),
     ],
 )
 def test_next_opening_in_words(now: datetime, zh: str, en: str) -> None:
@@ -161,7 +161,7 @@ def test_next_opening_far_away_or_never() -> None:
     )
     assert next_opening_text(rare, datetime(2023, 5, 24, 13, 0), "zh") == "5月31日 10:00 开放"
     never = OpeningHours.parse("")
-    assert next_opening_text(never, FRIDAY_EVENING, "en") == _t("opens.never").en
+    assert next_opening_text(never, FRIDAY_EVENING, "en") == _t("closed.opens.never").en
     assert hours_text(never, "en") == ""
 
 

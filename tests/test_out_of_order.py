@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.commands import cli
 from kiosk.model.settings import SETTINGS_BY_KEY
 from kiosk.ui.out_of_order import BODY, TITLE, OutOfOrder
+from kiosk.ui.strings import ui
 from kiosk.ui.tokens import PALETTE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,8 +36,11 @@ def test_it_is_drawn_calmly_in_both_languages(qtbot: QtBot) -> None:
     assert corner.name() in (QColor(PALETTE.background).name(), QColor("#0a1a33").name())
     colours = {image.pixelColor(x, y).name() for x in range(0, 1920, 24) for y in (400, 500, 600)}
     assert len(colours) > 3, "text and sign are drawn, not a blank screen"
-    assert TITLE[0] in notice.accessibleName() and TITLE[1] in notice.accessibleName()
-    assert BODY[1] in notice.accessibleDescription()
+    assert ui(TITLE, "zh") in notice.accessibleName()
+    assert ui(TITLE, "en") in notice.accessibleName()
+    assert notice.title == ("暂停服务", "Out of order")
+    assert ui(BODY, "zh") in notice.accessibleDescription()
+    assert ui(BODY, "en") in notice.accessibleDescription()
     assert notice.close() is True
 
 

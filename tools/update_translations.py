@@ -4,8 +4,9 @@
 
 1. ``pyside6-lupdate`` collects every ``QT_TRANSLATE_NOOP`` / ``tr`` string of ``kiosk/`` into
    ``assets/i18n/kiosk_zh_CN.ts`` (existing translations are kept; new strings are marked
-   unfinished; strings no longer used are dropped).
-2. ``pyside6-lrelease`` compiles it into ``assets/i18n/kiosk_zh_CN.qm``.
+   unfinished; strings no longer used are dropped), and the plural (``%n``) strings alone into
+   ``assets/i18n/kiosk_en.ts``, where English gets its singular and plural forms.
+2. ``pyside6-lrelease`` compiles each into its ``.qm`` beside it.
 3. The resources are rebuilt (``tools/build_resources.py``), as the ``.qm`` is read via ``:/i18n``.
 
 Translate new strings in between (Qt Linguist: ``pyside6-linguist assets/i18n/kiosk_zh_CN.ts``,
@@ -19,8 +20,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TS = ROOT / "assets" / "i18n" / "kiosk_zh_CN.ts"
-QM = TS.with_suffix(".qm")
+I18N = ROOT / "assets" / "i18n"
+#: Translation file → its language, and whether it holds only the plural strings.
+TRANSLATIONS = {I18N / "kiosk_zh_CN.ts": ("zh_CN", False), I18N / "kiosk_en.ts": ("en", True)}
 
 
 def tool(name: str) -> str:
@@ -31,22 +33,25 @@ def tool(name: str) -> str:
 def main() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "kiosk").rglob("*.py"))
     sources = [s for s in sources if "_generated" not in s]
-    subprocess.run(
-        [
-            tool("pyside6-lupdate"),
-            *sources,
-            "-no-obsolete",
-            "-source-language",
-            "en",
-            "-target-language",
-            "zh_CN",
-            "-ts",
-            str(TS.relative_to(ROOT)),
-        ],
-        cwd=ROOT,
-        check=True,
-    )
-    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], cwd=ROOT, check=True)
+    for ts, (language, plural_only) in TRANSLATIONS.items():
+        subprocess.run(
+            [
+                tool("pyside6-lupdate"),
+                *sources,
+                "-no-obsolete",
+                *(["-pluralonly"] if plural_only else []),
+                "-source-language",
+                "en",
+                "-target-language",
+                language,
+                "-ts",
+                str(ts.relative_to(ROOT)),
+            ],
+            cwd=ROOT,
+            check=True,
+        )
+        qm = ts.with_suffix(".qm")
+        subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
     sys.path.insert(0, str(ROOT / "tools"))
     from build_resources import build
 

@@ -59,7 +59,9 @@ def set_pin_command(
         pin = _read_pin("New admin PIN (4 to 8 digits): ", stdin, stdout, interactive)
         problem = new_pin_problem(pin)
         if problem is not None:
-            return fail(f"{problem}; the PIN was not changed")
+            from kiosk.ui.strings import ui  # the admin menu's wording, in English
+
+            return fail(f"{ui(f'pin.problem.{problem}', 'en')}; the PIN was not changed")
         again = _read_pin("Repeat the new PIN: ", stdin, stdout, interactive)
     except _Cancelled as exc:
         return fail(f"{exc}; the PIN was not changed")

@@ -1,7 +1,8 @@
 """``kiosk stats``: what visitors did, from the local statistics database.
 
-The text report and the CSV need no Qt; the heatmap renders the Home screen offscreen, exactly as
-``kiosk render`` does, and draws the touches over it.
+Importing it loads no Qt. The text report (kiosk/commands/stats_text.py) reads its labels from
+the translation (QtCore only), the CSV needs no Qt, and the heatmap renders the Home screen
+offscreen, exactly as ``kiosk render`` does, and draws the touches over it.
 """
 
 from __future__ import annotations
@@ -13,96 +14,19 @@ import os
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
+from kiosk.commands.stats_text import write_text
+from kiosk.content import Lang
 from kiosk.model.analytics import GRID_COLUMNS, GRID_ROWS, AnalyticsStore
 from kiosk.model.report import (
     Report,
     build_report,
-    duration,
     parse_since,
 )
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QColor, QImage
-
-#: Language names in the report.
-LANG_NAMES = {"zh": "Chinese", "en": "English"}
-#: Rows in the "top screens" tables.
-TOP = 10
-
-
-# --- text -------------------------------------------------------------------------------------
-
-
-def _share(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "–"
-
-
-def write_text(report: Report, out: TextIO, source: str = "") -> None:
-    """The report as plain-text tables."""
-    t = report.totals
-    span = f"since {report.since.isoformat()}" if report.since else "all recorded days"
-    lines = [f"kiosk statistics, {span}" + (f" ({source})" if source else ""), ""]
-    if not t.sessions and not t.touches:
-        lines.append("No visitors recorded in this period.")
-        out.write("\n".join(lines) + "\n")
-        return
-    lines += [
-        f"Sessions: {t.sessions:,}; average length {duration(report.average_session_s)} "
-        f"({duration(report.average_active_s)} to the last touch); "
-        f"{t.views:,} screen views; {t.touches:,} touches",
-        "",
-        "Sessions per day",
-        f"  {'day':<12}{'sessions':>9}{'avg length':>12}{'views':>8}{'touches':>9}",
-    ]
-    for day, d in report.days:
-        average = duration(d.session_ms / 1000 / d.sessions) if d.sessions else "–"
-        lines.append(f"  {day:<12}{d.sessions:>9,}{average:>12}{d.views:>8,}{d.touches:>9,}")
-    lines += ["", "Sessions per hour of day (by start)"]
-    busy = [hour for hour, n in enumerate(report.hours) if n]
-    peak = max(report.hours) or 1
-    for hour in range(min(busy), max(busy) + 1) if busy else ():
-        n = report.hours[hour]
-        bar = "█" * max(1 if n else 0, round(30 * n / peak))
-        lines.append(f"  {hour:02d}:00  {bar:<30} {n:,}")
-    width = max([len(s.route) for s in report.screens] + [6]) + 2
-    header = f"  {'screen':<{width}}{'views':>7}{'dwell':>10}{'average':>9}"
-    for title, key in (
-        ("Top screens by views", lambda s: (-s.views, -s.dwell_ms, s.route)),
-        ("Top screens by dwell time", lambda s: (-s.dwell_ms, -s.views, s.route)),
-    ):
-        lines += ["", title, header]
-        for s in sorted(report.screens, key=key)[:TOP]:  # type: ignore[arg-type]
-            lines.append(
-                f"  {s.route:<{width}}{s.views:>7,}{duration(s.dwell_ms / 1000):>10}"
-                f"{duration(s.average_s):>9}"
-            )
-    lines += ["", "Languages"]
-    started = sum(report.start_langs.values())
-    lines.append(
-        "  sessions started in "
-        + ", ".join(
-            f"{LANG_NAMES.get(lang, lang)} {_share(n, started)} ({n:,})"
-            for lang, n in report.start_langs.most_common()
-        )
-    )
-    for lang, n in sorted(report.used_langs.items()):
-        lines.append(f"  sessions that used {LANG_NAMES.get(lang, lang)}: {n:,}")
-    views = sum(report.view_langs.values())
-    lines.append(
-        "  screen views in "
-        + ", ".join(
-            f"{LANG_NAMES.get(lang, lang)} {_share(n, views)}"
-            for lang, n in report.view_langs.most_common()
-        )
-    )
-    if report.modes:
-        lines += ["", "Accessibility modes (sessions that used them)"]
-        for mode, n in report.modes.most_common():
-            lines.append(f"  {mode.replace('_', ' ')}: {n:,} ({_share(n, t.sessions)})")
-    out.write("\n".join(lines) + "\n")
-
 
 # --- CSV --------------------------------------------------------------------------------------
 
@@ -200,6 +124,7 @@ def render_heatmap(
         QRadialGradient,
     )
 
+    from kiosk.ui.strings import ui
     from kiosk.ui.tokens import PALETTE, RADII, SPACE, TYPE
 
     if base is None:
@@ -311,7 +236,7 @@ def render_heatmap(
     painter.setPen(QColor(PALETTE.text_muted))
     above = QRectF(bar.left(), bar.top() - px(40), bar.width(), px(36))
     below = QRectF(bar.left(), bar.bottom() + px(4), bar.width(), px(36))
-    painter.drawText(above, Qt.AlignmentFlag.AlignHCenter, "touches per cell")
+    painter.drawText(above, Qt.AlignmentFlag.AlignHCenter, ui("stats.heatmap.legend", "en"))
     painter.drawText(below, Qt.AlignmentFlag.AlignLeft, "1")
     if peak > 1:
         painter.drawText(below, Qt.AlignmentFlag.AlignRight, f"{peak:,}")
@@ -347,16 +272,15 @@ def heat_colour(level: float) -> QColor:
     return colour
 
 
-def heatmap_caption(report: Report) -> str:
-    """Two lines for the heatmap's footer."""
+def heatmap_caption(report: Report, lang: Lang = "en") -> str:
+    """Two lines for the heatmap's footer: the title in both languages, then *lang*."""
+    from kiosk.ui.strings import both, ui
+
     days = [day for day, _ in report.days]
-    span = days[0] if len(days) == 1 else f"{days[0]} – {days[-1]}" if days else "no days"
+    span = days[0] if len(days) == 1 else f"{days[0]} – {days[-1]}" if days else "–"
     total = sum(report.grid.values())
-    return (
-        f"触摸热区 · Touch heatmap  {span}\n"
-        f"{total:,} touches on every screen, drawn over Home "
-        f"({GRID_COLUMNS}×{GRID_ROWS} cells of the window)"
-    )
+    body = ui("stats.heatmap.body", lang, n=total, columns=GRID_COLUMNS, rows=GRID_ROWS)
+    return f"{both('stats.heatmap.title', ' · ')}  {span}\n{body}"
 
 
 # --- the command ------------------------------------------------------------------------------

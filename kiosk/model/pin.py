@@ -36,6 +36,8 @@ LOCK_SECONDS = 60.0
 _PIN_RE = re.compile(r"[0-9]{4,8}")
 
 PinStatus = Literal["ok", "wrong", "locked"]
+#: Why a PIN cannot become the admin PIN: not 4 to 8 digits, or the first-run PIN.
+PinProblem = Literal["format", "default"]
 
 
 def valid_pin(pin: str) -> bool:
@@ -43,12 +45,17 @@ def valid_pin(pin: str) -> bool:
     return isinstance(pin, str) and _PIN_RE.fullmatch(pin) is not None
 
 
-def new_pin_problem(pin: str) -> str | None:
-    """Why *pin* cannot become the admin PIN (one line), or ``None`` when it can."""
+def new_pin_problem(pin: str) -> PinProblem | None:
+    """Why *pin* cannot become the admin PIN, or ``None`` when it can.
+
+    Returns:
+        ``"format"`` (not 4 to 8 digits) or ``"default"`` (the first-run PIN); the UI shows
+        the message of the code in the screen's language (UI string ``pin.problem.<code>``).
+    """
     if not valid_pin(pin):
-        return "a PIN is 4 to 8 digits (0-9)"
+        return "format"
     if pin == DEFAULT_PIN:
-        return "the new PIN must differ from the first-run PIN"
+        return "default"
     return None
 
 

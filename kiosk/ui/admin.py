@@ -61,9 +61,10 @@ class PinPad(_Overlay):
         grid = QGridLayout()
         grid.setSpacing(scaled(SPACE.s, factor))
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
+        names = {"clear": ui("pin.clear", lang), "ok": ui("pin.ok", lang)}
         self.keys: dict[str, TapButton] = {}
         for i, key in enumerate(keys):
-            text = ui(f"pin.{key}", lang) if key in ("clear", "ok") else key
+            text = names.get(key, key)
             role = {"ok": "primary", "clear": "bar"}.get(key, "key")
             button = TapButton(text, factor, role=role, accessible=text)
             button.setMinimumSize(scaled(140, factor), scaled(110, factor))
@@ -100,7 +101,7 @@ class PinPad(_Overlay):
 
 
 class AdminMenu(_Overlay):
-    """Exit, reload content, idle time, change PIN; more to come."""
+    """Exit, reload content, idle time, change PIN."""
 
     exit_requested = Signal()
     reload_requested = Signal()
@@ -139,8 +140,6 @@ class AdminMenu(_Overlay):
         row.addWidget(self.more)
         self.box.addLayout(row)
         self.pin_button = add("admin.change_pin", "mdi6.lock-reset", self.change_pin_requested.emit)
-        later = add("admin.more", "mdi6.dots-horizontal", lambda: None)
-        later.setEnabled(False)
         self.close_button = add("admin.close", "mdi6.arrow-left", self.closed.emit, role="primary")
         self._show_idle()
 

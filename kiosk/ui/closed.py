@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 from kiosk.adapters.hours import OpeningHoursController
 from kiosk.content import Lang, Text
 from kiosk.model.hours import OpeningHours, format_minutes
-from kiosk.ui import icons
+from kiosk.ui import fmt, icons
 from kiosk.ui.strings import ui
 from kiosk.ui.style import stylesheet
 from kiosk.ui.tokens import PALETTE, SPACE, scale_for, scaled
@@ -48,63 +48,50 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.hours")
 
 
-#: What the closed screen says. (To move into kiosk/ui/strings.py and the translation file.)
-def _t(key: str) -> Text:
+def _t(key: str, **values: object) -> Text:
     """The closed screen's string *key* in both languages (translated like every UI string)."""
-    full = {"closed": "closed.title", "closed.body": "closed.body"}.get(key, f"closed.{key}")
-    return Text(ui(full, "zh"), ui(full, "en"))
-
-
-def _weekday(index: int, short: bool = False) -> Text:
-    key = f"weekday.{'short.' if short else ''}{index}"
-    return Text(ui(key, "zh"), ui(key, "en"))
+    return Text(ui(key, "zh", **values), ui(key, "en", **values))
 
 
 LANGS: tuple[Lang, ...] = ("zh", "en")
-
-#: The controller looks at the clock at least this often (milliseconds).
 
 
 def next_opening_text(hours: OpeningHours, now: datetime, lang: Lang) -> str:
     """ "Opens tomorrow at 09:00" (or today, a weekday, a date) in *lang*."""
     opening = hours.next_opening(now) if not hours.is_open(now) else hours.next_change(now)
     if opening is None or hours.is_open(now):
-        return _t("opens.never").get(lang)
+        return ui("closed.opens.never", lang)
     time_text = opening.strftime("%H:%M")
     days = (opening.date() - now.date()).days
     extra: dict[str, str] = {}
     if days == 0:
-        key = "opens.today"
+        key = "closed.opens.today"
     elif days == 1:
-        key = "opens.tomorrow"
+        key = "closed.opens.tomorrow"
     elif days < 7:
-        key = "opens.weekday"
-        extra["weekday"] = _weekday(opening.weekday()).get(lang)
+        key = "closed.opens.weekday"
+        extra["weekday"] = fmt.weekday(opening.weekday(), lang)
     else:
-        key = "opens.date"
-        extra["date"] = _date(opening.date(), lang)
-    return _t(key).get(lang).format(time=time_text, **extra)
+        key = "closed.opens.date"
+        extra["date"] = fmt.day_month(opening.date(), lang)
+    return ui(key, lang, time=time_text, **extra)
 
 
 def hours_text(hours: OpeningHours, lang: Lang) -> str:
     """The weekly hours on one line: "Mon–Fri 09:00–17:30 · Sat 10:00–16:00"."""
     parts = []
     for days, ranges in hours.summary():
-        first = _weekday(days[0], short=True).get(lang)
-        last = _weekday(days[-1], short=True).get(lang)
+        first = fmt.weekday(days[0], lang, short=True)
+        last = fmt.weekday(days[-1], lang, short=True)
         if len(days) == 1:
             name = first
         elif len(days) == 2:
-            name = f"{first}、{last}" if lang == "zh" else f"{first}, {last}"
+            name = ui("hours.days.pair", lang, first=first, last=last)
         else:
-            name = f"{first}至{last}" if lang == "zh" else f"{first}–{last}"
+            name = ui("hours.days.range", lang, first=first, last=last)
         times = ", ".join(f"{format_minutes(a)}–{format_minutes(b)}" for a, b in ranges)
         parts.append(f"{name} {times}")
     return " · ".join(parts)
-
-
-def _date(day: date, lang: Lang) -> str:
-    return f"{day.month}月{day.day}日" if lang == "zh" else day.strftime("%d %B").lstrip("0")
 
 
 class ClosedScreen(QWidget):
@@ -145,8 +132,8 @@ class ClosedScreen(QWidget):
         self.icon = QLabel(self.panel)
         self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-        self.title_zh = label(_t("closed").zh, "display")
-        self.title_en = label(_t("closed").en, "title")
+        self.title_zh = label(_t("closed.title").zh, "display")
+        self.title_en = label(_t("closed.title").en, "title")
         self.body = label(f"{_t('closed.body').zh}\n{_t('closed.body').en}", "lead")
         self.opens_zh = label("", "title")
         self.opens_en = label("", "lead")
@@ -179,8 +166,8 @@ class ClosedScreen(QWidget):
         self.opens_zh.setText(next_opening_text(self.hours, now, "zh"))
         self.opens_en.setText(next_opening_text(self.hours, now, "en"))
         zh, en = hours_text(self.hours, "zh"), hours_text(self.hours, "en")
-        self.hours_zh.setText(f"{_t('hours').zh}：{zh}" if zh else "")
-        self.hours_en.setText(f"{_t('hours').en}: {en}" if en else "")
+        self.hours_zh.setText(ui("closed.hours", "zh", hours=zh) if zh else "")
+        self.hours_en.setText(ui("closed.hours", "en", hours=en) if en else "")
         self.hours_zh.setVisible(bool(zh))
         self.hours_en.setVisible(bool(en))
         forum = self.forum

@@ -59,7 +59,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Figure, Lang
-from kiosk.ui import icons
+from kiosk.ui import fmt, icons
 from kiosk.ui.fmt import decimals as _decimals
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.fmt import number as _number
@@ -90,8 +90,7 @@ def _parts(figure: Figure, lang: Lang) -> tuple[str, str, str] | None:
     value = figure.value.get(lang)
     prefix = figure.prefix.get(lang) if figure.prefix else ""
     suffix = figure.suffix.get(lang) if figure.suffix else ""
-    if prefix and lang == "en":
-        prefix += " "
+    prefix = fmt.prefix_text(prefix, lang)
     number = _number(value, _decimals(value), lang)
     if prefix + number + suffix != figure_text(figure, lang):
         return None
@@ -470,10 +469,8 @@ class FigureTile(QAbstractButton):
         return bottom
 
     def _back(self, pad: int, inner: int, icon: int, size: int) -> _Back:
-        en = self.lang == "en"
-        heading_font = _font(
-            self.font(), self._px(TYPE.caption), bold=True, spacing=108.0 if en else 100.0
-        )
+        spacing = fmt.heading_spacing(self.lang)
+        heading_font = _font(self.font(), self._px(TYPE.caption), bold=True, spacing=spacing)
         fm = QFontMetricsF(heading_font)
         heading_baseline = pad + fm.capHeight()
         source_y = heading_baseline + fm.descent() + self._px(SPACE.xs)

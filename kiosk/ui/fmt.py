@@ -1,12 +1,36 @@
-"""Numbers, figures and lists written for a visitor in the screen's language.
+"""Numbers, dates, names and lists written for a visitor in the screen's language.
 
-Every page and painted widget writes numbers through these functions, so that one place decides
-how Chinese and English screens write them.
+Every page and painted widget writes numbers, dates, lists and names through these functions, so
+that one place decides how Chinese and English screens write them: QLocale for numbers, dates,
+day names and lists, the translation (kiosk/ui/strings.py) for the patterns around them.
 """
 
 from __future__ import annotations
 
-from kiosk.content import Figure, Lang
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale
+
+from kiosk.content import Content, Figure, Lang, Text
+from kiosk.ui.strings import SOURCES, ui
+
+
+def _locales() -> dict[str, QLocale]:
+    chinese = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    # Chinese figures are written without thousands separators (3000 亿元, 2023 年).
+    chinese.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return {"zh": chinese, "en": english}
+
+
+#: The QLocale of each screen language.
+LOCALES: dict[str, QLocale] = _locales()
+
+
+def locale(lang: Lang) -> QLocale:
+    """The QLocale screens in *lang* write numbers, dates and lists with."""
+    return LOCALES[lang]
 
 
 def decimals(value: float) -> int:
@@ -16,14 +40,74 @@ def decimals(value: float) -> int:
 
 
 def number(value: float, places: int, lang: Lang) -> str:
-    """*value* with *places* decimals (thousands separators in English)."""
-    return f"{value:,.{places}f}" if lang == "en" else f"{value:.{places}f}"
+    """*value* with *places* decimals, as *lang* writes it (thousands separators in English)."""
+    return locale(lang).toString(float(value), "f", places)
+
+
+def spaced_words(lang: Lang) -> bool:
+    """Whether *lang* separates words by spaces (not so in Chinese)."""
+    return locale(lang).script() == QLocale.Script.LatinScript
+
+
+def prefix_text(prefix: str, lang: Lang) -> str:
+    """A figure's prefix as it stands before the number ("about 3" but "约3")."""
+    return f"{prefix} " if prefix and spaced_words(lang) else prefix
 
 
 def figure_text(figure: Figure, lang: Lang) -> str:
     """A figure as a visitor reads it: prefix, number, suffix (the unit is shown apart)."""
     value = figure.value.get(lang)
-    prefix = figure.prefix.get(lang) if figure.prefix else ""
+    prefix = prefix_text(figure.prefix.get(lang) if figure.prefix else "", lang)
     suffix = figure.suffix.get(lang) if figure.suffix else ""
-    gap = " " if prefix and lang == "en" else ""
-    return f"{prefix}{gap}{number(value, decimals(value), lang)}{suffix}"
+    return f"{prefix}{number(value, decimals(value), lang)}{suffix}"
+
+
+def heading_spacing(lang: Lang) -> float:
+    """Letter spacing (percent) of small bold headings: Latin capitals get a little air."""
+    return 108.0 if spaced_words(lang) else 100.0
+
+
+def join(items: Sequence[str], lang: Lang) -> str:
+    """A list as *lang* writes it: "A, B and C" / "A、B和C"."""
+    return locale(lang).createSeparatedList(list(items))
+
+
+def labelled(label: str, text: str, lang: Lang) -> str:
+    """A label and its text on one line: "Areas: …" / "功能区：…"."""
+    return ui("text.labelled", lang, label=label, text=text)
+
+
+def person_name(name: Text, lang: Lang) -> str:
+    """A person's name: Chinese screens show it in Chinese, English ones add the Chinese name."""
+    return ui("name.person", lang, zh=name.zh, en=name.en)
+
+
+def day_month(day: date, lang: Lang) -> str:
+    """A day of the year: "26 May" / "5月26日"."""
+    return locale(lang).toString(QDate(day.year, day.month, day.day), ui("date.day_month", lang))
+
+
+def weekday(index: int, lang: Lang, short: bool = False) -> str:
+    """The name of weekday *index* (0 = Monday): "Monday" / "星期一", short "Mon" / "周一"."""
+    kind = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
+    return locale(lang).dayName(index + 1, kind)
+
+
+def screen_name(route: object, content: Content, lang: Lang) -> str:
+    """What a visitor calls the screen *route* (``"zone"``, ``"theme/t1"``): "Bonded zone".
+
+    Item screens are named by their item's title or name; an unknown or missing route is "–".
+    """
+    if not isinstance(route, str) or not route:
+        return "–"
+    page, _, item = route.partition("/")
+    if item:
+        record = content.index.get(item)
+        title = getattr(record, "title", None) or getattr(record, "name", None)
+        return title.get(lang) if isinstance(title, Text) else item
+    key = _PAGE_KEYS.get(page, f"section.{page}")
+    return ui(key, lang) if key in SOURCES else page
+
+
+#: Screens that are not sections, and the UI string that names them.
+_PAGE_KEYS = {"home": "home", "about": "about.title", "attract": "touch_to_start"}

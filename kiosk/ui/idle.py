@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.content import Lang
 from kiosk.ui.strings import both, ui
 from kiosk.ui.tokens import PALETTE, SPACE, scaled
 from kiosk.ui.widgets import label
@@ -122,11 +123,14 @@ class IdleOverlay(QWidget):
 
     def set_seconds(self, seconds: int) -> None:
         self.number.setText(str(seconds))
-        self.body.setText(
-            f"{seconds} {ui('still_there.seconds', 'zh')} · {ui('still_there.body', 'zh')}\n"
-            f"{ui('still_there.body', 'en')}: {seconds} {ui('still_there.seconds', 'en')}"
-        )
+        self.body.setText("\n".join(self._line(lang, seconds) for lang in ("zh", "en")))
         self.setAccessibleName(f"{both('still_there', ' ')} {seconds}")
+
+    @staticmethod
+    def _line(lang: Lang, seconds: int) -> str:
+        """ "Touch the screen to keep exploring: 5 seconds until the kiosk starts over"."""
+        countdown = ui("still_there.seconds", lang, n=seconds)
+        return ui("still_there.line", lang, body=ui("still_there.body", lang), countdown=countdown)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)

@@ -18,14 +18,13 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from kiosk.content import Lang
 from kiosk.content.model import Image
 from kiosk.ui import icons
+from kiosk.ui.strings import ui
 from kiosk.ui.text import line_height, wrap
 from kiosk.ui.tokens import PALETTE, RADII, SPACE, TYPE, scaled
 
 log = logging.getLogger("kiosk.ui")
 
 _PLACEHOLDER_RATIO = 10 / 16
-_STAND_IN = {"zh": "示意插图", "en": "Illustration"}
-_MISSING = {"zh": "图片暂缺", "en": "Image not available"}
 
 
 class _Source:
@@ -230,12 +229,14 @@ class ImageFigure(QWidget):
         text_rect = QRectF(
             rect.left(), center.y() + scaled(SPACE.s, self.factor), rect.width(), size
         )
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter), _MISSING[self.lang])
+        painter.drawText(
+            text_rect, int(Qt.AlignmentFlag.AlignHCenter), ui("image.missing", self.lang)
+        )
 
     def _paint_tag(self, painter: QPainter, rect: QRectF) -> None:
         font = self._font(TYPE.caption - 4, bold=True)
         painter.setFont(font)
-        text = _STAND_IN[self.lang]
+        text = ui("image.stand_in", self.lang)
         pad = scaled(SPACE.xs, self.factor)
         w = painter.fontMetrics().horizontalAdvance(text) + 2 * pad
         h = line_height(font) + pad

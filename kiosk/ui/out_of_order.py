@@ -23,16 +23,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from kiosk.ui.strings import both, ui
 from kiosk.ui.tokens import PALETTE, SPACE, TYPE, scale_for, scaled
 
 log = logging.getLogger("kiosk.out_of_order")
 
-#: What the screen says (Chinese first, as everywhere in the kiosk).
-TITLE = ("暂停服务", "Out of order")
-BODY = (
-    "本展项正在维护，请稍后再来。",
-    "This exhibit is being looked after. Please come back later.",
-)
+#: What the screen says: UI string keys, shown in Chinese then English.
+TITLE = "out_of_order.title"
+BODY = "out_of_order.body"
 
 
 class OutOfOrder(QWidget):
@@ -46,9 +44,11 @@ class OutOfOrder(QWidget):
     def __init__(self, kiosk_mode: bool = True, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("outOfOrder")
-        self.setWindowTitle(f"{TITLE[0]} · {TITLE[1]}")
-        self.setAccessibleName(f"{TITLE[0]} {TITLE[1]}")
-        self.setAccessibleDescription(f"{BODY[0]} {BODY[1]}")
+        self.title = (ui(TITLE, "zh"), ui(TITLE, "en"))
+        self.body = (ui(BODY, "zh"), ui(BODY, "en"))
+        self.setWindowTitle(both(TITLE, " · "))
+        self.setAccessibleName(both(TITLE, " "))
+        self.setAccessibleDescription(both(BODY, " "))
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.kiosk_mode = kiosk_mode
@@ -108,10 +108,10 @@ class OutOfOrder(QWidget):
         width = w - 2 * margin
         y = cy + radius + scaled(SPACE.xl, factor)
         lines = (
-            (TITLE[0], TYPE.display, True, PALETTE.text),
-            (TITLE[1], TYPE.title, False, PALETTE.text_muted),
-            (BODY[0], TYPE.lead, False, PALETTE.text),
-            (BODY[1], TYPE.lead, False, PALETTE.text_muted),
+            (self.title[0], TYPE.display, True, PALETTE.text),
+            (self.title[1], TYPE.title, False, PALETTE.text_muted),
+            (self.body[0], TYPE.lead, False, PALETTE.text),
+            (self.body[1], TYPE.lead, False, PALETTE.text_muted),
         )
         for i, (text, size, bold, colour) in enumerate(lines):
             painter.setFont(self._font(size, factor, bold))

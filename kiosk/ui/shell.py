@@ -23,6 +23,7 @@ from kiosk.model.pin import PinGuard, hash_pin, must_change, new_pin_problem
 from kiosk.model.routes import OVERVIEWS, SECTIONS, siblings_for
 from kiosk.model.settings import Settings, save_settings
 from kiosk.system import memory
+from kiosk.ui.fmt import screen_name
 from kiosk.ui.host import PageHost
 from kiosk.ui.idle import IdleController, IdleOverlay
 from kiosk.ui.navbar import MODES, NavBar
@@ -443,7 +444,7 @@ class Shell(QWidget):
         self._show_today()
         if self._content_problems:
             first = self._content_problems[0]
-            self.admin.set_status(f"{ui('admin.content_problems', self.lang)}: {first}")
+            self.admin.set_status(ui("admin.content_problems", self.lang, problem=first))
         self.admin.show()
         self.admin.raise_()
 
@@ -460,9 +461,9 @@ class Shell(QWidget):
                 ui(
                     "admin.today",
                     self.lang,
-                    sessions=today.get("sessions", 0),
+                    n=today.get("sessions", 0),
                     length=duration(float(average)),  # type: ignore[arg-type]
-                    top=today.get("top_screen") or "–",
+                    top=screen_name(today.get("top_screen"), self.content, self.lang),
                 )
             )
 
@@ -487,7 +488,7 @@ class Shell(QWidget):
             problem = new_pin_problem(pin)
             if not first:
                 if problem:
-                    pad.show_message(problem)
+                    pad.show_message(ui(f"pin.problem.{problem}", self.lang))
                     return
                 first.append(pin)
                 pad.set_prompt(ui("admin.repeat_pin", self.lang))
@@ -530,9 +531,8 @@ class Shell(QWidget):
             for problem in exc.problems:
                 log.error("content: %s", problem)
             if self.admin is not None:
-                self.admin.set_status(
-                    f"{ui('admin.content_problems', self.lang)}: {exc.problems[0]}"
-                )
+                problem = exc.problems[0]
+                self.admin.set_status(ui("admin.content_problems", self.lang, problem=problem))
             return
         self.close_admin()
         self.set_content(content)

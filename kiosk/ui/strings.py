@@ -1,10 +1,14 @@
-"""UI strings: English sources marked for ``pyside6-lupdate``, Chinese from the translation.
+"""UI strings: English sources marked for ``pyside6-lupdate``, translated by Qt translators.
 
 Content strings come from the content; everything the kiosk itself says is here. The Chinese
-translation lives in ``assets/i18n/kiosk_zh_CN.ts`` (edited with Qt Linguist or by hand),
+translation lives in ``assets/i18n/kiosk_zh_CN.ts``; ``assets/i18n/kiosk_en.ts`` holds only the
+English plural forms ("%n second" / "%n seconds"). Both are edited with Qt Linguist or by hand,
 compiled to ``.qm`` by ``python tools/update_translations.py`` and read through ``:/i18n``.
 Both languages can be on screen at once (the attract loop and the idle overlay show both), so
-:func:`ui` asks the translator directly instead of installing it globally.
+:func:`ui` asks each language's translator directly instead of installing one globally.
+
+A source with ``%n`` is a plural (numerus) message: pass the count as ``n`` and the translation
+picks the form for it (Qt's plural rules of the language).
 """
 
 from __future__ import annotations
@@ -16,7 +20,21 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QTranslator
 from kiosk.content import Lang
 
 CONTEXT = "kiosk"
-QM_PATH = ":/i18n/kiosk_zh_CN.qm"
+# The compiled translation of each language (English: its plural forms only).
+QM_PATHS: dict[str, str] = {"zh": ":/i18n/kiosk_zh_CN.qm", "en": ":/i18n/kiosk_en.qm"}
+
+
+class _Plural:
+    """Marks a plural source for ``pyside6-lupdate``.
+
+    lupdate reads ``translate(context, source, None, <number>)`` as a numerus message; this
+    ``translate`` only returns the source, so that SOURCES stays a plain key → source table.
+    """
+
+    @staticmethod
+    def translate(context: str, source: str, disambiguation: None, n: int) -> str:
+        return source
+
 
 # key → English source text (marked for pyside6-lupdate).
 # (QT_TRANSLATE_NOOP returns its text unchanged; PySide types it as object, hence the cast.)
@@ -33,7 +51,10 @@ SOURCES: dict[str, str] = cast(
         "touch_to_start": QT_TRANSLATE_NOOP("kiosk", "Touch to start"),
         "still_there": QT_TRANSLATE_NOOP("kiosk", "Still there?"),
         "still_there.body": QT_TRANSLATE_NOOP("kiosk", "Touch the screen to keep exploring"),
-        "still_there.seconds": QT_TRANSLATE_NOOP("kiosk", "seconds until the kiosk starts over"),
+        "still_there.seconds": _Plural.translate(
+            "kiosk", "%n second(s) until the kiosk starts over", None, 0
+        ),
+        "still_there.line": QT_TRANSLATE_NOOP("kiosk", "{body}: {countdown}"),
         "section.themes": QT_TRANSLATE_NOOP("kiosk", "Forum themes"),
         "section.achievements": QT_TRANSLATE_NOOP("kiosk", "Achievements"),
         "section.zone": QT_TRANSLATE_NOOP("kiosk", "Bonded zone"),
@@ -44,7 +65,6 @@ SOURCES: dict[str, str] = cast(
         "section.zone.hint": QT_TRANSLATE_NOOP("kiosk", "Five functional areas"),
         "section.beijing.hint": QT_TRANSLATE_NOOP("kiosk", "The numbers of an innovation city"),
         "section.voices.hint": QT_TRANSLATE_NOOP("kiosk", "What speakers said"),
-        "explore": QT_TRANSLATE_NOOP("kiosk", "Explore"),
         "related.achievements": QT_TRANSLATE_NOOP("kiosk", "Related achievements"),
         "related.voices": QT_TRANSLATE_NOOP("kiosk", "Voices"),
         "what": QT_TRANSLATE_NOOP("kiosk", "What it is"),
@@ -54,7 +74,6 @@ SOURCES: dict[str, str] = cast(
         "zone.areas": QT_TRANSLATE_NOOP("kiosk", "Five functional areas"),
         "zone.innovations": QT_TRANSLATE_NOOP("kiosk", "Three innovations"),
         "zone.timeline": QT_TRANSLATE_NOOP("kiosk", "Timeline"),
-        "zone.spectrum": QT_TRANSLATE_NOOP("kiosk", "Bonded business spectrum"),
         "zone.what": QT_TRANSLATE_NOOP("kiosk", "What happens here"),
         "zone.who": QT_TRANSLATE_NOOP("kiosk", "Who uses it"),
         "zone.link": QT_TRANSLATE_NOOP("kiosk", "How it connects to bonded R&D"),
@@ -75,15 +94,19 @@ SOURCES: dict[str, str] = cast(
         "swipe_hint": QT_TRANSLATE_NOOP("kiosk", "Swipe to browse"),
         "pin.title": QT_TRANSLATE_NOOP("kiosk", "Staff only"),
         "pin.prompt": QT_TRANSLATE_NOOP("kiosk", "Enter the admin PIN"),
-        "pin.wrong": QT_TRANSLATE_NOOP("kiosk", "Wrong PIN, {n} tries left"),
-        "pin.locked": QT_TRANSLATE_NOOP("kiosk", "Locked: try again in {n} s"),
+        "pin.wrong": _Plural.translate("kiosk", "Wrong PIN, %n tries left", None, 0),
+        "pin.locked": _Plural.translate("kiosk", "Locked: try again in %n second(s)", None, 0),
+        "pin.problem.format": QT_TRANSLATE_NOOP("kiosk", "A PIN is 4 to 8 digits (0–9)"),
+        "pin.problem.default": QT_TRANSLATE_NOOP(
+            "kiosk", "The new PIN must differ from the first-run PIN"
+        ),
         "pin.clear": QT_TRANSLATE_NOOP("kiosk", "Clear"),
         "pin.ok": QT_TRANSLATE_NOOP("kiosk", "OK"),
         "pin.cancel": QT_TRANSLATE_NOOP("kiosk", "Cancel"),
         "admin.title": QT_TRANSLATE_NOOP("kiosk", "Admin menu"),
         "admin.exit": QT_TRANSLATE_NOOP("kiosk", "Exit the kiosk"),
         "admin.reload": QT_TRANSLATE_NOOP("kiosk", "Reload content"),
-        "admin.idle": QT_TRANSLATE_NOOP("kiosk", "Idle time: {n} s"),
+        "admin.idle": _Plural.translate("kiosk", "Idle time: %n second(s)", None, 0),
         "admin.change_pin": QT_TRANSLATE_NOOP("kiosk", "Change PIN"),
         "admin.new_pin": QT_TRANSLATE_NOOP("kiosk", "Enter a new PIN (4–8 digits)"),
         "admin.repeat_pin": QT_TRANSLATE_NOOP("kiosk", "Enter the new PIN again"),
@@ -91,12 +114,11 @@ SOURCES: dict[str, str] = cast(
         "admin.pin_mismatch": QT_TRANSLATE_NOOP("kiosk", "The PINs differ"),
         "admin.must_change": QT_TRANSLATE_NOOP("kiosk", "First login: set a new PIN"),
         "admin.close": QT_TRANSLATE_NOOP("kiosk", "Back to the kiosk"),
-        "admin.reloaded": QT_TRANSLATE_NOOP("kiosk", "Content reloaded"),
         "admin.content_problems": QT_TRANSLATE_NOOP(
-            "kiosk", "Content has problems; kept the last good one"
+            "kiosk", "Content has problems; kept the last good one: {problem}"
         ),
-        "admin.today": QT_TRANSLATE_NOOP(
-            "kiosk", "Today: {sessions} visitors, {length} on average; most viewed: {top}"
+        "admin.today": _Plural.translate(
+            "kiosk", "Today: %n visitor(s), {length} on average; most viewed: {top}", None, 0
         ),
         "closed.title": QT_TRANSLATE_NOOP("kiosk", "Closed"),
         "closed.body": QT_TRANSLATE_NOOP("kiosk", "Please come back during opening hours."),
@@ -105,50 +127,101 @@ SOURCES: dict[str, str] = cast(
         "closed.opens.weekday": QT_TRANSLATE_NOOP("kiosk", "Opens {weekday} at {time}"),
         "closed.opens.date": QT_TRANSLATE_NOOP("kiosk", "Opens on {date} at {time}"),
         "closed.opens.never": QT_TRANSLATE_NOOP("kiosk", "Opening times to be announced"),
-        "closed.hours": QT_TRANSLATE_NOOP("kiosk", "Opening hours"),
-        "weekday.0": QT_TRANSLATE_NOOP("kiosk", "Monday"),
-        "weekday.1": QT_TRANSLATE_NOOP("kiosk", "Tuesday"),
-        "weekday.2": QT_TRANSLATE_NOOP("kiosk", "Wednesday"),
-        "weekday.3": QT_TRANSLATE_NOOP("kiosk", "Thursday"),
-        "weekday.4": QT_TRANSLATE_NOOP("kiosk", "Friday"),
-        "weekday.5": QT_TRANSLATE_NOOP("kiosk", "Saturday"),
-        "weekday.6": QT_TRANSLATE_NOOP("kiosk", "Sunday"),
-        "weekday.short.0": QT_TRANSLATE_NOOP("kiosk", "Mon"),
-        "weekday.short.1": QT_TRANSLATE_NOOP("kiosk", "Tue"),
-        "weekday.short.2": QT_TRANSLATE_NOOP("kiosk", "Wed"),
-        "weekday.short.3": QT_TRANSLATE_NOOP("kiosk", "Thu"),
-        "weekday.short.4": QT_TRANSLATE_NOOP("kiosk", "Fri"),
-        "weekday.short.5": QT_TRANSLATE_NOOP("kiosk", "Sat"),
-        "weekday.short.6": QT_TRANSLATE_NOOP("kiosk", "Sun"),
-        "admin.more": QT_TRANSLATE_NOOP("kiosk", "More (coming later)"),
+        "closed.hours": QT_TRANSLATE_NOOP("kiosk", "Opening hours: {hours}"),
+        "hours.days.pair": QT_TRANSLATE_NOOP("kiosk", "{first}, {last}"),
+        "hours.days.range": QT_TRANSLATE_NOOP("kiosk", "{first}–{last}"),
+        # A QLocale date format (d: day, M: month number, MMMM: month name).
+        "date.day_month": QT_TRANSLATE_NOOP("kiosk", "d MMMM"),
+        "out_of_order.title": QT_TRANSLATE_NOOP("kiosk", "Out of order"),
+        "out_of_order.body": QT_TRANSLATE_NOOP(
+            "kiosk", "This exhibit is being looked after. Please come back later."
+        ),
+        "image.stand_in": QT_TRANSLATE_NOOP("kiosk", "Illustration"),
+        "image.missing": QT_TRANSLATE_NOOP("kiosk", "Image not available"),
+        "app.name": QT_TRANSLATE_NOOP("kiosk", "Zhongguancun Forum 2023"),
+        # A person's name: English screens add the Chinese name after the pinyin.
+        "name.person": QT_TRANSLATE_NOOP("kiosk", "{en}  {zh}"),
+        "stats.title": QT_TRANSLATE_NOOP("kiosk", "kiosk statistics, {span}"),
+        "stats.since": QT_TRANSLATE_NOOP("kiosk", "since {day}"),
+        "stats.all_days": QT_TRANSLATE_NOOP("kiosk", "all recorded days"),
+        "stats.none": QT_TRANSLATE_NOOP("kiosk", "No visitors recorded in this period."),
+        "stats.totals": QT_TRANSLATE_NOOP(
+            "kiosk",
+            "Sessions: {sessions}; average length {length} ({active} to the last touch); "
+            "{views} screen views; {touches} touches",
+        ),
+        "stats.per_day": QT_TRANSLATE_NOOP("kiosk", "Sessions per day"),
+        "stats.per_hour": QT_TRANSLATE_NOOP("kiosk", "Sessions per hour of day (by start)"),
+        "stats.day": QT_TRANSLATE_NOOP("kiosk", "day"),
+        "stats.sessions": QT_TRANSLATE_NOOP("kiosk", "sessions"),
+        "stats.avg_length": QT_TRANSLATE_NOOP("kiosk", "avg length"),
+        "stats.views": QT_TRANSLATE_NOOP("kiosk", "views"),
+        "stats.touches": QT_TRANSLATE_NOOP("kiosk", "touches"),
+        "stats.screen": QT_TRANSLATE_NOOP("kiosk", "screen"),
+        "stats.dwell": QT_TRANSLATE_NOOP("kiosk", "dwell"),
+        "stats.average": QT_TRANSLATE_NOOP("kiosk", "average"),
+        "stats.top_views": QT_TRANSLATE_NOOP("kiosk", "Top screens by views"),
+        "stats.top_dwell": QT_TRANSLATE_NOOP("kiosk", "Top screens by dwell time"),
+        "stats.languages": QT_TRANSLATE_NOOP("kiosk", "Languages"),
+        "stats.started_in": QT_TRANSLATE_NOOP("kiosk", "sessions started in {langs}"),
+        "stats.used": QT_TRANSLATE_NOOP("kiosk", "sessions that used {language}: {n}"),
+        "stats.views_in": QT_TRANSLATE_NOOP("kiosk", "screen views in {langs}"),
+        "stats.modes": QT_TRANSLATE_NOOP("kiosk", "Accessibility modes (sessions that used them)"),
+        "stats.lang.zh": QT_TRANSLATE_NOOP("kiosk", "Chinese"),
+        "stats.lang.en": QT_TRANSLATE_NOOP("kiosk", "English"),
+        "stats.heatmap.title": QT_TRANSLATE_NOOP("kiosk", "Touch heatmap"),
+        "stats.heatmap.body": _Plural.translate(
+            "kiosk",
+            "%n touch(es) on every screen, drawn over Home ({columns}×{rows} cells of the window)",
+            None,
+            0,
+        ),
+        "stats.heatmap.legend": QT_TRANSLATE_NOOP("kiosk", "touches per cell"),
+        "text.labelled": QT_TRANSLATE_NOOP("kiosk", "{label}: {text}"),
+        "zone.timeline.entry": QT_TRANSLATE_NOOP("kiosk", "{date}: {title}. {text}"),
     },
 )
 
-_translator: QTranslator | None = None
+_translators: dict[str, QTranslator] = {}
 
 
-def translator() -> QTranslator:
-    """The Chinese translator, loaded once from the compiled resources."""
-    global _translator
-    if _translator is None:
+def translator(lang: Lang = "zh") -> QTranslator:
+    """The translator of *lang*, loaded once from the compiled resources."""
+    found = _translators.get(lang)
+    if found is None:
         from kiosk.adapters import resources
 
         resources.register()
-        _translator = QTranslator()
-        if not _translator.load(QM_PATH):
-            raise RuntimeError(f"cannot load {QM_PATH}: run tools/update_translations.py")
-    return _translator
+        found = QTranslator()
+        if not found.load(QM_PATHS[lang]):
+            raise RuntimeError(f"cannot load {QM_PATHS[lang]}: run tools/update_translations.py")
+        _translators[lang] = found
+    return found
+
+
+def is_plural(key: str) -> bool:
+    """Whether the string *key* has plural forms (its source counts ``%n`` things)."""
+    return "%n" in SOURCES[key]
 
 
 def ui(key: str, lang: Lang, **values: object) -> str:
-    """The UI string *key* in *lang*, with ``{name}`` placeholders filled from *values*."""
+    """The UI string *key* in *lang*, with ``{name}`` placeholders filled from *values*.
+
+    A plural string (see :func:`is_plural`) takes its count as ``n``: the translation picks the
+    form for it and ``%n`` is replaced by the count.
+    """
     source = SOURCES[key]
-    text = source
-    if lang == "zh":
-        text = translator().translate(CONTEXT, source) or source
+    if is_plural(key):
+        count = values.get("n")
+        if not isinstance(count, int):
+            raise TypeError(f"{key} is a plural: pass its count as n=<int>")
+        text = translator(lang).translate(CONTEXT, source, None, count) or source
+        text = text.replace("%n", str(count))
+    else:
+        text = translator(lang).translate(CONTEXT, source) or source
     return text.format(**values) if values else text
 
 
-def both(key: str, sep: str = "  ·  ") -> str:
+def both(key: str, sep: str = "  ·  ", **values: object) -> str:
     """The UI string *key* in Chinese and English, for screens every visitor reads."""
-    return f"{ui(key, 'zh')}{sep}{ui(key, 'en')}"
+    return f"{ui(key, 'zh', **values)}{sep}{ui(key, 'en', **values)}"

@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from kiosk.content.model import Area, Lang, Spectrum, Text, TimelineEntry, Zone
-from kiosk.ui import icons
+from kiosk.ui import fmt, icons
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.strings import ui
 from kiosk.ui.style import TAP
@@ -114,7 +114,7 @@ def _icon(name: str | None, colour: str) -> QIcon:
 
 
 def _join(items: Sequence[Text], lang: Lang) -> str:
-    return ("、" if lang == "zh" else ", ").join(item.get(lang) for item in items)
+    return fmt.join([item.get(lang) for item in items], lang)
 
 
 def _painter(widget: QWidget) -> QPainter:
@@ -311,10 +311,9 @@ class SitePlan(_Drawn):
             button = AreaButton(item, lang, factor, _AREA_COLOURS[i % len(_AREA_COLOURS)], self)
             button.clicked.connect(lambda _=False, area_id=item.id: self.area_tapped.emit(area_id))
             self.buttons.append(button)
-        names = ("、" if lang == "zh" else ", ").join(b.text() for b in self.buttons)
+        names = fmt.join([b.text() for b in self.buttons], lang)
         self.setAccessibleName(zone.name.get(lang))
-        colon = "：" if lang == "zh" else ": "
-        self.setAccessibleDescription(f"{ui('zone.areas', lang)}{colon}{names}")
+        self.setAccessibleDescription(fmt.labelled(ui("zone.areas", lang), names, lang))
         self.setMinimumSize(scaled(640, factor), scaled(360, factor))
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
@@ -462,9 +461,8 @@ class SpectrumDiagram(_Drawn):
         super().__init__(lang, factor, parent)
         self._tiers = spectrum.tiers
         self.setAccessibleName(spectrum.title.get(lang))
-        colon = "：" if lang == "zh" else ": "
         lines = (
-            f"{t.label.get(lang)} {t.title.get(lang)}{colon}{_join(t.items, lang)}"
+            fmt.labelled(f"{t.label.get(lang)} {t.title.get(lang)}", _join(t.items, lang), lang)
             for t in self._tiers
         )
         self.setAccessibleDescription("\n".join(lines))
@@ -561,9 +559,14 @@ class Timeline(_Drawn):
         super().__init__(lang, factor, parent)
         self._entries = tuple(entries)
         self.setAccessibleName(ui("zone.timeline", lang))
-        sep, stop = ("：", "。") if lang == "zh" else (": ", ". ")
         lines = (
-            f"{e.date.get(lang)}{sep}{e.title.get(lang)}{stop}{e.text.get(lang)}"
+            ui(
+                "zone.timeline.entry",
+                lang,
+                date=e.date.get(lang),
+                title=e.title.get(lang),
+                text=e.text.get(lang),
+            )
             for e in self._entries
         )
         self.setAccessibleDescription("\n".join(lines))

@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.content import Content, Lang
+from kiosk.content import Content, Lang, Text
 from kiosk.model.navigation import Navigation, Route
+from kiosk.ui import fmt
 from kiosk.ui.kinetic import enable_kinetic, release_kinetic
 from kiosk.ui.strings import ui
 from kiosk.ui.tokens import PALETTE, SIZE, SPACE, scaled
@@ -38,6 +39,10 @@ class PageContext:
 
     def ui(self, key: str, **values: object) -> str:
         return ui(key, self.lang, **values)
+
+    def name(self, name: Text) -> str:
+        """A person's name as this page's language shows it (see :func:`fmt.person_name`)."""
+        return fmt.person_name(name, self.lang)
 
     def go(self, route: Route) -> None:
         self.nav.go(route)

@@ -118,7 +118,7 @@ class ItemPage(ScrollPage):
         self._related(self.ctx.ui("related.voices"), routes)
 
     def _name(self, name: Text) -> str:
-        return name.zh if self.ctx.lang == "zh" else f"{name.en}  {name.zh}"
+        return self.ctx.name(name)
 
     def _photos(self, theme_id: str) -> None:
         photos = [p for p in self.ctx.content.photos if p.theme == theme_id]

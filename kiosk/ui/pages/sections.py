@@ -158,7 +158,7 @@ class VoicesPage(SectionPage):
         self._header(ctx.ui("section.voices"), ctx.ui("section.voices.hint"))
         cards = []
         for v in ctx.content.voices:
-            name = v.name.get(lang) if lang == "zh" else f"{v.name.en}  {v.name.zh}"
+            name = ctx.name(v.name)
             cards.append(
                 self._card(
                     Route(Kind.VOICE, v.id),

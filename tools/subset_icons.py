@@ -10,16 +10,19 @@ own mdi6 font down to those glyphs with fontTools and writes:
 - ``assets/icons/mdi6-kiosk.json``: ``{"mdi6.name": codepoint}`` for those glyphs.
 
 ``kiosk/ui/icons.py`` draws these directly; a name that is not in the subset (an editor chose a
-new icon in the content) still comes from qtawesome, loaded only then. Run it after naming a new
-icon in the code or the bundled content, then rebuild the resources::
+new icon in the content) still comes from qtawesome, loaded only then. The files are generated,
+never committed: ``tools/build_resources.py`` (and the package build hook) makes them with
+:func:`build` before it compiles the resources. Run it after naming a new icon in the code or the
+bundled content (running this file does the same)::
 
-    python tools/subset_icons.py && python tools/build_resources.py
+    python tools/build_resources.py
 
 ``tests/test_icons.py`` fails when a name used by the code or the bundled content is missing.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import sys
@@ -45,10 +48,15 @@ def used_names(root: Path = ROOT) -> set[str]:
 
 
 def qtawesome_mdi6() -> tuple[Path, dict[str, int]]:
-    """qtawesome's mdi6 font file and its glyph names (without the ``mdi6.`` prefix)."""
-    import qtawesome
+    """qtawesome's mdi6 font file and its glyph names (without the ``mdi6.`` prefix).
 
-    fonts = Path(qtawesome.__file__).parent / "fonts"
+    The package is found, not imported: importing qtawesome loads Qt's GUI libraries, which a
+    build machine need not have.
+    """
+    spec = importlib.util.find_spec("qtawesome")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("qtawesome is not installed")
+    fonts = Path(next(iter(spec.submodule_search_locations))) / "fonts"
     font = next(fonts.glob("materialdesignicons6-webfont-[0-9]*.ttf"))
     charmap = next(fonts.glob("materialdesignicons6-webfont-charmap-*.json"))
     raw = json.loads(charmap.read_text(encoding="utf-8"))
@@ -87,10 +95,11 @@ def build(names: set[str], out: Path = OUT) -> dict[str, int]:
 
 
 def main() -> int:
-    mapping = build(used_names())
-    size = (OUT / FONT_NAME).stat().st_size
-    print(f"{len(mapping)} icons → assets/icons/{FONT_NAME} ({size / 1e3:.1f} kB)")
-    return 0
+    """Rebuild every generated file: the subset, then the resources that bundle it."""
+    from build_resources import main as build_everything
+
+    print(f"{len(used_names())} icons named by the code and the bundled content")
+    return build_everything()
 
 
 if __name__ == "__main__":

@@ -5,8 +5,9 @@
 1. ``pyside6-lupdate`` collects every ``QT_TRANSLATE_NOOP`` / ``tr`` string of ``kiosk/`` into
    ``assets/i18n/kiosk_zh_CN.ts`` (existing translations are kept; new strings are marked
    unfinished; strings no longer used are dropped).
-2. ``pyside6-lrelease`` compiles it into ``assets/i18n/kiosk_zh_CN.qm``.
-3. The resources are rebuilt (``tools/build_resources.py``), as the ``.qm`` is read via ``:/i18n``.
+2. Every generated file is rebuilt (``tools/build_resources.py``): lrelease compiles the ``.ts``
+   into ``assets/i18n/kiosk_zh_CN.qm`` (not kept in git), which goes into the resources that the
+   kiosk reads it from (``:/i18n``).
 
 Translate new strings in between (Qt Linguist: ``pyside6-linguist assets/i18n/kiosk_zh_CN.ts``,
 or any text editor) and run it again. ``tests/test_i18n.py`` fails while a string is untranslated.
@@ -20,7 +21,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "assets" / "i18n" / "kiosk_zh_CN.ts"
-QM = TS.with_suffix(".qm")
 
 
 def tool(name: str) -> str:
@@ -46,12 +46,10 @@ def main() -> int:
         cwd=ROOT,
         check=True,
     )
-    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], cwd=ROOT, check=True)
     sys.path.insert(0, str(ROOT / "tools"))
-    from build_resources import build
+    from build_resources import main as build_everything
 
-    build()
-    return 0
+    return build_everything()
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ def _load(path: Path) -> ModuleType:
     return module
 
 
-class GeneratedFilesHook(BuildHookInterface):  # type: ignore[misc]
+class GeneratedFilesHook(BuildHookInterface):
     """Builds the generated files for the wheel and editable targets (the sdist has sources)."""
 
     PLUGIN_NAME = "custom"

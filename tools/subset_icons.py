@@ -24,8 +24,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from fontTools import subset
@@ -63,6 +66,19 @@ def qtawesome_mdi6() -> tuple[Path, dict[str, int]]:
     return font, {name: int(code, 16) for name, code in raw.items()}
 
 
+@contextmanager
+def _quiet_fonttools() -> Iterator[None]:
+    """Keep fontTools' notes on the source font's oddities (extra bytes in its ``post`` table,
+    early timestamps) out of the build's output; they change nothing in the subset."""
+    logger = logging.getLogger("fontTools")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def build(names: set[str], out: Path = OUT) -> dict[str, int]:
     """Write the subset font and its map for *names* into *out*; return the map."""
     font_path, charmap = qtawesome_mdi6()
@@ -74,19 +90,20 @@ def build(names: set[str], out: Path = OUT) -> dict[str, int]:
     options.name_IDs = ["*"]
     options.notdef_outline = True
     options.drop_tables += ["FFTM"]  # a build timestamp: keeps the output reproducible
-    font = TTFont(font_path, recalcTimestamp=False)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted(mapping.values()))
-    subsetter.subset(font)
-    # The source font stores every glyph's left side bearing as 0 and its xMin as 0, whatever
-    # its outline; saving recomputes xMin from the outline, and a bearing that no longer matches
-    # shifts the glyph left in FreeType. Bearing = xMin keeps it where the source font draws it.
-    glyf, hmtx = font["glyf"], font["hmtx"]
-    for name in font.getGlyphOrder():
-        glyph = glyf[name]
-        glyph.recalcBounds(glyf)
-        advance, _ = hmtx[name]
-        hmtx[name] = (advance, getattr(glyph, "xMin", 0))
+    with _quiet_fonttools():
+        font = TTFont(font_path, recalcTimestamp=False)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=sorted(mapping.values()))
+        subsetter.subset(font)
+        # The source font stores every glyph's left side bearing as 0 and its xMin as 0, whatever
+        # its outline; saving recomputes xMin from the outline, and a bearing that no longer matches
+        # shifts the glyph left in FreeType. Bearing = xMin keeps it where the source font draws it.
+        glyf, hmtx = font["glyf"], font["hmtx"]
+        for name in font.getGlyphOrder():
+            glyph = glyf[name]
+            glyph.recalcBounds(glyf)
+            advance, _ = hmtx[name]
+            hmtx[name] = (advance, getattr(glyph, "xMin", 0))
     out.mkdir(parents=True, exist_ok=True)
     font.save(out / FONT_NAME, reorderTables=True)
     text = json.dumps(mapping, indent=1, sort_keys=True) + "\n"

@@ -10,19 +10,25 @@ own mdi6 font down to those glyphs with fontTools and writes:
 - ``assets/icons/mdi6-kiosk.json``: ``{"mdi6.name": codepoint}`` for those glyphs.
 
 ``kiosk/ui/icons.py`` draws these directly; a name that is not in the subset (an editor chose a
-new icon in the content) still comes from qtawesome, loaded only then. Run it after naming a new
-icon in the code or the bundled content, then rebuild the resources::
+new icon in the content) still comes from qtawesome, loaded only then. The files are generated,
+never committed: ``tools/build_resources.py`` (and the package build hook) makes them with
+:func:`build` before it compiles the resources. Run it after naming a new icon in the code or the
+bundled content (running this file does the same)::
 
-    python tools/subset_icons.py && python tools/build_resources.py
+    python tools/build_resources.py
 
 ``tests/test_icons.py`` fails when a name used by the code or the bundled content is missing.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import logging
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from fontTools import subset
@@ -45,14 +51,32 @@ def used_names(root: Path = ROOT) -> set[str]:
 
 
 def qtawesome_mdi6() -> tuple[Path, dict[str, int]]:
-    """qtawesome's mdi6 font file and its glyph names (without the ``mdi6.`` prefix)."""
-    import qtawesome
+    """qtawesome's mdi6 font file and its glyph names (without the ``mdi6.`` prefix).
 
-    fonts = Path(qtawesome.__file__).parent / "fonts"
+    The package is found, not imported: importing qtawesome loads Qt's GUI libraries, which a
+    build machine need not have.
+    """
+    spec = importlib.util.find_spec("qtawesome")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("qtawesome is not installed")
+    fonts = Path(next(iter(spec.submodule_search_locations))) / "fonts"
     font = next(fonts.glob("materialdesignicons6-webfont-[0-9]*.ttf"))
     charmap = next(fonts.glob("materialdesignicons6-webfont-charmap-*.json"))
     raw = json.loads(charmap.read_text(encoding="utf-8"))
     return font, {name: int(code, 16) for name, code in raw.items()}
+
+
+@contextmanager
+def _quiet_fonttools() -> Iterator[None]:
+    """Keep fontTools' notes on the source font's oddities (extra bytes in its ``post`` table,
+    early timestamps) out of the build's output; they change nothing in the subset."""
+    logger = logging.getLogger("fontTools")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def build(names: set[str], out: Path = OUT) -> dict[str, int]:
@@ -66,19 +90,20 @@ def build(names: set[str], out: Path = OUT) -> dict[str, int]:
     options.name_IDs = ["*"]
     options.notdef_outline = True
     options.drop_tables += ["FFTM"]  # a build timestamp: keeps the output reproducible
-    font = TTFont(font_path, recalcTimestamp=False)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted(mapping.values()))
-    subsetter.subset(font)
-    # The source font stores every glyph's left side bearing as 0 and its xMin as 0, whatever
-    # its outline; saving recomputes xMin from the outline, and a bearing that no longer matches
-    # shifts the glyph left in FreeType. Bearing = xMin keeps it where the source font draws it.
-    glyf, hmtx = font["glyf"], font["hmtx"]
-    for name in font.getGlyphOrder():
-        glyph = glyf[name]
-        glyph.recalcBounds(glyf)
-        advance, _ = hmtx[name]
-        hmtx[name] = (advance, getattr(glyph, "xMin", 0))
+    with _quiet_fonttools():
+        font = TTFont(font_path, recalcTimestamp=False)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=sorted(mapping.values()))
+        subsetter.subset(font)
+        # The source font stores every glyph's left side bearing as 0 and its xMin as 0, whatever
+        # its outline; saving recomputes xMin from the outline, and a bearing that no longer matches
+        # shifts the glyph left in FreeType. Bearing = xMin keeps it where the source font draws it.
+        glyf, hmtx = font["glyf"], font["hmtx"]
+        for name in font.getGlyphOrder():
+            glyph = glyf[name]
+            glyph.recalcBounds(glyf)
+            advance, _ = hmtx[name]
+            hmtx[name] = (advance, getattr(glyph, "xMin", 0))
     out.mkdir(parents=True, exist_ok=True)
     font.save(out / FONT_NAME, reorderTables=True)
     text = json.dumps(mapping, indent=1, sort_keys=True) + "\n"
@@ -87,10 +112,11 @@ def build(names: set[str], out: Path = OUT) -> dict[str, int]:
 
 
 def main() -> int:
-    mapping = build(used_names())
-    size = (OUT / FONT_NAME).stat().st_size
-    print(f"{len(mapping)} icons → assets/icons/{FONT_NAME} ({size / 1e3:.1f} kB)")
-    return 0
+    """Rebuild every generated file: the subset, then the resources that bundle it."""
+    from build_resources import main as build_everything
+
+    print(f"{len(used_names())} icons named by the code and the bundled content")
+    return build_everything()
 
 
 if __name__ == "__main__":

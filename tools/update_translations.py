@@ -6,8 +6,8 @@
    ``assets/i18n/kiosk_zh_CN.ts`` (existing translations are kept; new strings are marked
    unfinished; strings no longer used are dropped), and the plural (``%n``) strings alone into
    ``assets/i18n/kiosk_en.ts``, where English gets its singular and plural forms.
-2. ``pyside6-lrelease`` compiles each into its ``.qm`` beside it.
-3. The resources are rebuilt (``tools/build_resources.py``), as the ``.qm`` is read via ``:/i18n``.
+2. Every generated file is rebuilt (``tools/build_resources.py``): lrelease compiles each ``.ts``
+   into its ``.qm`` (not kept in git), which go into the resources the kiosk reads (``:/i18n``).
 
 Translate new strings in between (Qt Linguist: ``pyside6-linguist assets/i18n/kiosk_zh_CN.ts``,
 or any text editor) and run it again. ``tests/test_i18n.py`` fails while a string is untranslated.
@@ -50,13 +50,10 @@ def main() -> int:
             cwd=ROOT,
             check=True,
         )
-        qm = ts.with_suffix(".qm")
-        subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
     sys.path.insert(0, str(ROOT / "tools"))
-    from build_resources import build
+    from build_resources import main as build_everything
 
-    build()
-    return 0
+    return build_everything()
 
 
 if __name__ == "__main__":

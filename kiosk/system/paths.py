@@ -6,7 +6,8 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent
 
-#: The compiled resources (fonts, illustrations, styles, translations), made from resources.qrc.
+#: The compiled resources (fonts, icons, illustrations, the translation), made from resources.qrc
+#: by the package build (``tools/build_resources.py`` in a checkout).
 RESOURCES_RCC = PACKAGE / "_generated" / "resources.rcc"
 
 

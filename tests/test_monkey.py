@@ -64,7 +64,8 @@ def guarded() -> Iterator[Guard]:
 
 def home_works(qtbot: QtBot, shell: Shell) -> None:
     """Tap Home (or the attract loop, which leads there): Home shows, with its five tiles."""
-    shell.close_admin()  # staff overlays are not a visitor's: the monkey may have opened the pad
+    # Staff overlays are not a visitor's: the monkey may have opened the pad.
+    shell.admin_control.close()
     qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
     if shell.nav.attracting:
         assert shell.host.page is not None
@@ -78,7 +79,7 @@ def home_works(qtbot: QtBot, shell: Shell) -> None:
     qtbot.waitUntil(page.isVisible, timeout=3000)
     names = {b.accessibleName() for b in page.findChildren(QAbstractButton) if b.isVisible()}
     for section in SECTIONS:
-        assert ui(f"section.{section}", shell.lang) in names
+        assert ui(f"section.{section}", shell.session.lang) in names
 
 
 def test_2000_random_touch_events_leave_a_working_kiosk(

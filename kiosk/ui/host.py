@@ -106,6 +106,11 @@ class PageHost(QWidget):
         self._pending = single_shot(self, 0, self._start_animation)
 
     @property
+    def kept_routes(self) -> list[Route]:
+        """The routes whose pages are kept (hidden) for a return visit."""
+        return list(self._kept)
+
+    @property
     def animating(self) -> bool:
         """A transition is on screen (or about to start: the new page is being grabbed)."""
         return self._pending.isActive() or self.animation.state() == QVariantAnimation.State.Running

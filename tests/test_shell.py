@@ -287,13 +287,15 @@ def test_key_and_mouse_input_count_as_activity(
     shell = make_shell()
     shell.idle.configure(60, 20)
     open_home(qtbot, shell)
-    shell.idle._quiet.start(50_000)
+    shell.idle.configure(50, 20)  # quiet time restarts: 50 s left
+    shell.idle.timeout = 60  # the next input restarts it with 60 s
     QTest.keyClick(page(shell), Qt.Key.Key_A)
-    assert shell.idle._quiet.remainingTime() > 55_000
-    shell.idle._quiet.start(50_000)
+    assert shell.idle.quiet_left_ms > 55_000
+    shell.idle.configure(50, 20)
+    shell.idle.timeout = 60
     QTest.mouseMove(page(shell), QPoint(10, 10))
     QTest.mouseClick(page(shell), Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
-    assert shell.idle._quiet.remainingTime() > 55_000
+    assert shell.idle.quiet_left_ms > 55_000
 
 
 # --- admin -----------------------------------------------------------------------------------

@@ -41,6 +41,11 @@ class IdleController(QObject):
         self._second.setInterval(1000)
         self._second.timeout.connect(self._count)
 
+    @property
+    def quiet_left_ms(self) -> int:
+        """Milliseconds of quiet time left before the countdown (-1 when not timing)."""
+        return self._quiet.remainingTime()
+
     def configure(self, timeout: float, warning: float) -> None:
         self.timeout = timeout
         self.warning = warning

@@ -2,7 +2,7 @@
 
 It shows the navigation model's current route in the page host, with the bar, the idle
 countdown and the accessibility modes the session model holds; the staff overlays are the admin
-controller's (kiosk.ui.staff), kiosk mode's key filter is kiosk.ui.keys.
+controller's (kiosk.ui.staff), kiosk mode's key filter and close guard are kiosk.ui.lockdown's.
 """
 
 from __future__ import annotations

@@ -100,16 +100,16 @@ def test_the_monkey_notices_an_exception(
     qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The guard is not blind: a bug behind a touch (Home cannot be built) is caught."""
-    from kiosk.ui import shell as shell_module
+    from kiosk.ui import stage as stage_module
 
-    build = shell_module.build_page
+    build = stage_module.build_page
 
     def broken(ctx: object, route: object, *args: object) -> object:
         if route == HOME:
             raise RuntimeError("Home cannot be built")
         return build(ctx, route, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(shell_module, "build_page", broken)
+    monkeypatch.setattr(stage_module, "build_page", broken)
     shell.host.drop_kept()  # Home may be built already, for the next visitor
     monkey = Monkey(shell, SEED)
     with guarded() as guard:

@@ -48,12 +48,16 @@ class Stage(QObject):
         self.session = session
         self.window = window
         self._factor = factor
-        self.host = PageHost(self.build, session.settings.transition_ms, window)
+        self.host = PageHost(
+            self.build,
+            session.settings.transition_ms,
+            window,
+            keep=lambda route: route.page in KEPT_PAGES,
+            context_key=self.context_key,
+        )
         release = single_shot(self, RELEASE_MEMORY_MS, memory.release_free_memory)
         self.host.page_changed.connect(release.start)
         self._prepare = single_shot(self, PREPARE_HOME_MS, self.prepare_home)
-        self.host.keep = lambda route: route.page in KEPT_PAGES
-        self.host.context_key = self.context_key
 
     def context_key(self) -> Hashable:
         """What a page depends on besides its route: kept pages are reused only while equal."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,11 +14,15 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.adapters import fonts, qt_logging
 from kiosk.content import Content, ContentError, Environment, load
-from kiosk.model.settings import Settings
+from kiosk.model.session import Session
+from kiosk.model.settings import Settings, save_settings
+from kiosk.model.staff import Staff, TodayFigures
 from kiosk.system import logs, memory
 from kiosk.system.paths import bundled_content_dir
 
 if TYPE_CHECKING:
+    from kiosk.adapters.hours import OpeningHoursController
+    from kiosk.adapters.recorder import AnalyticsBridge
     from kiosk.ui.shell import Shell
 
 log = logging.getLogger("kiosk.app")
@@ -64,16 +69,29 @@ def create_application(argv0: str = "kiosk") -> QApplication:
     return app
 
 
-def _install_booth(app: QApplication, shell: Shell, settings: Settings) -> None:
-    """Visitor statistics, opening hours and keeping the display awake."""
-    from kiosk.adapters.awake import DisplayKeeper
-    from kiosk.adapters.recorder import install_analytics
-    from kiosk.ui.closed import install_opening_hours
+class Booth:
+    """The booth's services, started after the first frame: visitor statistics, opening hours,
+    keeping the display awake."""
 
-    shell.analytics = install_analytics(shell, settings)  # None when analytics = false
-    keeper = DisplayKeeper(enabled=settings.keep_awake)
-    shell.hours = install_opening_hours(shell, settings, keeper, shell.analytics)
-    app.aboutToQuit.connect(keeper.release)
+    def __init__(self) -> None:
+        self._analytics: AnalyticsBridge | None = None
+        self._hours: OpeningHoursController | None = None
+
+    def start(self, app: QApplication, shell: Shell, staff: Staff, settings: Settings) -> None:
+        from kiosk.adapters.awake import DisplayKeeper
+        from kiosk.adapters.recorder import install_analytics
+        from kiosk.ui.closed import install_opening_hours
+
+        session = staff.session
+        activity = shell.input.activity
+        self._analytics = install_analytics(settings, session, staff, shell, activity)
+        keeper = DisplayKeeper(enabled=settings.keep_awake)
+        self._hours = install_opening_hours(shell, session, settings, keeper, self._analytics)
+        app.aboutToQuit.connect(keeper.release)
+
+    def today(self) -> TodayFigures | None:
+        """Today's visitor figures (None before the statistics start, or with them off)."""
+        return self._analytics.today() if self._analytics is not None else None
 
 
 def _install_recovery(shell: Shell) -> None:
@@ -90,7 +108,7 @@ def _install_recovery(shell: Shell) -> None:
 
 
 def _install_watchers(
-    shell: Shell, settings: Settings, folder: Path, content: Content, windowed: bool
+    shell: Shell, session: Session, settings: Settings, folder: Path, windowed: bool
 ) -> None:
     """The heartbeat for the watchdog, content and screen watching."""
     from kiosk.adapters import heartbeat
@@ -98,32 +116,52 @@ def _install_watchers(
     from kiosk.adapters.screens import ScreenFollower
 
     env = Environment(resource_exists=_resource_exists)
-    watcher = ContentWatcher(folder, load=lambda: load(folder, env), content=content, parent=shell)
-    watcher.ready.connect(shell.queue_content)
-    watcher.problems.connect(shell.content_problems)
+    watcher = ContentWatcher(
+        folder, load=lambda: load(folder, env), content=session.content, parent=shell
+    )
+    watcher.ready.connect(session.queue_content)
+    watcher.problems.connect(session.set_problems)
     if not windowed:
         ScreenFollower(shell, settings.screen)
     heartbeat.start_from_environment(shell)
 
 
+def _saver(config: Path | None) -> Callable[[Settings], object] | None:
+    """Writes changed settings to *config* (None: nowhere)."""
+    if config is None:
+        return None
+    return lambda settings: save_settings(settings, config)
+
+
 def run(
-    settings: Settings, config: Path | None, windowed: bool, size: tuple[int, int] | None
+    settings: Settings,
+    config: Path | None,
+    windowed: bool,
+    size: tuple[int, int] | None,
+    saved: Settings | None = None,
 ) -> int:
-    """Start the kiosk with *settings* and run the event loop until the admin exits."""
+    """Start the kiosk with *settings* and run the event loop until the admin exits.
+
+    *saved* are the settings file's own settings (without the command line's overrides): a
+    setting staff change is saved into them.
+    """
     app = create_application(sys.argv[0])
     from kiosk.adapters import contain
     from kiosk.ui.shell import Shell
 
     contain.install()  # exceptions in Qt virtuals stay where they are raised (see contain.py)
     folder = content_folder(settings)
-    content = load_content(folder)
-    shell = Shell(
-        content,
+    env = Environment(resource_exists=_resource_exists)
+    session = Session(
+        load_content(folder),
         settings,
-        kiosk_mode=not windowed,
-        reload_content=lambda: load(folder, Environment(resource_exists=_resource_exists)),
-        settings_path=config,
+        saved=saved,
+        saver=_saver(config),
+        reload=lambda: load(folder, env),
     )
+    booth = Booth()
+    staff = Staff(session, today=booth.today)
+    shell = Shell(session, staff, kiosk_mode=not windowed)
     screens = app.screens()
     screen = screens[settings.screen] if settings.screen < len(screens) else app.primaryScreen()
     if windowed:
@@ -139,8 +177,8 @@ def run(
     _install_recovery(shell)
     # Statistics, opening hours, the display, the watchers: none of them is needed for the first
     # frame, so they start just after it (each in its own turn of the event loop).
-    shell.after_first_frame(lambda: _install_booth(app, shell, settings))
-    shell.after_first_frame(lambda: _install_watchers(shell, settings, folder, content, windowed))
+    shell.first_frame.after(lambda: booth.start(app, shell, staff, settings))
+    shell.first_frame.after(lambda: _install_watchers(shell, session, settings, folder, windowed))
     log.info("kiosk started (%s)", "windowed" if windowed else "full screen")
     return app.exec()
 

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Content, Environment, load
-from kiosk.model.settings import Settings
+from kiosk.model.session import Session
+from kiosk.model.settings import Settings, save_settings
 from kiosk.system.paths import bundled_content_dir
 from kiosk.ui.shell import Shell
 
@@ -80,13 +81,23 @@ def no_leaked_windows(request: pytest.FixtureRequest) -> Iterator[None]:
 SHELL_SIZE = (1920, 1080)
 
 
+def _saver(path: Path | None) -> Callable[[Settings], object] | None:
+    """Saves settings to *path*, as the kiosk does (None: not saved)."""
+    if path is None:
+        return None
+    return lambda settings: save_settings(settings, path)
+
+
 @pytest.fixture
 def make_shell(qtbot: QtBot, content: Content) -> Iterator[Callable[..., Shell]]:
     shells: list[Shell] = []
 
-    def make(settings: Settings | None = None, kiosk_mode: bool = True, **kw: object) -> Shell:
+    def make(
+        settings: Settings | None = None, kiosk_mode: bool = True, settings_path: Path | None = None
+    ) -> Shell:
         settings = settings or Settings.defaults().replace(transition_ms=200)
-        shell = Shell(content, settings, kiosk_mode=kiosk_mode, **kw)  # type: ignore[arg-type]
+        session = Session(content, settings, saver=_saver(settings_path))
+        shell = Shell(session, kiosk_mode=kiosk_mode)
         qtbot.addWidget(shell)
         shell.resize(*SHELL_SIZE)
         shell.show()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.commands.cli import main
@@ -40,9 +40,9 @@ def _state() -> dict[str, object]:
     shell = _shell()
     return {
         "modules": sorted(m for m in WATCHED if m in sys.modules),
-        "hours": shell.hours is not None,
-        "analytics": shell.analytics is not None,
-        "input_filters": shell._watching,
+        "hours": shell.findChild(QObject, "openingHours") is not None,
+        "analytics": shell.findChild(QObject, "analyticsBridge") is not None,
+        "input_filters": shell.ready,
     }
 
 
@@ -55,7 +55,8 @@ def mark_painted(self: PageHost) -> None:
 
 def _poll() -> None:
     shell = _shell()
-    if shell.hours is not None and not shell._after_first_frame:
+    hours = shell.findChild(QObject, "openingHours")
+    if hours is not None and not shell.first_frame.waiting:
         report["after"] = _state()
         print(json.dumps(report), flush=True)
         QApplication.quit()

@@ -22,6 +22,7 @@ from kiosk.content import Content
 from kiosk.model.analytics import GRID_COLUMNS, GRID_ROWS, AnalyticsStore, Recorder, grid_cell
 from kiosk.model.navigation import ATTRACT, HOME, Route
 from kiosk.model.report import build_report, today_summary
+from kiosk.model.session import Session
 from kiosk.model.settings import Settings
 from kiosk.ui.shell import Shell
 from kiosk.ui.tokens import PALETTE
@@ -43,7 +44,7 @@ class Clock:
 
 @pytest.fixture
 def shell(qtbot: QtBot, content: Content) -> Iterator[Shell]:
-    shell = Shell(content, Settings.defaults().replace(transition_ms=150), kiosk_mode=True)
+    shell = Shell(Session(content, Settings.defaults().replace(transition_ms=150)))
     qtbot.addWidget(shell)
     shell.resize(*SIZE)
     shell.show()
@@ -61,7 +62,9 @@ def clock() -> Clock:
 @pytest.fixture
 def bridge(shell: Shell, clock: Clock, tmp_path: Path) -> Iterator[AnalyticsBridge]:
     store = AnalyticsStore(tmp_path / "analytics.sqlite3")
-    bridge = AnalyticsBridge(shell, Recorder(store, clock=clock, tz=UTC))
+    recorder = Recorder(store, clock=clock, tz=UTC)
+    staff = shell.admin_control.staff
+    bridge = AnalyticsBridge(recorder, shell.session, staff, shell, shell.input.activity)
     yield bridge
     bridge.close()
 
@@ -97,12 +100,12 @@ def browse(qtbot: QtBot, shell: Shell, clock: Clock) -> list[QPoint]:
     touched.append(go(qtbot, shell, button(shell.host.page, "论坛主题"), Route("themes")))
     clock.advance(7)
     assert shell.host.page is not None
-    title = shell.content.theme("frontier").title.zh
+    title = shell.session.content.theme("frontier").title.zh
     touched.append(go(qtbot, shell, button(shell.host.page, title), Route("theme", "frontier")))
     clock.advance(6)
-    with qtbot.waitSignal(shell.language_changed):
-        touched.append(shell.bar.language.mapTo(shell, shell.bar.language.rect().center()))
-        fingers.tap(shell.bar.language)
+    touched.append(shell.bar.language.mapTo(shell, shell.bar.language.rect().center()))
+    fingers.tap(shell.bar.language)
+    assert shell.session.lang == "en"
     clock.advance(9)
     shell.reset()  # what the idle timer does
     qtbot.waitUntil(lambda: shell.nav.current == ATTRACT)
@@ -150,8 +153,8 @@ def test_accessibility_modes_are_recorded(
     assert shell.host.page is not None
     go(qtbot, shell, shell.host.page, HOME)
     mode = next(iter(shell.bar.modes))
-    with qtbot.waitSignal(shell.modes_changed):
-        fingers.tap(shell.bar.modes[mode])
+    fingers.tap(shell.bar.modes[mode])
+    assert shell.session.modes[mode]
     clock.advance(2)
     shell.reset()
     [session] = bridge.recorder.store.sessions()
@@ -167,15 +170,15 @@ def test_staff_are_not_counted(
     with qtbot.waitSignal(shell.input.admin_requested):
         for _ in range(5):
             fingers.tap(shell, QPoint(20, 20))
-    assert shell.pin_pad is not None
+    assert shell.admin_control.pin_pad is not None
     bridge.recorder.flush()
     before = sum(build_report(bridge.recorder.store).grid.values())
     assert before == 6  # the tap that opened Home and the five in the corner
     for key in ("2", "0", "2", "3"):
-        fingers.tap(shell.pin_pad.keys[key])
+        fingers.tap(shell.admin_control.pin_pad.keys[key])
     bridge.recorder.flush()
     assert sum(build_report(bridge.recorder.store).grid.values()) == before, "no PIN touches"
-    shell.close_admin()
+    shell.admin_control.close()
     shell.reset()
     assert bridge.recorder.store.sessions() == []
 
@@ -272,11 +275,12 @@ def test_install_analytics_follows_the_settings(
     shell: Shell, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     off = Settings.defaults().replace(analytics=False)
-    assert install_analytics(shell, off) is None
+    staff, activity = shell.admin_control.staff, shell.input.activity
+    assert install_analytics(off, shell.session, staff, shell, activity) is None
     path = tmp_path / "sub" / "stats.sqlite3"
     settings = Settings.defaults().replace(analytics_db=str(path))
     with caplog.at_level(logging.INFO, "kiosk.analytics"):
-        bridge = install_analytics(shell, settings)
+        bridge = install_analytics(settings, shell.session, staff, shell, activity)
     assert bridge is not None and bridge.recorder.store.path == path
     bridge.close()
     bridge.close()  # twice is harmless

@@ -26,8 +26,9 @@ def test_command_line_overrides_the_settings_file(
     config.write_text('language = "en"\nidle_timeout = 120\nidle_warning = 30\n', encoding="utf-8")
     seen = {}
 
-    def fake_run(settings, config_path, windowed, size):  # type: ignore[no-untyped-def]
+    def fake_run(settings, config_path, windowed, size, saved):  # type: ignore[no-untyped-def]
         seen.update(settings=settings, config=config_path, windowed=windowed, size=size)
+        seen.update(saved=saved)
         return 0
 
     monkeypatch.setattr("kiosk.app.run", fake_run)
@@ -38,6 +39,7 @@ def test_command_line_overrides_the_settings_file(
     assert settings.idle_timeout == 45  # the flag wins
     assert settings.idle_warning == 30  # the file counts where no flag is given
     assert settings.language == "en"
+    assert seen["saved"].idle_timeout == 120, "the file's own settings, to save changes into"
     assert seen["windowed"] is True and seen["size"] == (1080, 1920)
 
 

@@ -239,7 +239,8 @@ def test_the_shell_closes_and_opens_with_the_hours(qtbot: QtBot, shell: Shell) -
     keeper, analytics = FakeKeeper(), FakeAnalytics()
     controller = install_opening_hours(
         shell,
-        shell.settings,
+        shell.session,
+        shell.session.settings,
         keeper,  # type: ignore[arg-type]
         analytics,  # type: ignore[arg-type]
         clock,

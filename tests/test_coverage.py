@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.commands.fit import texts_of
 from kiosk.content import Content, Lang, Text
-from kiosk.model.navigation import HOME, Change, Route
+from kiosk.model.navigation import Route
 from kiosk.model.routes import all_routes
+from kiosk.model.session import Session
 from kiosk.model.settings import Settings
 from kiosk.ui import figures
 from kiosk.ui.shell import Shell
@@ -38,14 +39,13 @@ def test_every_content_text_is_on_some_screen(
     qtbot: QtBot, content: Content, lang: Lang, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(figures, "ANIMATE", False)
-    shell = Shell(content, Settings.defaults().replace(language=lang), kiosk_mode=False)
+    shell = Shell(Session(content, Settings.defaults().replace(language=lang)), kiosk_mode=False)
     qtbot.addWidget(shell)
     shell.resize(1920, 1080)
     shell.show()
     seen: dict[Route, str] = {}
     for route in all_routes(content):
-        shell.nav.stack = [route] if route.page in ("attract", "home") else [HOME, route]
-        shell._on_change(Change(route, "reset", len(shell.nav.stack)))
+        shell.nav.show(route)
         shell.host.finish_transition()
         assert shell.host.page is not None
         seen[route] = screen_text(shell.host.page)

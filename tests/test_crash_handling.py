@@ -205,7 +205,7 @@ def test_an_exception_in_kiosk_mode_returns_to_a_clean_home(
     shell.nav.go(Route("theme", "frontier"))
     for _ in range(5):
         fingers.tap(shell, QPoint(30, 30))  # the admin corner: the PIN pad opens
-    assert shell.pin_pad is not None
+    assert shell.admin_control.pin_pad is not None
     page = shell.host.page
     assert isinstance(page, ItemPage)
     with hook_installed(back_home(shell)) as hook:
@@ -214,7 +214,7 @@ def test_an_exception_in_kiosk_mode_returns_to_a_clean_home(
         assert hook.count == 1
         assert shell.nav.current == HOME and shell.nav.stack == [HOME]
         assert shell.host.page is not None and shell.host.page.route == HOME
-        assert shell.pin_pad is None and shell.admin is None
+        assert shell.admin_control.pin_pad is None and shell.admin_control.menu is None
         assert not shell.host.animating
         qtbot.waitUntil(lambda: shell.host.page is not None and shell.host.page.isVisible())
         home = shell.host.page

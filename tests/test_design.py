@@ -85,21 +85,21 @@ def label_font_px(shell: Shell, text: str) -> int:
 
 
 def test_large_text_mode_enlarges_text_and_resets_at_idle(qtbot: QtBot, home: Shell) -> None:
-    theme = home.content.forum.theme.zh
+    theme = home.session.content.forum.theme.zh
     before = label_font_px(home, theme)
     fingers.tap(home.bar.modes["large_text"])
-    qtbot.waitUntil(lambda: home.modes["large_text"])
+    qtbot.waitUntil(lambda: home.session.modes["large_text"])
     after = label_font_px(home, theme)
     assert after >= before * 1.35 - 1
     assert home.bar.modes["large_text"].isChecked()
     home.reset()
-    assert not any(home.modes.values())
+    assert not any(home.session.modes.values())
     assert not home.bar.modes["large_text"].isChecked()
 
 
 def test_high_contrast_recolours_and_resets(qtbot: QtBot, home: Shell) -> None:
     fingers.tap(home.bar.modes["high_contrast"])
-    qtbot.waitUntil(lambda: home.modes["high_contrast"])
+    qtbot.waitUntil(lambda: home.session.modes["high_contrast"])
     assert tokens.PALETTE.background == HIGH_CONTRAST.background
     image = home.grab().toImage()
     assert image.pixelColor(5, 5).name() == HIGH_CONTRAST.background.lower()
@@ -109,7 +109,7 @@ def test_high_contrast_recolours_and_resets(qtbot: QtBot, home: Shell) -> None:
 
 def test_low_reach_moves_everything_to_the_lower_part(qtbot: QtBot, home: Shell) -> None:
     fingers.tap(home.bar.modes["low_reach"])
-    qtbot.waitUntil(lambda: home.modes["low_reach"])
+    qtbot.waitUntil(lambda: home.session.modes["low_reach"])
     top = home.host.mapTo(home, home.host.rect().topLeft()).y()
     assert top >= home.height() * 0.35, "the reading area starts in the lower part"
     assert home.bar.geometry().bottom() == home.height() - 1

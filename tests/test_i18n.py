@@ -13,8 +13,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Content, Lang
-from kiosk.model.navigation import HOME, Change
 from kiosk.model.routes import all_routes
+from kiosk.model.session import Session
 from kiosk.model.settings import Settings
 from kiosk.ui import figures
 from kiosk.ui.shell import Shell
@@ -112,7 +112,7 @@ def test_placeholders_survive_translation(lang: Lang) -> None:
 
 
 def screens(qtbot: QtBot, content: Content, lang: Lang) -> dict[str, str]:
-    shell = Shell(content, Settings.defaults().replace(language=lang), kiosk_mode=False)
+    shell = Shell(Session(content, Settings.defaults().replace(language=lang)), kiosk_mode=False)
     qtbot.addWidget(shell)
     shell.resize(1920, 1080)
     shell.show()
@@ -122,8 +122,7 @@ def screens(qtbot: QtBot, content: Content, lang: Lang) -> dict[str, str]:
     for route in all_routes(content):
         if route.page == "attract":  # shows both languages for every visitor, on purpose
             continue
-        shell.nav.stack = [route] if route.page == "home" else [HOME, route]
-        shell._on_change(Change(route, "reset", len(shell.nav.stack)))
+        shell.nav.show(route)
         shell.host.finish_transition()
         assert shell.host.page is not None
         texts[str(route)] = screen_text(shell.host.page) + "\n" + screen_text(shell.bar)

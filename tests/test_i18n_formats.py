@@ -84,14 +84,14 @@ def test_the_pin_pad_speaks_chinese(qtbot: QtBot, make_shell: Callable[..., Shel
     open_home(qtbot, shell)
     corner_taps(shell)
     enter_pin(shell, "9999")
-    assert shell.pin_pad is not None
-    assert shell.pin_pad.message.text() == "密码错误，还可尝试 4 次"
+    assert shell.admin_control.pin_pad is not None
+    assert shell.admin_control.pin_pad.message.text() == "密码错误，还可尝试 4 次"
     for _ in range(4):
         enter_pin(shell, "9999")
-    assert shell.pin_pad.message.text() == "已锁定，请 60 秒后再试"
-    shell.pin_guard.reset()
+    assert shell.admin_control.pin_pad.message.text() == "已锁定，请 60 秒后再试"
+    shell.admin_control.staff.guard.reset()
     enter_pin(shell, DEFAULT_PIN)  # the first login: a new PIN must be set
-    pad = shell.pin_pad
+    pad = shell.admin_control.pin_pad
     assert pad is not None
     enter_pin(shell, DEFAULT_PIN)
     assert pad.message.text() == "新密码不能与初始密码相同"

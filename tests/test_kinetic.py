@@ -90,7 +90,7 @@ def test_the_first_tap_on_a_new_scroll_page_opens_what_it_touches(
     did not when the touch gesture kind was grabbed as well: its undecided gesture ate it)."""
     fingers.tap(shell.host.page)  # type: ignore[arg-type]  # the attract loop: Home
     shell.host.finish_transition()
-    content = shell.content
+    content = shell.session.content
     voice = content.voices[0]
     cases = [
         ("论坛主题", content.theme("frontier").title.zh, Route("theme", "frontier")),

@@ -8,8 +8,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.commands.fit import screen_problems
 from kiosk.content import Content, Lang
-from kiosk.model.navigation import HOME, Change, Route
+from kiosk.model.navigation import Route
 from kiosk.model.routes import all_routes
+from kiosk.model.session import Session
 from kiosk.model.settings import Settings
 from kiosk.ui import figures
 from kiosk.ui.shell import Shell
@@ -37,7 +38,7 @@ def test_every_screen_is_laid_out_cleanly(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(figures, "ANIMATE", False)
-    shell = Shell(content, Settings.defaults().replace(language=lang), kiosk_mode=False)
+    shell = Shell(Session(content, Settings.defaults().replace(language=lang)), kiosk_mode=False)
     qtbot.addWidget(shell)
     shell.resize(*size)
     shell.show()
@@ -45,8 +46,7 @@ def test_every_screen_is_laid_out_cleanly(
     qtbot.waitUntil(lambda: shell.ready)  # touch and keys watched from here on
     problems = []
     for route in routes_for(content, size):
-        shell.nav.stack = [route] if route == HOME else [HOME, route]
-        shell._on_change(Change(route, "reset", len(shell.nav.stack)))
+        shell.nav.show(route)
         shell.host.finish_transition()
         QApplication.processEvents()
         problems += [f"{route}: {p}" for p in screen_problems(shell)]
@@ -58,16 +58,15 @@ def test_modes_keep_every_screen_clean(
     qtbot: QtBot, content: Content, mode: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(figures, "ANIMATE", False)
-    shell = Shell(content, Settings.defaults().replace(language="en"), kiosk_mode=False)
+    shell = Shell(Session(content, Settings.defaults().replace(language="en")), kiosk_mode=False)
     qtbot.addWidget(shell)
     shell.resize(1920, 1080)
     shell.show()
     shell.nav.home()
-    shell.set_mode(mode, True)
+    shell.session.set_mode(mode, True)
     problems = []
     for route in routes_for(content, (3840, 2160)):  # one screen of each kind
-        shell.nav.stack = [route] if route == HOME else [HOME, route]
-        shell._on_change(Change(route, "reset", len(shell.nav.stack)))
+        shell.nav.show(route)
         shell.host.finish_transition()
         QApplication.processEvents()
         problems += [f"{route}: {p}" for p in screen_problems(shell)]

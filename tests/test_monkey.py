@@ -64,7 +64,8 @@ def guarded() -> Iterator[Guard]:
 
 def home_works(qtbot: QtBot, shell: Shell) -> None:
     """Tap Home (or the attract loop, which leads there): Home shows, with its five tiles."""
-    shell.close_admin()  # staff overlays are not a visitor's: the monkey may have opened the pad
+    # Staff overlays are not a visitor's: the monkey may have opened the pad.
+    shell.admin_control.close()
     qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
     if shell.nav.attracting:
         assert shell.host.page is not None
@@ -78,7 +79,7 @@ def home_works(qtbot: QtBot, shell: Shell) -> None:
     qtbot.waitUntil(page.isVisible, timeout=3000)
     names = {b.accessibleName() for b in page.findChildren(QAbstractButton) if b.isVisible()}
     for section in SECTIONS:
-        assert ui(f"section.{section}", shell.lang) in names
+        assert ui(f"section.{section}", shell.session.lang) in names
 
 
 def test_2000_random_touch_events_leave_a_working_kiosk(
@@ -99,16 +100,16 @@ def test_the_monkey_notices_an_exception(
     qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The guard is not blind: a bug behind a touch (Home cannot be built) is caught."""
-    from kiosk.ui import shell as shell_module
+    from kiosk.ui import stage as stage_module
 
-    build = shell_module.build_page
+    build = stage_module.build_page
 
     def broken(ctx: object, route: object, *args: object) -> object:
         if route == HOME:
             raise RuntimeError("Home cannot be built")
         return build(ctx, route, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(shell_module, "build_page", broken)
+    monkeypatch.setattr(stage_module, "build_page", broken)
     shell.host.drop_kept()  # Home may be built already, for the next visitor
     monkey = Monkey(shell, SEED)
     with guarded() as guard:

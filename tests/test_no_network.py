@@ -127,8 +127,8 @@ def test_a_whole_session_uses_no_network_and_offers_no_way_out(
     no_way_out(shell)
 
     fresh = load(bundled_content_dir(), Environment(resource_exists=resources.exists))
-    shell.set_content(fresh)  # the admin's reload
-    assert shell.content is fresh
+    shell.session.set_content(fresh)  # the admin's reload
+    assert shell.session.content is fresh
     no_way_out(shell)
     fingers.tap(shell.host.page)  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: shell.nav.current == HOME)

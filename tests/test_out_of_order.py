@@ -109,7 +109,7 @@ def test_the_supervise_setting_starts_the_kiosk_under_the_watchdog(
     supervised: list[list[str]] = []
     ran: list[bool] = []
     monkeypatch.setattr(cli, "supervise_command", lambda argv: supervised.append(argv) or 0)
-    monkeypatch.setattr("kiosk.app.run", lambda *a: ran.append(True) or 0)
+    monkeypatch.setattr("kiosk.app.run", lambda *a, **kw: ran.append(True) or 0)
     argv = ["--config", str(config), "--windowed"]
     assert cli.main(argv) == 0
     assert supervised == [["--", *argv]] and ran == []

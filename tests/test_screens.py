@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.adapters.screens import ScreenFollower
 from kiosk.content import Content
 from kiosk.model.navigation import Route
+from kiosk.model.session import Session
 from kiosk.model.settings import Settings
 from kiosk.ui.shell import Shell
 from kiosk.ui.tokens import LARGE_TEXT, scale_for
@@ -30,7 +31,7 @@ SIZES = [(1920, 1080), (1080, 1920), (3840, 2160), (1920, 1080), (1366, 768), (1
 
 @pytest.fixture
 def shell(qtbot: QtBot, content: Content) -> Iterator[Shell]:
-    shell = Shell(content, Settings.defaults().replace(transition_ms=150), kiosk_mode=True)
+    shell = Shell(Session(content, Settings.defaults().replace(transition_ms=150)))
     qtbot.addWidget(shell)
     shell.setGeometry(0, 0, 1920, 1080)  # all of it on the (4K) screen, where touches land
     shell.show()
@@ -50,9 +51,10 @@ def follows(qtbot: QtBot, shell: Shell, width: int, height: int) -> None:
     assert shell.bar.width() == width or not shell.bar.isVisible()
     assert page.ctx.portrait == (height > width)
     # The screen's scale, which large text (and only large text) enlarges.
-    expected = scale_for(width, height) * (LARGE_TEXT if shell.modes["large_text"] else 1.0)
+    large = shell.session.modes["large_text"]
+    expected = scale_for(width, height) * (LARGE_TEXT if large else 1.0)
     assert shell.factor == pytest.approx(expected, rel=0.01)
-    for overlay in (shell.idle_overlay, shell.pin_pad, shell.admin):
+    for overlay in (shell.idle_overlay, shell.admin_control.pin_pad, shell.admin_control.menu):
         if overlay is not None:
             assert overlay.geometry() == shell.rect()
     QApplication.processEvents()  # pending layouts (of the overlays too) are done
@@ -70,7 +72,7 @@ def test_the_layout_follows_every_size(qtbot: QtBot, shell: Shell, route: Route)
 
 def test_shrinking_from_4k_to_1366x768_fits(qtbot: QtBot, shell: Shell) -> None:
     fingers.tap(shell.host.page)  # type: ignore[arg-type]  # Home: the bar shows
-    shell.set_mode("large_text", True)
+    shell.session.set_mode("large_text", True)
     shell.resize(3840, 2160)
     follows(qtbot, shell, 3840, 2160)
     shell.resize(1366, 768)
@@ -82,7 +84,7 @@ def test_after_the_follower_placed_it_the_kiosk_fits_a_smaller_screen(
 ) -> None:
     """The follower (the path a display change takes at the booth) lifts the layout's minimum."""
     fingers.tap(shell.host.page)  # type: ignore[arg-type]
-    shell.set_mode("large_text", True)
+    shell.session.set_mode("large_text", True)
     ScreenFollower(shell, index=0, settle_ms=10).place()  # full screen on the 4K screen
     follows(qtbot, shell, 3840, 2160)
     shell.showNormal()
@@ -98,12 +100,12 @@ def test_a_resize_during_a_transition_and_with_the_pin_pad_open(qtbot: QtBot, sh
     follows(qtbot, shell, 1080, 1920)
     for _ in range(5):
         fingers.tap(shell, QPoint(30, 30))
-    assert shell.pin_pad is not None
+    assert shell.admin_control.pin_pad is not None
     shell.resize(3840, 2160)
     follows(qtbot, shell, 3840, 2160)
-    assert shell.pin_pad.isVisible()
-    fingers.tap(shell.pin_pad.keys["cancel"])
-    assert shell.pin_pad is None
+    assert shell.admin_control.pin_pad.isVisible()
+    fingers.tap(shell.admin_control.pin_pad.keys["cancel"])
+    assert shell.admin_control.pin_pad is None
 
 
 def test_the_follower_puts_the_kiosk_back_on_its_screen(qtbot: QtBot, shell: Shell) -> None:

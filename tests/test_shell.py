@@ -71,7 +71,7 @@ def test_tapping_through_home_section_item_and_back(qtbot: QtBot, shell: Shell) 
     fingers.tap(button(page(shell), "论坛主题"))
     qtbot.waitUntil(lambda: shell.nav.current == Route("themes"))
     settle(qtbot, shell)
-    theme = shell.content.theme("frontier")
+    theme = shell.session.content.theme("frontier")
     fingers.tap(button(page(shell), theme.title.zh))
     qtbot.waitUntil(lambda: shell.nav.current == Route("theme", "frontier"))
     assert page(shell).route == Route("theme", "frontier")
@@ -126,11 +126,12 @@ def test_home_and_overviews_are_kept_for_a_return_visit(qtbot: QtBot, shell: She
     item = next(
         b
         for b in page(shell).findChildren(QAbstractButton)
-        if b.isVisible() and b.accessibleName().startswith(shell.content.themes[0].title.zh[:4])
+        if b.isVisible()
+        and b.accessibleName().startswith(shell.session.content.themes[0].title.zh[:4])
     )
     fingers.tap(item)
     settle(qtbot, shell)
-    shell.set_language("en")
+    shell.session.set_language("en")
     fingers.tap(shell.bar.back)
     settle(qtbot, shell)
     assert page(shell) is not themes, "a kept page in another language is built again"
@@ -263,12 +264,12 @@ def test_idle_reset_returns_to_the_attract_loop_with_defaults(
     shell.idle.configure(0.3, 1)
     open_home(qtbot, shell)
     fingers.tap(shell.bar.language)
-    assert shell.lang == "en"
+    assert shell.session.lang == "en"
     shell.nav.go(Route("themes"))
     with qtbot.waitSignal(shell.idle.expired, timeout=5000):
         pass
     assert shell.nav.current == ATTRACT
-    assert shell.lang == "zh"
+    assert shell.session.lang == "zh"
     assert not shell.idle_overlay.isVisible()
     assert not shell.bar.isVisible()
     kept = lambda: [p.route for p in shell.host.findChildren(Page) if p is not shell.host.page]  # noqa: E731
@@ -286,13 +287,15 @@ def test_key_and_mouse_input_count_as_activity(
     shell = make_shell()
     shell.idle.configure(60, 20)
     open_home(qtbot, shell)
-    shell.idle._quiet.start(50_000)
+    shell.idle.configure(50, 20)  # quiet time restarts: 50 s left
+    shell.idle.timeout = 60  # the next input restarts it with 60 s
     QTest.keyClick(page(shell), Qt.Key.Key_A)
-    assert shell.idle._quiet.remainingTime() > 55_000
-    shell.idle._quiet.start(50_000)
+    assert shell.idle.quiet_left_ms > 55_000
+    shell.idle.configure(50, 20)
+    shell.idle.timeout = 60
     QTest.mouseMove(page(shell), QPoint(10, 10))
     QTest.mouseClick(page(shell), Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
-    assert shell.idle._quiet.remainingTime() > 55_000
+    assert shell.idle.quiet_left_ms > 55_000
 
 
 # --- admin -----------------------------------------------------------------------------------
@@ -304,7 +307,7 @@ def corner_taps(shell: Shell, count: int = 5) -> None:
 
 
 def enter_pin(shell: Shell, pin: str) -> None:
-    pad = shell.pin_pad
+    pad = shell.admin_control.pin_pad
     assert pad is not None
     for digit in pin:
         fingers.tap(pad.keys[digit])
@@ -314,11 +317,11 @@ def enter_pin(shell: Shell, pin: str) -> None:
 def test_five_taps_in_the_corner_open_the_pin_pad(qtbot: QtBot, shell: Shell) -> None:
     open_home(qtbot, shell)
     corner_taps(shell, 4)
-    assert shell.pin_pad is None
+    assert shell.admin_control.pin_pad is None
     corner_taps(shell, 1)
-    assert shell.pin_pad is not None and shell.pin_pad.isVisible()
-    fingers.tap(shell.pin_pad.keys["cancel"])
-    assert shell.pin_pad is None
+    assert shell.admin_control.pin_pad is not None and shell.admin_control.pin_pad.isVisible()
+    fingers.tap(shell.admin_control.pin_pad.keys["cancel"])
+    assert shell.admin_control.pin_pad is None
 
 
 def test_wrong_pins_lock_the_pad(qtbot: QtBot, shell: Shell) -> None:
@@ -326,14 +329,17 @@ def test_wrong_pins_lock_the_pad(qtbot: QtBot, shell: Shell) -> None:
     corner_taps(shell)
     for _ in range(4):
         enter_pin(shell, "9999")
-        assert shell.admin is None
-    assert shell.pin_pad is not None
-    assert "1" in shell.pin_pad.message.text()  # one try left
+        assert shell.admin_control.menu is None
+    assert shell.admin_control.pin_pad is not None
+    assert "1" in shell.admin_control.pin_pad.message.text()  # one try left
     enter_pin(shell, "9999")
-    assert shell.pin_guard.locked_for() > 55
+    assert shell.admin_control.staff.guard.locked_for() > 55
     enter_pin(shell, DEFAULT_PIN)  # right PIN, but locked
-    assert shell.admin is None
-    assert "60" in shell.pin_pad.message.text() or "59" in shell.pin_pad.message.text()
+    assert shell.admin_control.menu is None
+    assert (
+        "60" in shell.admin_control.pin_pad.message.text()
+        or "59" in shell.admin_control.pin_pad.message.text()
+    )
 
 
 def test_first_login_forces_a_new_pin_then_exit(
@@ -344,17 +350,17 @@ def test_first_login_forces_a_new_pin_then_exit(
     open_home(qtbot, shell)
     corner_taps(shell)
     enter_pin(shell, DEFAULT_PIN)
-    assert shell.admin is not None and shell.admin.isVisible()
-    assert shell.pin_pad is not None, "the first-run PIN must be replaced at once"
+    assert shell.admin_control.menu is not None and shell.admin_control.menu.isVisible()
+    assert shell.admin_control.pin_pad is not None, "the first-run PIN must be replaced at once"
     enter_pin(shell, "4821")
     enter_pin(shell, "4821")
-    assert shell.pin_pad is None
+    assert shell.admin_control.pin_pad is None
     saved, problems = load_settings(config)
     assert problems == []
     assert verify_pin("4821", saved.pin_hash)
     assert not verify_pin(DEFAULT_PIN, saved.pin_hash)
-    with qtbot.waitSignal(shell.admin.exit_requested, timeout=1000):
-        fingers.tap(shell.admin.exit_button)
+    with qtbot.waitSignal(shell.admin_control.menu.exit_requested, timeout=1000):
+        fingers.tap(shell.admin_control.menu.exit_button)
     assert not shell.isVisible()
 
 
@@ -369,13 +375,13 @@ def test_admin_sets_the_idle_time(
     open_home(qtbot, shell)
     corner_taps(shell)
     enter_pin(shell, "4821")
-    assert shell.admin is not None and shell.pin_pad is None
-    fingers.tap(shell.admin.more)
-    assert shell.settings.idle_timeout == 90
+    assert shell.admin_control.menu is not None and shell.admin_control.pin_pad is None
+    fingers.tap(shell.admin_control.menu.more)
+    assert shell.session.settings.idle_timeout == 90
     assert load_settings(config)[0].idle_timeout == 90
     assert shell.idle.timeout == 90
-    fingers.tap(shell.admin.close_button)
-    assert shell.admin is None
+    fingers.tap(shell.admin_control.menu.close_button)
+    assert shell.admin_control.menu is None
 
 
 # --- accessibility ---------------------------------------------------------------------------
@@ -442,12 +448,12 @@ def test_rebuilding_the_bar_leaves_no_python_objects_behind(qtbot: QtBot, shell:
         return sum(1 for o in gc.get_objects() if isinstance(o, weakref.ReferenceType))
 
     for _ in range(2):  # first-time caches
-        shell.set_mode("large_text", True)
-        shell.set_mode("large_text", False)
+        shell.session.set_mode("large_text", True)
+        shell.session.set_mode("large_text", False)
     before = weakrefs()
     for _ in range(20):  # every toggle builds a new bar
-        shell.set_mode("large_text", True)
-        shell.set_mode("large_text", False)
+        shell.session.set_mode("large_text", True)
+        shell.session.set_mode("large_text", False)
     assert weakrefs() - before < 5
 
 
@@ -464,7 +470,7 @@ def test_visitor_sessions_leave_no_python_objects_behind(qtbot: QtBot, shell: Sh
         settle(qtbot, shell)
         shell.reset()  # the visitor leaves
         settle(qtbot, shell)
-        qtbot.waitUntil(lambda: shell.host._kept != {}, timeout=5000)  # Home for the next one
+        qtbot.waitUntil(lambda: shell.host.kept_routes != [], timeout=5000)  # Home for the next one
 
     session()
     before = weakrefs()

@@ -50,7 +50,7 @@ class Monkey:
         self.rng = random.Random(seed)
         self.per_screen = per_screen
         self.long_press_ms = long_press_ms
-        self.routes = all_routes(shell.content)
+        self.routes = all_routes(shell.session.content)
         self.counts: Counter[str] = Counter()
         self.touch_events = 0
         self.visited: set[Route] = set()
@@ -88,7 +88,7 @@ class Monkey:
         route = self.routes[self._next_route % len(self.routes)]
         self._next_route += 1
         shell = self.shell
-        shell.close_admin()
+        shell.admin_control.close()
         if route == ATTRACT:
             shell.nav.reset()
         elif route == HOME:

@@ -1,15 +1,15 @@
-"""The analytics bridge: feeds what happens in the shell to the Qt-free :class:`Recorder`.
+"""The analytics bridge: feeds what happens in the kiosk to the Qt-free :class:`Recorder`.
 
-It only listens, through the shell's public signals and attributes:
+It only listens, to the models and to the window as a plain widget:
 
-- ``shell.nav.changed``: screen views; leaving the attract loop starts a session, coming back to
-  it (the idle reset) ends it;
-- ``shell.language_changed`` and, where the shell has it, ``shell.modes_changed``;
-- ``shell.input.activity`` (the session's last input) and ``shell.input.admin_requested`` (staff
-  are not visitors: the running session is dropped and nothing is recorded while the PIN pad or
-  the admin menu is open, so the heatmap cannot tell where a PIN was typed);
+- ``nav.changed``: screen views; leaving the attract loop starts a session, coming back to it
+  (the idle reset) ends it;
+- ``session.language_changed`` (a visitor's choice) and ``session.modes_changed``;
+- the *activity* signal (the session's last input) and ``staff.opened`` (staff are not visitors:
+  the running session is dropped and nothing is recorded while the PIN pad or the admin menu is
+  open, so the heatmap cannot tell where a PIN was typed);
 - its own application event filter for the position of each touch (``TouchBegin``, and
-  ``MouseButtonPress`` from a real mouse), as fractions of the shell's window.
+  ``MouseButtonPress`` from a real mouse), as fractions of the window.
 
 A timer commits every :data:`~kiosk.model.analytics.FLUSH_SECONDS`; the application's
 ``aboutToQuit`` ends the session and closes the database. Nothing here ever raises into Qt.
@@ -23,15 +23,17 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, SignalInstance
 from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent
+from PySide6.QtWidgets import QWidget
 
 from kiosk.model.analytics import Recorder, db_path, open_recorder
-from kiosk.model.navigation import Change
+from kiosk.model.navigation import Change, Navigation
+from kiosk.model.session import LanguageChange, Session
+from kiosk.model.staff import Staff, TodayFigures
 
 if TYPE_CHECKING:
     from kiosk.model.settings import Settings
-    from kiosk.ui.shell import Shell
 
 log = logging.getLogger("kiosk.analytics")
 
@@ -53,28 +55,39 @@ def _never_raises(method: F) -> F:
 
 
 class AnalyticsBridge(QObject):
-    """Connects a :class:`~kiosk.ui.shell.Shell` to a :class:`Recorder` (a child of the shell).
+    """Connects the kiosk's models and window to a :class:`Recorder` (a child of the window).
 
     Args:
-        shell: the kiosk window.
         recorder: where the events go.
+        session: the session model (its navigation, language and modes).
+        staff: the staff model (nothing is counted while staff are at the kiosk).
+        window: the kiosk window (touch positions are fractions of it).
+        activity: emitted on every visitor input.
     """
 
-    def __init__(self, shell: Shell, recorder: Recorder):
-        super().__init__(shell)
+    def __init__(
+        self,
+        recorder: Recorder,
+        session: Session,
+        staff: Staff,
+        window: QWidget,
+        activity: SignalInstance,
+    ):
+        super().__init__(window)
         self.setObjectName("analyticsBridge")
-        self.shell = shell
+        self.window = window
+        self.session = session
+        self.nav: Navigation = session.nav
+        self.staff = staff
         self.recorder = recorder
         self.enabled = True
         self.closed = False
-        self._modes: dict[str, bool] = dict(getattr(shell, "modes", None) or {})
-        shell.nav.changed.connect(self._on_change)
-        shell.language_changed.connect(self._on_language)
-        shell.input.activity.connect(self._on_activity)
-        shell.input.admin_requested.connect(self._on_admin)
-        modes_changed = getattr(shell, "modes_changed", None)
-        if modes_changed is not None:
-            modes_changed.connect(self._on_modes)
+        self._modes: dict[str, bool] = session.modes
+        self.nav.changed.connect(self._on_change)
+        session.language_changed.connect(self._on_language)
+        session.modes_changed.connect(self._on_modes)
+        staff.opened.connect(self._on_admin)
+        activity.connect(self._on_activity)
         self.timer = QTimer(self)
         self.timer.setInterval(max(100, round(recorder.flush_every * 1000)))
         self.timer.timeout.connect(self._flush)
@@ -83,10 +96,10 @@ class AnalyticsBridge(QObject):
         if app is not None:
             app.installEventFilter(self)
             app.aboutToQuit.connect(self.close)
-        if not shell.nav.attracting:
-            self._on_change(Change(shell.nav.current, "reset", len(shell.nav.stack)))
+        if not self.nav.attracting:
+            self._on_change(Change(self.nav.current, "reset", self.nav.depth))
 
-    # -- the shell's signals -----------------------------------------------------------------------
+    # -- the models' notifications -----------------------------------------------------------------
 
     @_never_raises
     def _on_change(self, change: Change) -> None:
@@ -97,12 +110,12 @@ class AnalyticsBridge(QObject):
             return
         if not self.enabled:
             return
-        self.recorder.screen(str(change.route), self.shell.lang)
+        self.recorder.screen(str(change.route), self.session.lang)
 
     @_never_raises
-    def _on_language(self, lang: str) -> None:
-        if not self.closed and self.enabled:
-            self.recorder.language(lang)
+    def _on_language(self, change: LanguageChange) -> None:
+        if not self.closed and self.enabled and change.by_visitor:
+            self.recorder.language(change.lang)
 
     @_never_raises
     def _on_modes(self, modes: dict[str, bool]) -> None:
@@ -119,16 +132,13 @@ class AnalyticsBridge(QObject):
             self.recorder.activity()
 
     @_never_raises
-    def _on_admin(self) -> None:
+    def _on_admin(self, _: None = None) -> None:
         if not self.closed:
             log.info("analytics: staff gesture; the running session is not counted")
             self.recorder.discard_session()
 
     def _staff(self) -> bool:
-        return (
-            getattr(self.shell, "pin_pad", None) is not None
-            or getattr(self.shell, "admin", None) is not None
-        )
+        return self.staff.present
 
     @_never_raises
     def _flush(self) -> None:
@@ -150,7 +160,7 @@ class AnalyticsBridge(QObject):
     def _touched(self, watched: QObject, event: QEvent) -> None:
         # Qt delivers a touch to the window first, then to each widget it propagates to: count
         # it once, at the window. A mouse press made from a touch was counted as the touch.
-        if watched is not self.shell.windowHandle() or self._staff():
+        if watched is not self.window.windowHandle() or self._staff():
             return
         if isinstance(event, QTouchEvent):
             points = event.points()
@@ -164,7 +174,7 @@ class AnalyticsBridge(QObject):
             pos = event.position()
         else:
             return
-        width, height = self.shell.width(), self.shell.height()
+        width, height = self.window.width(), self.window.height()
         if width > 0 and height > 0:
             self.recorder.touch(pos.x() / width, pos.y() / height)
 
@@ -174,17 +184,22 @@ class AnalyticsBridge(QObject):
         """Record (True) or not (False: outside opening hours, nothing is counted)."""
         self.enabled = enabled
 
-    def today(self) -> dict[str, object]:
+    def today(self) -> TodayFigures | None:
         """Today's figures for the admin menu (:func:`kiosk.model.report.today_summary`);
-        empty if the database cannot be read."""
+        None if the database cannot be read."""
         from kiosk.model.report import today_summary
 
         try:
             self.recorder.flush()
-            return today_summary(self.recorder.store)
+            summary = today_summary(self.recorder.store)
+            top = summary.get("top_screen")
+            sessions = summary.get("sessions") or 0
+            average = summary.get("average_session_s") or 0.0
+            assert isinstance(sessions, int) and isinstance(average, int | float)
+            return TodayFigures(sessions, float(average), str(top) if top else None)
         except Exception:
             log.exception("analytics: today's figures cannot be read")
-            return {}
+            return None
 
     def close(self) -> None:
         """End the session, commit, close the database and stop listening (idempotent)."""
@@ -196,15 +211,17 @@ class AnalyticsBridge(QObject):
         if app is not None:
             app.removeEventFilter(self)
         with contextlib.suppress(ValueError):
-            self.shell.nav.changed.disconnect(self._on_change)
+            self.nav.changed.disconnect(self._on_change)
         try:
             self.recorder.close()
         except Exception:
             log.exception("analytics: closing failed")
 
 
-def install_analytics(shell: Shell, settings: Settings) -> AnalyticsBridge | None:
-    """Record the shell's visitors into the database the settings name; None when turned off
+def install_analytics(
+    settings: Settings, session: Session, staff: Staff, window: QWidget, activity: SignalInstance
+) -> AnalyticsBridge | None:
+    """Record the kiosk's visitors into the database the settings name; None when turned off
     (``analytics = false``) or when the database cannot be used (logged)."""
     if not settings.analytics:
         log.info("analytics: off (setting analytics = false)")
@@ -213,4 +230,4 @@ def install_analytics(shell: Shell, settings: Settings) -> AnalyticsBridge | Non
     if recorder is None:
         return None
     log.info("analytics: recording to %s", recorder.store.path)
-    return AnalyticsBridge(shell, recorder)
+    return AnalyticsBridge(recorder, session, staff, window, activity)

@@ -292,7 +292,8 @@ def run_command(
 
     logs.setup(verbose=args.verbose)
     config = args.config or default_config_path()
-    settings, _problems = load_settings(config)  # problems are logged; defaults stand in
+    saved, _problems = load_settings(config)  # problems are logged; defaults stand in
+    settings = saved
     overrides = {
         "language": args.lang,
         "content": args.content,
@@ -324,4 +325,4 @@ def run_command(
         return run_out_of_order(settings.screen, args.windowed, args.size)
     from kiosk.app import run
 
-    return run(settings, config, args.windowed, args.size)
+    return run(settings, config, args.windowed, args.size, saved=saved)

@@ -87,8 +87,8 @@ def fit_problems(
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import create_application
-    from kiosk.model.navigation import HOME, Change
     from kiosk.model.routes import all_routes
+    from kiosk.model.session import Session
     from kiosk.model.settings import Settings
     from kiosk.ui import figures
     from kiosk.ui.shell import Shell
@@ -104,14 +104,14 @@ def fit_problems(
     try:
         for width, height in sizes:
             for lang in langs:
-                shell = Shell(content, Settings.defaults().replace(language=lang), kiosk_mode=False)
+                settings = Settings.defaults().replace(language=lang)
+                shell = Shell(Session(content, settings), kiosk_mode=False)
                 shell.resize(width, height)
                 shell.show()
                 for route in all_routes(content):
                     if route.page == "attract":
                         continue
-                    shell.nav.stack = [route] if route == HOME else [HOME, route]
-                    shell._on_change(Change(route, "reset", len(shell.nav.stack)))
+                    shell.nav.show(route)
                     shell.host.finish_transition()
                     QCoreApplication.processEvents()
                     for problem in screen_problems(shell):

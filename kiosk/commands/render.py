@@ -44,8 +44,8 @@ def render(
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import create_application, load_content
-    from kiosk.model.navigation import Change
     from kiosk.model.routes import all_routes
+    from kiosk.model.session import Session
     from kiosk.model.settings import Settings
     from kiosk.ui import figures
     from kiosk.ui.shell import Shell
@@ -62,18 +62,14 @@ def render(
     for width, height in sizes:
         for lang in langs:
             settings = Settings.defaults().replace(language=lang, transition_ms=150)
-            shell = Shell(content, settings, kiosk_mode=False)
+            session = Session(content, settings)
+            shell = Shell(session, kiosk_mode=False)
             shell.resize(width, height)
             shell.show()
             for mode in modes:
-                shell.set_mode(mode, True)
+                session.set_mode(mode, True)
             for route in routes:
-                shell.nav.stack = [shell.nav.stack[0]]
-                if route.page not in ("attract", "home"):
-                    shell.nav.stack = [route.__class__("home"), route]
-                else:
-                    shell.nav.stack = [route]
-                shell._on_change(Change(route, "reset", len(shell.nav.stack)))
+                session.nav.show(route)
                 shell.host.finish_transition()
                 QCoreApplication.processEvents()
                 tag = "".join(f"-{m}" for m in modes)

@@ -76,6 +76,7 @@ def home_screenshot(
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from kiosk.app import load_content
+    from kiosk.model.session import Session
     from kiosk.model.settings import Settings
     from kiosk.ui import figures
     from kiosk.ui.shell import Shell
@@ -83,7 +84,7 @@ def home_screenshot(
     animate, figures.ANIMATE = figures.ANIMATE, False
     try:
         settings = Settings.defaults().replace(language=lang, transition_ms=150)
-        shell = Shell(load_content(content_dir), settings, kiosk_mode=False)
+        shell = Shell(Session(load_content(content_dir), settings), kiosk_mode=False)
         try:
             shell.resize(*size)
             shell.show()

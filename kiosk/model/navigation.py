@@ -64,6 +64,11 @@ class Navigation:
         return self.stack[-1]
 
     @property
+    def depth(self) -> int:
+        """How many routes are on the stack (1 at Home and in the attract loop)."""
+        return len(self.stack)
+
+    @property
     def attracting(self) -> bool:
         return self.current == ATTRACT
 
@@ -101,6 +106,18 @@ class Navigation:
             return
         self.stack = [ATTRACT]
         self._emit("reset")
+
+    def show(self, route: Route) -> None:
+        """Show *route* directly, as if just opened from Home (Home and the attract loop alone).
+
+        The change is always emitted, as a ``"reset"`` (for proof sheets and layout checks).
+        """
+        self.stack = [route] if route in (HOME, ATTRACT) else [HOME, route]
+        self._emit("reset")
+
+    def set_siblings(self, siblings: Callable[[Route], list[Route]]) -> None:
+        """Page among *siblings* from now on (new content has new groups)."""
+        self.siblings = siblings
 
     def sibling(self, step: int) -> bool:
         """Replace the current route by its neighbour *step* places away; False if there is none."""

@@ -6,8 +6,8 @@
 - :class:`ClosedScreen` says so in both languages, with the next opening and the weekly hours,
   drawn from the design tokens only. It takes every touch, so nothing opens under it; the admin
   corner still works (the shell's input watcher sees every touch first).
-- :func:`install_opening_hours` wires both to a shell through its public attributes: the closed
-  screen covers the shell once the attract loop is back (a visitor browsing at closing time is not
+- :func:`install_opening_hours` wires both to the window and the session model: the closed
+  screen covers the window once the attract loop is back (a visitor browsing at closing time is not
   cut off), the display is kept awake only while open, analytics pause while closed.
 """
 
@@ -42,8 +42,8 @@ if TYPE_CHECKING:
     from kiosk.adapters.awake import DisplayKeeper
     from kiosk.adapters.recorder import AnalyticsBridge
     from kiosk.model.navigation import Change
+    from kiosk.model.session import Session
     from kiosk.model.settings import Settings
-    from kiosk.ui.shell import Shell
 
 log = logging.getLogger("kiosk.hours")
 
@@ -283,29 +283,33 @@ class _Follow(QObject):
 
 
 def install_opening_hours(
-    shell: Shell,
+    window: QWidget,
+    session: Session,
     settings: Settings,
     keeper: DisplayKeeper | None = None,
     analytics: AnalyticsBridge | None = None,
     clock: Callable[[], datetime] = datetime.now,
 ) -> OpeningHoursController:
-    """Follow the opening hours of *settings* in *shell*: the closed screen, the display, analytics.
+    """Follow the opening hours of *settings* in *window*: closed screen, display, analytics.
 
-    Outside the hours the closed screen covers the shell, from the next return to the attract loop
-    (at once if it is showing); *keeper* lets the display sleep and *analytics* stops counting.
-    Inside them the shell is uncovered, the display is held awake and analytics count again.
+    Outside the hours the closed screen covers the window, from the next return to the attract
+    loop of *session* (at once if it is showing); *keeper* lets the display sleep and *analytics*
+    stops counting.
+    Inside them the window is uncovered, the display is held awake and analytics count again.
     """
     hours = OpeningHours.parse(settings.opening_hours)
-    controller = OpeningHoursController(hours, clock, parent=shell)
+    controller = OpeningHoursController(hours, clock, parent=window)
+    controller.setObjectName("openingHours")
 
     def closed_screen() -> ClosedScreen:
         # Built the first time the booth closes: its icon loads qtawesome, which the first frame
         # of an open booth must not wait for.
-        screen = shell.findChild(ClosedScreen)
+        screen = window.findChild(ClosedScreen)
         if screen is None:
-            screen = ClosedScreen(controller.hours, shell.content.forum.name, clock, parent=shell)
+            forum = session.content.forum.name
+            screen = ClosedScreen(controller.hours, forum, clock, parent=window)
             screen.hide()
-            _Follow(screen, shell)
+            _Follow(screen, window)
             controller.day_changed.connect(screen.refresh)
             controller.hours_changed.connect(lambda: screen.set_hours(controller.hours))
         return screen
@@ -313,7 +317,7 @@ def install_opening_hours(
     def cover() -> None:
         screen = closed_screen()
         screen.refresh()
-        screen.setGeometry(shell.rect())
+        screen.setGeometry(window.rect())
         screen.show()
         screen.raise_()
         log.info("closed screen shown")
@@ -322,7 +326,7 @@ def install_opening_hours(
         if analytics is not None:
             analytics.set_enabled(is_open)
         if is_open:
-            screen = shell.findChild(ClosedScreen)
+            screen = window.findChild(ClosedScreen)
             if screen is not None:
                 screen.hide()
             if keeper is not None:
@@ -330,7 +334,7 @@ def install_opening_hours(
             return
         if keeper is not None:
             keeper.release()
-        if shell.nav.attracting:
+        if session.nav.attracting:
             cover()
 
     def on_change(change: Change) -> None:
@@ -338,6 +342,6 @@ def install_opening_hours(
             cover()
 
     controller.open_changed.connect(on_open_changed)
-    shell.nav.changed.connect(on_change)
+    session.nav.changed.connect(on_change)
     controller.start()
     return controller

@@ -72,7 +72,16 @@ class TransitionOverlay(QWidget):
 
 
 class PageHost(QWidget):
-    """Shows one page at a time, built by *factory* for the navigation model's current route."""
+    """Shows one page at a time, built by *factory* for the navigation model's current route.
+
+    Args:
+        factory: builds the page of a route.
+        duration_ms: how long a transition takes.
+        parent: the window.
+        keep: which pages are kept (hidden) when left, to be shown again without building them.
+        context_key: what a kept page was built for (language, size, content …): it is reused
+            only while this is unchanged.
+    """
 
     page_changed = Signal(str)
     #: Emitted once, just after the first page's first paint has reached the screen.
@@ -83,13 +92,13 @@ class PageHost(QWidget):
         factory: Callable[[Route], Page],
         duration_ms: int = 280,
         parent: QWidget | None = None,
+        keep: Callable[[Route], bool] = lambda route: False,
+        context_key: Callable[[], Hashable] = lambda: None,
     ):
         super().__init__(parent)
         self.factory = factory
-        #: Which pages are kept (hidden) when left, to be shown again without building them.
-        self.keep: Callable[[Route], bool] = lambda route: False
-        #: What a kept page was built for (language, size, content …): reused only if unchanged.
-        self.context_key: Callable[[], Hashable] = lambda: None
+        self.keep = keep
+        self.context_key = context_key
         self._kept: dict[Route, tuple[Page, Hashable]] = {}
         self.page: Page | None = None
         self.painted = False
@@ -104,6 +113,11 @@ class PageHost(QWidget):
         self.animation.valueChanged.connect(self._step)
         self.animation.finished.connect(self._finish)
         self._pending = single_shot(self, 0, self._start_animation)
+
+    @property
+    def kept_routes(self) -> list[Route]:
+        """The routes whose pages are kept (hidden) for a return visit."""
+        return list(self._kept)
 
     @property
     def animating(self) -> bool:

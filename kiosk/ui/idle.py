@@ -42,6 +42,11 @@ class IdleController(QObject):
         self._second.setInterval(1000)
         self._second.timeout.connect(self._count)
 
+    @property
+    def quiet_left_ms(self) -> int:
+        """Milliseconds of quiet time left before the countdown (-1 when not timing)."""
+        return self._quiet.remainingTime()
+
     def configure(self, timeout: float, warning: float) -> None:
         self.timeout = timeout
         self.warning = warning
@@ -93,9 +98,13 @@ class IdleController(QObject):
 
 
 class IdleOverlay(QWidget):
-    """Dims the screen and asks, in both languages, whether anyone is still there."""
+    """Dims the screen and asks, in both languages, whether anyone is still there.
 
-    def __init__(self, parent: QWidget):
+    With an *idle* controller it follows it: shown at its warning, counting its seconds, hidden
+    when a touch dismisses the countdown.
+    """
+
+    def __init__(self, parent: QWidget, idle: IdleController | None = None):
         super().__init__(parent)
         self.setObjectName("idleOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
@@ -114,6 +123,18 @@ class IdleOverlay(QWidget):
             inner.addWidget(widget)
         box.addWidget(self.panel)
         self.hide()
+        if idle is not None:
+            idle.warn.connect(self.pop_up)
+            idle.tick.connect(self.set_seconds)
+            idle.dismissed.connect(self.hide)
+
+    def pop_up(self) -> None:
+        """Cover the whole parent, on top."""
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
 
     def set_factor(self, factor: float) -> None:
         self.factor = factor

@@ -29,7 +29,7 @@ def back_home(shell: Shell) -> Callable[[], None]:
 
     def recover() -> None:
         _release_input()
-        shell.close_admin()
+        shell.admin_control.close()
         shell.idle_overlay.hide()
         shell.host.finish_transition()
         if shell.nav.current == HOME:

@@ -1,0 +1,84 @@
+"""Kiosk mode's guard: nothing a visitor types may close or leave the kiosk.
+
+:class:`Lockdown` installs the application-wide event filters (the touch watcher, and in kiosk
+mode the key filter) once the first frame is on screen (before it, every event of the start-up
+would be converted to Python for them, about 75 ms), takes them out again when the window
+closes, and says whether a close request may be accepted.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger("kiosk.shell")
+
+#: Keys refused in kiosk mode (with or without modifiers), and every key with a modifier.
+REFUSED_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_F11, Qt.Key.Key_Q, Qt.Key.Key_W}
+_MODIFIERS = (
+    Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
+class KeyFilter(QObject):
+    """An application event filter that swallows the keys that could end the kiosk."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not isinstance(event, QKeyEvent):
+            return False
+        if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return False
+        key = Qt.Key(event.key())
+        if key in REFUSED_KEYS or event.modifiers() & _MODIFIERS:
+            if event.type() == QEvent.Type.KeyPress:
+                log.info("refused key %s", event.keyCombination().toCombined())
+            event.accept()
+            return True
+        return False
+
+
+class Lockdown(QObject):
+    """The window's guard.
+
+    Args:
+        watcher: the application-wide input watcher (activity, swipes, the admin corner).
+        kiosk_mode: refuse the keys and close requests that could end the kiosk.
+        parent: the window.
+    """
+
+    def __init__(self, watcher: QObject, kiosk_mode: bool, parent: QObject | None = None):
+        super().__init__(parent)
+        self._filters = [watcher, *([KeyFilter(self)] if kiosk_mode else [])]
+        self.closing_allowed = not kiosk_mode
+        self.watching = False
+
+    def watch(self) -> None:
+        """Install the application-wide filters (once)."""
+        app = QApplication.instance()
+        if app is not None and not self.watching:
+            self.watching = True
+            for event_filter in self._filters:
+                app.installEventFilter(event_filter)
+
+    def unwatch(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            for event_filter in self._filters:
+                app.removeEventFilter(event_filter)
+
+    def allow_close(self) -> None:
+        self.closing_allowed = True
+
+    def judge(self, event: QCloseEvent) -> bool:
+        """Accept *event* when closing is allowed (True), else refuse it."""
+        if self.closing_allowed:
+            event.accept()
+            return True
+        log.info("refused a close request")
+        event.ignore()
+        return False

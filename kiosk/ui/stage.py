@@ -1,0 +1,88 @@
+"""The stage: the page host, fed with pages built for the session.
+
+It builds each route's page in the session's content and language at the window's scale, keeps
+Home and the overviews for a return visit while nothing they were built for changes, hands the
+free heap back after page changes, and builds Home for the next visitor after an idle reset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from kiosk.model.navigation import HOME, Route
+from kiosk.model.routes import OVERVIEWS, SECTIONS
+from kiosk.model.session import Session
+from kiosk.system import memory
+from kiosk.ui.host import PageHost
+from kiosk.ui.pages.base import Page, PageContext
+from kiosk.ui.pages.factory import build_page
+from kiosk.ui.timers import single_shot
+
+#: How long after the last page change the kiosk hands its free heap back to the system (the
+#: transition's pixmaps are gone by then; it takes about a millisecond).
+RELEASE_MEMORY_MS = 600
+
+#: Pages kept alive (hidden) when a visitor leaves them: Home and the overviews, where visitors
+#: come back to most; a return shows them without building them again.
+KEPT_PAGES = frozenset({"home", *SECTIONS, *OVERVIEWS})
+
+#: How long after an idle reset the Home page is built for the next visitor (the transition to
+#: the attract loop has ended by then).
+PREPARE_HOME_MS = 1000
+
+
+class Stage(QObject):
+    """Builds the pages of *session* for :attr:`host`, a page host in *window*.
+
+    Args:
+        session: what to show, in which language and modes.
+        window: the window (its size decides the layout).
+        factor: the window's scale now (large text included).
+    """
+
+    def __init__(self, session: Session, window: QWidget, factor: Callable[[], float]):
+        super().__init__(window)
+        self.session = session
+        self.window = window
+        self._factor = factor
+        self.host = PageHost(
+            self.build,
+            session.settings.transition_ms,
+            window,
+            keep=lambda route: route.page in KEPT_PAGES,
+            context_key=self.context_key,
+        )
+        release = single_shot(self, RELEASE_MEMORY_MS, memory.release_free_memory)
+        self.host.page_changed.connect(release.start)
+        self._prepare = single_shot(self, PREPARE_HOME_MS, self.prepare_home)
+
+    def context_key(self) -> Hashable:
+        """What a page depends on besides its route: kept pages are reused only while equal."""
+        session, window = self.session, self.window
+        modes = tuple(sorted(session.modes.items()))
+        size = (window.width(), window.height())
+        return (id(session.content), session.lang, self._factor(), *size, modes)
+
+    def build(self, route: Route) -> Page:
+        """The page for *route* (built inside the host, so it is polished once, in the style
+        sheet's scope)."""
+        session, window = self.session, self.window
+        portrait = window.height() > window.width()
+        context = PageContext(
+            session.content, session.lang, self._factor(), session.nav, portrait, window.width()
+        )
+        return build_page(context, route, session.settings.attract_slide_seconds, self.host)
+
+    def prepare_home(self) -> None:
+        """Build Home now, hidden, while the attract loop runs (the first touch opens it)."""
+        if self.session.nav.attracting and not self.host.animating:
+            self.host.prepare(HOME)
+
+    def fresh_start(self) -> None:
+        """A new visitor starts afresh: the pages kept for the last one go (their memory with
+        them), and Home is built again while the attract loop runs."""
+        self.host.drop_kept()
+        self._prepare.start()

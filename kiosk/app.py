@@ -148,6 +148,7 @@ def run(
     app = create_application(sys.argv[0])
     from kiosk.adapters import contain
     from kiosk.ui.shell import Shell
+    from kiosk.ui.window_watch import WindowWatch
 
     contain.install()  # exceptions in Qt virtuals stay where they are raised (see contain.py)
     folder = content_folder(settings)
@@ -174,6 +175,7 @@ def run(
         shell.setGeometry(screen.geometry())
         shell.showFullScreen()
         app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+    WindowWatch(shell)  # a window destroyed by another program ends the kiosk (a restart)
     _install_recovery(shell)
     # Statistics, opening hours, the display, the watchers: none of them is needed for the first
     # frame, so they start just after it (each in its own turn of the event loop).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import weakref
 from collections.abc import Callable
 from pathlib import Path
@@ -204,23 +205,31 @@ def test_text_is_never_selectable(qtbot: QtBot, shell: Shell) -> None:
 
 
 @pytest.mark.parametrize(
-    ("key", "modifier"),
+    ("key", "modifier", "name"),
     [
-        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
-        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
-        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
-        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
-        (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier, "Alt+F4"),
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier, "Esc"),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier, "Ctrl+Q"),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier, "Ctrl+W"),
+        (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier, "F11"),
     ],
 )
 def test_escape_keys_are_refused(
-    qtbot: QtBot, shell: Shell, key: Qt.Key, modifier: Qt.KeyboardModifier
+    qtbot: QtBot,
+    shell: Shell,
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier,
+    name: str,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     open_home(qtbot, shell)
-    QTest.keyClick(shell, key, modifier)
-    QTest.keyClick(page(shell), key, modifier)
+    with caplog.at_level(logging.INFO, "kiosk.shell"):
+        QTest.keyClick(shell, key, modifier)
+        QTest.keyClick(page(shell), key, modifier)
     assert shell.isVisible()
     assert shell.nav.current == HOME
+    refused = [r.getMessage() for r in caplog.records if r.getMessage().startswith("refused key")]
+    assert refused == [f"refused key {name}"] * 2, "logged by name"
 
 
 def test_window_manager_close_is_refused_in_kiosk_mode(shell: Shell) -> None:

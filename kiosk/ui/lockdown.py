@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger("kiosk.shell")
@@ -24,6 +24,15 @@ _MODIFIERS = (
     | Qt.KeyboardModifier.MetaModifier
 )
 
+#: Modifier keys on their own: refused with the key they modify, logged with it (not alone).
+_MODIFIER_KEYS = {
+    Qt.Key.Key_Shift,
+    Qt.Key.Key_Control,
+    Qt.Key.Key_Alt,
+    Qt.Key.Key_AltGr,
+    Qt.Key.Key_Meta,
+}
+
 
 class KeyFilter(QObject):
     """An application event filter that swallows the keys that could end the kiosk."""
@@ -35,8 +44,11 @@ class KeyFilter(QObject):
             return False
         key = Qt.Key(event.key())
         if key in REFUSED_KEYS or event.modifiers() & _MODIFIERS:
-            if event.type() == QEvent.Type.KeyPress:
-                log.info("refused key %s", event.keyCombination().toCombined())
+            if event.type() == QEvent.Type.KeyPress and key not in _MODIFIER_KEYS:
+                name = QKeySequence(event.keyCombination()).toString(
+                    QKeySequence.SequenceFormat.PortableText
+                )
+                log.info("refused key %s", name or f"0x{key.value:x}")
             event.accept()
             return True
         return False

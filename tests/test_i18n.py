@@ -16,7 +16,7 @@ from kiosk.content import Content, Lang
 from kiosk.model.navigation import HOME, Change
 from kiosk.model.routes import all_routes
 from kiosk.model.settings import Settings
-from kiosk.ui import figures
+from kiosk.ui.figures import tile as figures
 from kiosk.ui.shell import Shell
 from kiosk.ui.strings import CONTEXT, SOURCES, translator, ui
 

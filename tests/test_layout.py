@@ -11,7 +11,7 @@ from kiosk.content import Content, Lang
 from kiosk.model.navigation import HOME, Change, Route
 from kiosk.model.routes import all_routes
 from kiosk.model.settings import Settings
-from kiosk.ui import figures
+from kiosk.ui.figures import tile as figures
 from kiosk.ui.shell import Shell
 
 SIZES = [(1920, 1080), (1080, 1920), (1366, 768), (3840, 2160)]

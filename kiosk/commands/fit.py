@@ -90,7 +90,7 @@ def fit_problems(
     from kiosk.model.navigation import HOME, Change
     from kiosk.model.routes import all_routes
     from kiosk.model.settings import Settings
-    from kiosk.ui import figures
+    from kiosk.ui.figures import tile as figures
     from kiosk.ui.shell import Shell
 
     quiet_qt()

@@ -47,7 +47,7 @@ def render(
     from kiosk.model.navigation import Change
     from kiosk.model.routes import all_routes
     from kiosk.model.settings import Settings
-    from kiosk.ui import figures
+    from kiosk.ui.figures import tile as figures
     from kiosk.ui.shell import Shell
 
     figures.ANIMATE = False  # proof sheets show every number at its final value

@@ -152,7 +152,7 @@ def home_screenshot(
 
     from kiosk.app import load_content
     from kiosk.model.settings import Settings
-    from kiosk.ui import figures
+    from kiosk.ui.figures import tile as figures
     from kiosk.ui.shell import Shell
 
     animate, figures.ANIMATE = figures.ANIMATE, False

@@ -18,7 +18,6 @@ from kiosk.content import Content, Lang
 from kiosk.model.navigation import HOME, Change
 from kiosk.model.routes import all_routes
 from kiosk.model.settings import Settings
-from kiosk.ui.figures import tile as figures
 from kiosk.ui.shell import Shell
 
 _SPACE = re.compile(r"\s+")
@@ -34,11 +33,10 @@ def screen_text(widget: QWidget) -> str:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_content_text_is_on_some_screen(
-    qtbot: QtBot, content: Content, lang: Lang, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(figures, "ANIMATE", False)
-    shell = Shell(content, Settings.defaults().replace(language=lang), kiosk_mode=False)
+def test_every_content_text_is_on_some_screen(qtbot: QtBot, content: Content, lang: Lang) -> None:
+    shell = Shell(
+        content, Settings.defaults().replace(language=lang), kiosk_mode=False, animate=False
+    )
     qtbot.addWidget(shell)
     shell.resize(1920, 1080)
     shell.show()

@@ -11,7 +11,6 @@ from kiosk.content import Content, Lang
 from kiosk.model.navigation import HOME, Change, Route
 from kiosk.model.routes import all_routes
 from kiosk.model.settings import Settings
-from kiosk.ui.figures import tile as figures
 from kiosk.ui.shell import Shell
 
 SIZES = [(1920, 1080), (1080, 1920), (1366, 768), (3840, 2160)]
@@ -34,10 +33,10 @@ def test_every_screen_is_laid_out_cleanly(
     content: Content,
     lang: Lang,
     size: tuple[int, int],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(figures, "ANIMATE", False)
-    shell = Shell(content, Settings.defaults().replace(language=lang), kiosk_mode=False)
+    shell = Shell(
+        content, Settings.defaults().replace(language=lang), kiosk_mode=False, animate=False
+    )
     qtbot.addWidget(shell)
     shell.resize(*size)
     shell.show()
@@ -54,11 +53,10 @@ def test_every_screen_is_laid_out_cleanly(
 
 
 @pytest.mark.parametrize("mode", ["large_text", "low_reach"])
-def test_modes_keep_every_screen_clean(
-    qtbot: QtBot, content: Content, mode: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(figures, "ANIMATE", False)
-    shell = Shell(content, Settings.defaults().replace(language="en"), kiosk_mode=False)
+def test_modes_keep_every_screen_clean(qtbot: QtBot, content: Content, mode: str) -> None:
+    shell = Shell(
+        content, Settings.defaults().replace(language="en"), kiosk_mode=False, animate=False
+    )
     qtbot.addWidget(shell)
     shell.resize(1920, 1080)
     shell.show()

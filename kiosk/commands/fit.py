@@ -90,38 +90,34 @@ def fit_problems(
     from kiosk.model.navigation import HOME, Change
     from kiosk.model.routes import all_routes
     from kiosk.model.settings import Settings
-    from kiosk.ui.figures import tile as figures
     from kiosk.ui.shell import Shell
 
     quiet_qt()
     app = QApplication.instance() or create_application("kiosk-check")
-    animate, figures.ANIMATE = figures.ANIMATE, False
     where: dict[str, str] = {}
     for path, value in texts_of(content):
         where.setdefault(value.zh, path)
         where.setdefault(value.en, path)
     found: dict[tuple[str, str], list[str]] = {}
-    try:
-        for width, height in sizes:
-            for lang in langs:
-                shell = Shell(content, Settings.defaults().replace(language=lang), kiosk_mode=False)
-                shell.resize(width, height)
-                shell.show()
-                for route in all_routes(content):
-                    if route.page == "attract":
-                        continue
-                    shell.nav.stack = [route] if route == HOME else [HOME, route]
-                    shell._on_change(Change(route, "reset", len(shell.nav.stack)))
-                    shell.host.finish_transition()
-                    QCoreApplication.processEvents()
-                    for problem in screen_problems(shell):
-                        screens = found.setdefault((problem, lang), [])
-                        screens.append(f"{route} at {width}x{height}")
-                shell.close()
-                shell.deleteLater()
-                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    finally:
-        figures.ANIMATE = animate
+    for width, height in sizes:
+        for lang in langs:
+            settings = Settings.defaults().replace(language=lang)
+            shell = Shell(content, settings, kiosk_mode=False, animate=False)
+            shell.resize(width, height)
+            shell.show()
+            for route in all_routes(content):
+                if route.page == "attract":
+                    continue
+                shell.nav.stack = [route] if route == HOME else [HOME, route]
+                shell._on_change(Change(route, "reset", len(shell.nav.stack)))
+                shell.host.finish_transition()
+                QCoreApplication.processEvents()
+                for problem in screen_problems(shell):
+                    screens = found.setdefault((problem, lang), [])
+                    screens.append(f"{route} at {width}x{height}")
+            shell.close()
+            shell.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     del app
     problems = []
     for (problem, lang), screens in found.items():

@@ -31,7 +31,7 @@ from kiosk.ui.reach import ReachBand
 from kiosk.ui.strings import SOURCES, ui
 from kiosk.ui.style import stylesheet
 from kiosk.ui.timers import single_shot
-from kiosk.ui.tokens import LARGE_TEXT, scale_for, use_theme
+from kiosk.ui.tokens import LARGE_TEXT, scale_for, theme_for
 from kiosk.ui.touch import InputWatcher
 
 if TYPE_CHECKING:
@@ -87,6 +87,8 @@ class Shell(QWidget):
         reload_content: Callable[[], Content] | None = None,
         settings_path: Path | None = None,
         parent: QWidget | None = None,
+        *,
+        animate: bool = True,
     ):
         super().__init__(parent)
         self.setObjectName("kioskShell")
@@ -100,6 +102,9 @@ class Shell(QWidget):
         self.factor = 1.0
         self._base_factor = 1.0
         self.modes: dict[str, bool] = {mode: False for mode, _ in MODES}
+        # The look, made from the modes; handed to the pages, the stylesheet, the bar, overlays.
+        self._animate = animate
+        self.theme = theme_for(self.modes, animate)
         self._reload = reload_content
         self._settings_path = settings_path
         self._allow_close = not kiosk_mode
@@ -118,7 +123,7 @@ class Shell(QWidget):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.reach_band = ReachBand(self)
+        self.reach_band = ReachBand(self.theme, self)
         self.reach_band.hide()
         layout.addWidget(self.reach_band, 2)
         self.host = PageHost(self._build_page, settings.transition_ms, self)
@@ -132,7 +137,7 @@ class Shell(QWidget):
         layout.addWidget(self.bar)
 
         self.idle = IdleController(settings.idle_timeout, settings.idle_warning, self)
-        self.idle_overlay = IdleOverlay(self)
+        self.idle_overlay = IdleOverlay(self.theme, self)
         self.idle.warn.connect(self._show_idle_overlay)
         self.idle.tick.connect(self.idle_overlay.set_seconds)
         self.idle.dismissed.connect(self.idle_overlay.hide)
@@ -149,7 +154,6 @@ class Shell(QWidget):
         self.host.first_painted.connect(self._watch_input)
 
         self.nav.changed.connect(self._on_change)
-        use_theme("default")
         self._language_font()
         self._apply_factor(1.0, new_bar=False)  # the bar above is made for 1.0
         self._on_change(Change(self.nav.current, "reset", len(self.nav.stack)))
@@ -197,7 +201,9 @@ class Shell(QWidget):
 
     def _context(self) -> PageContext:
         portrait = self.height() > self.width()
-        return PageContext(self.content, self.lang, self.factor, self.nav, portrait, self.width())
+        return PageContext(
+            self.content, self.lang, self.factor, self.nav, self.theme, portrait, self.width()
+        )
 
     def _context_key(self) -> Hashable:
         """What a page depends on besides its route: kept pages are reused only while equal."""
@@ -268,7 +274,9 @@ class Shell(QWidget):
         self.modes_changed.emit(dict(self.modes))
 
     def _apply_modes(self) -> None:
-        use_theme("high_contrast" if self.modes["high_contrast"] else "default")
+        self.theme = theme_for(self.modes, self._animate)
+        self.reach_band.set_theme(self.theme)
+        self.idle_overlay.set_theme(self.theme)
         self.reach_band.setVisible(self.modes["low_reach"] and not self.nav.attracting)
         self.host.finish_transition()
         self._apply_factor(self._base_factor)
@@ -326,7 +334,7 @@ class Shell(QWidget):
     # -- size ----------------------------------------------------------------------------------
 
     def _make_bar(self) -> NavBar:
-        bar = NavBar(self.factor, self.lang, self)
+        bar = NavBar(self.factor, self.lang, self, theme=self.theme)
         # Through the shell's own slots: a connection to a bound method of a plain Python object
         # (the navigation model) leaves a weakref behind in PySide after the bar is deleted.
         bar.home_tapped.connect(self._home_tapped)
@@ -352,7 +360,7 @@ class Shell(QWidget):
         if self.modes["large_text"]:
             factor *= LARGE_TEXT
         self.factor = factor
-        self.setStyleSheet(stylesheet(factor))
+        self.setStyleSheet(stylesheet(self.theme, factor))
         if new_bar:
             old = self.bar
             self.bar = self._make_bar()
@@ -402,7 +410,7 @@ class Shell(QWidget):
         log.info("admin: PIN pad opened")
         from kiosk.ui.admin import PinPad  # the PIN pad and admin menu load when staff call them
 
-        self.pin_pad = PinPad(self, self.factor, self.lang, ui(prompt_key, self.lang))
+        self.pin_pad = PinPad(self, self.factor, self.lang, ui(prompt_key, self.lang), self.theme)
         self.pin_pad.entered.connect(self._pin_entered)
         self.pin_pad.cancelled.connect(self.close_admin)
         self.pin_pad.show()
@@ -435,7 +443,7 @@ class Shell(QWidget):
         log.info("admin: menu opened")
         from kiosk.ui.admin import AdminMenu
 
-        self.admin = AdminMenu(self, self.factor, self.lang, self.settings.idle_timeout)
+        self.admin = AdminMenu(self, self.factor, self.lang, self.settings.idle_timeout, self.theme)
         self.admin.exit_requested.connect(self.admin_exit)
         self.admin.reload_requested.connect(self.reload_content)
         self.admin.idle_changed.connect(self._set_idle)
@@ -481,7 +489,7 @@ class Shell(QWidget):
         key = "admin.must_change" if first_login else "admin.new_pin"
         from kiosk.ui.admin import PinPad
 
-        pad = PinPad(self, self.factor, self.lang, ui(key, self.lang))
+        pad = PinPad(self, self.factor, self.lang, ui(key, self.lang), self.theme)
         self.pin_pad = pad
 
         def entered(pin: str) -> None:

@@ -19,7 +19,7 @@ from kiosk.content import Figure, Lang
 from kiosk.ui.fmt import decimals as _decimals
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.fmt import number as _number
-from kiosk.ui.tokens import SPACE, TYPE, scaled
+from kiosk.ui.tokens import SIZE, SPACE, TYPE, scaled
 
 # --- numbers ---------------------------------------------------------------------------------
 
@@ -158,7 +158,7 @@ class TileComposer:
 
     def layout(self, width: int) -> TileLayout:
         """Both faces at *width* pixels."""
-        pad = self._px(SPACE.l if width >= scaled(480, self.factor) else SPACE.m)
+        pad = self._px(SPACE.l if width >= scaled(SIZE.figure_tile, self.factor) else SPACE.m)
         icon = self._px(TYPE.lead)
         inner = max(1, width - 2 * pad)
         backs = tuple(self._back(pad, inner, icon, size) for size in (TYPE.body, TYPE.caption))

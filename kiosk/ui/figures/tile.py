@@ -6,8 +6,9 @@ time the tile is seen it counts up from 0 (:meth:`FigureTile.start_count`); a ta
 a quick horizontal squeeze, to the back face that says where the number comes from. Where each
 part goes is worked out by :mod:`kiosk.ui.figures.layout`.
 
-Set :data:`ANIMATE` to ``False`` (or pass ``animate=False``) for proof sheets and tests that want
-the final state at once: numbers show their final value and flips are instant.
+A tile paints in the colours of the theme it is given; with a theme that does not animate (proof
+sheets, checks, tests that want the final state at once) numbers show their final value and flips
+are instant.
 """
 
 from __future__ import annotations
@@ -46,10 +47,8 @@ from kiosk.ui.fmt import figure_text
 from kiosk.ui.fmt import number as _number
 from kiosk.ui.strings import ui
 from kiosk.ui.style import TAP
-from kiosk.ui.tokens import MOTION, PALETTE, RADII, SPACE, TYPE, scaled
+from kiosk.ui.tokens import ELEVATION, MOTION, RADII, SIZE, SPACE, TYPE, Theme, scaled
 
-#: Animate count-ups and flips. Proof sheets and tests may set this to False before building.
-ANIMATE = True
 #: The count-up (ease-out) and the flip, in milliseconds.
 COUNT_MS = MOTION.count_up
 FLIP_MS = MOTION.flip
@@ -67,7 +66,7 @@ class FigureTile(QAbstractButton):
         figure: what to show.
         lang: the language of every text and of the number (Number.zh / Number.en).
         factor: the design scale factor.
-        animate: count up and flip with animations (default: the module's :data:`ANIMATE`).
+        theme: the colours, and whether to count up and flip with animations.
     """
 
     #: The tile turned: True when it now shows the source.
@@ -82,13 +81,14 @@ class FigureTile(QAbstractButton):
         factor: float,
         parent: QWidget | None = None,
         *,
-        animate: bool | None = None,
+        theme: Theme,
     ):
         super().__init__(parent)
         self.figure = figure
         self.lang: Lang = lang
         self.factor = factor
-        self.animate = ANIMATE if animate is None else animate
+        self.theme = theme
+        self.animate = theme.animate
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         tap = scaled(TAP, factor)
         self.setMinimumSize(tap, tap)
@@ -119,7 +119,7 @@ class FigureTile(QAbstractButton):
 
         icon = scaled(TYPE.lead, factor)
         self._icons = {
-            face: icons.icon(name, PALETTE.accent).pixmap(QSize(icon, icon))
+            face: icons.icon(name, theme.palette.accent).pixmap(QSize(icon, icon))
             for face, name in (("front", _FRONT_ICON), ("back", _BACK_ICON))
         }
         self._layouts: dict[int, TileLayout] = {}
@@ -239,7 +239,7 @@ class FigureTile(QAbstractButton):
         return max(self.minimumHeight(), self._layout(width).height)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        width = scaled(480, self.factor)
+        width = scaled(SIZE.figure_tile, self.factor)
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -289,21 +289,17 @@ class FigureTile(QAbstractButton):
         painter.end()
 
     def _paint_card(self, painter: QPainter, width: int, height: int, back: bool) -> None:
-        line = self._px(2)
+        line = self._px(ELEVATION.raised)
         rect = QRectF(0, 0, width, height).adjusted(line / 2, line / 2, -line / 2, -line / 2)
-        radius = self._px(RADII.l)
+        radius, p = self._px(RADII.l), self.theme.palette
         if self.isDown():
-            fill: QColor | QLinearGradient = QColor(PALETTE.surface_pressed)
+            fill: QColor | QLinearGradient = QColor(p.surface_pressed)
         else:
             fill = QLinearGradient(0, 0, width * 0.3, height)
-            top, bottom = (
-                (PALETTE.surface_raised, PALETTE.surface)
-                if back
-                else (PALETTE.surface, PALETTE.background_deep)
-            )
+            top, bottom = (p.surface_raised, p.surface) if back else (p.surface, p.background_deep)
             fill.setColorAt(0, QColor(top))
             fill.setColorAt(1, QColor(bottom))
-        edge = PALETTE.accent if self.isDown() or back else PALETTE.outline
+        edge = p.accent if self.isDown() or back else p.outline
         painter.setPen(QPen(QColor(edge), line))
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, radius, radius)
@@ -313,8 +309,8 @@ class FigureTile(QAbstractButton):
         painter.drawPixmap(QRect(corner, QSize(layout.icon, layout.icon)), self._icons["front"])
 
     def _paint_front(self, painter: QPainter, layout: TileLayout, width: int, height: int) -> None:
-        f, pad = layout.front, layout.pad
-        gold = QColor(PALETTE.gold)
+        f, pad, p = layout.front, layout.pad, self.theme.palette
+        gold = QColor(p.gold)
         painter.setPen(gold)
         if self._prefix:
             painter.setFont(f.small)
@@ -327,29 +323,30 @@ class FigureTile(QAbstractButton):
             painter.setFont(f.small)
             painter.drawText(QPointF(f.suffix_x, f.baseline), self._suffix)
         if f.unit_below is not None:
-            f.unit_below.draw(painter, pad, f.unit_y, PALETTE.text)
+            f.unit_below.draw(painter, pad, f.unit_y, p.text)
         elif self.unit:
-            painter.setPen(QColor(PALETTE.text))
+            painter.setPen(QColor(p.text))
             painter.setFont(f.unit_font)
             painter.drawText(QPointF(f.unit_x, f.baseline), self.unit)
         rule = QRectF(pad, f.rule_y, self._px(SPACE.xl), self._px(SPACE.xs // 2))
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(PALETTE.accent))
+        painter.setBrush(QColor(p.accent))
         painter.drawRoundedRect(rule, rule.height() / 2, rule.height() / 2)
-        f.caption.draw(painter, pad, f.caption_y, PALETTE.text_muted)
+        f.caption.draw(painter, pad, f.caption_y, p.text_muted)
         self._paint_icon(painter, layout, width, height)
 
     def _paint_back(self, painter: QPainter, layout: TileLayout, width: int, height: int) -> None:
-        b, pad = layout.back(height), layout.pad
+        b, pad, p = layout.back(height), layout.pad, self.theme.palette
         heading = ui("source", self.lang)
-        painter.setPen(QColor(PALETTE.accent))
+        painter.setPen(QColor(p.accent))
         painter.setFont(b.heading_font)
         painter.drawText(QPointF(pad, b.heading_baseline), heading.upper())
-        b.source.draw(painter, pad, b.source_y, PALETTE.text)
+        b.source.draw(painter, pad, b.source_y, p.text)
         painter.fillRect(
-            QRectF(pad, b.divider_y, width - 2 * pad, self._px(1)), QColor(PALETTE.outline)
+            QRectF(pad, b.divider_y, width - 2 * pad, self._px(ELEVATION.hairline)),
+            QColor(p.outline),
         )
-        b.caption.draw(painter, pad, b.caption_y, PALETTE.text_muted)
+        b.caption.draw(painter, pad, b.caption_y, p.text_muted)
         # The way back: top right, beside the heading (the text below runs the full width).
         middle = b.heading_baseline - QFontMetricsF(b.heading_font).capHeight() / 2
         corner = QRectF(

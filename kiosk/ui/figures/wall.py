@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QWidget
 from kiosk.content import Figure, Lang
 from kiosk.ui.figures.tile import FigureTile
 from kiosk.ui.style import TAP
-from kiosk.ui.tokens import SPACE, scaled
+from kiosk.ui.tokens import SIZE, SPACE, Theme, scaled
 
 #: The wall has 3 columns, 2 below the first width and 1 below the second (design pixels).
 TWO_COLUMNS_BELOW = 1300
@@ -40,7 +40,7 @@ class FigureWall(QWidget):
         factor: float,
         parent: QWidget | None = None,
         *,
-        animate: bool | None = None,
+        theme: Theme,
     ):
         super().__init__(parent)
         self.factor = factor
@@ -48,7 +48,7 @@ class FigureWall(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self._tiles = [FigureTile(f, lang, factor, self, animate=animate) for f in figures]
+        self._tiles = [FigureTile(f, lang, factor, self, theme=theme) for f in figures]
         for tile in self._tiles:
             tile.flipped.connect(lambda _on=False, fid=tile.figure.id: self.tile_flipped.emit(fid))
         self._area: QAbstractScrollArea | None = None
@@ -103,7 +103,7 @@ class FigureWall(QWidget):
         return max((c.bottom() + 1 for c in cells), default=0)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        width = scaled(1664, self.factor)
+        width = scaled(SIZE.column, self.factor)
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override

@@ -10,7 +10,7 @@ from kiosk.model.routes import SECTIONS
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.images import ImageFigure
 from kiosk.ui.pages.base import PageContext, ScrollPage
-from kiosk.ui.tokens import SPACE
+from kiosk.ui.tokens import SIZE, SPACE
 from kiosk.ui.widgets import Card, TapButton, label
 
 #: The illustration beside the forum's name on Home.
@@ -52,7 +52,11 @@ class HomePage(ScrollPage):
         row.setSpacing(ctx.px(SPACE.m))
         row.addWidget(label(forum.headline.get(lang), "muted"), 1)
         about = TapButton(
-            ctx.ui("about.title"), ctx.factor, icon="mdi6.information-outline", role="bar"
+            ctx.ui("about.title"),
+            ctx.factor,
+            icon="mdi6.information-outline",
+            role="bar",
+            theme=ctx.theme,
         )
         about.clicked.connect(lambda: ctx.go(Route("about")))
         row.addWidget(about)
@@ -63,9 +67,15 @@ class HomePage(ScrollPage):
         picture = None
         if hero is not None:
             picture = ImageFigure(
-                hero.image, lang, ctx.factor, ctx.content.folder, hero.stand_in, captions=False
+                hero.image,
+                lang,
+                ctx.factor,
+                ctx.content.folder,
+                hero.stand_in,
+                captions=False,
+                theme=ctx.theme,
             )
-            picture.setFixedWidth(ctx.px(500))
+            picture.setFixedWidth(ctx.px(SIZE.picture_width))
             if not ctx.portrait:
                 header.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(header)
@@ -100,10 +110,11 @@ class HomePage(ScrollPage):
             card = Card(
                 ctx.ui(f"section.{section}"),
                 ctx.factor,
+                theme=ctx.theme,
                 text=ctx.ui(f"section.{section}.hint"),
                 icon=ICONS[section],
             )
-            card.setMinimumHeight(ctx.px(170 if ctx.portrait else 210))
+            card.setMinimumHeight(ctx.px(SIZE.tile_min_portrait if ctx.portrait else SIZE.tile_min))
             card.clicked.connect(lambda _=False, s=section: ctx.go(Route(s)))
             span = 2 if ctx.portrait and i == len(SECTIONS) - 1 else 1
             grid.addWidget(card, i // columns, i % columns, 1, span)

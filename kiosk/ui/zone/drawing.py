@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content.model import Lang, Text
 from kiosk.ui import icons
-from kiosk.ui.tokens import scaled
+from kiosk.ui.tokens import SIZE, Theme, scaled
 
 FALLBACK_ICON = "mdi6.star-four-points-outline"
 LEFT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap).value
@@ -106,8 +106,9 @@ def begin_painter(widget: QWidget) -> QPainter:
 class Drawn(QWidget):
     """A drawn widget whose height follows from its width."""
 
-    def __init__(self, lang: Lang, factor: float, parent: QWidget | None):
+    def __init__(self, lang: Lang, factor: float, parent: QWidget | None, theme: Theme):
         super().__init__(parent)
+        self.theme = theme
         self._lang = lang
         self._factor = factor
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -115,7 +116,7 @@ class Drawn(QWidget):
         self.setSizePolicy(policy)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        width = scaled(1600, self._factor)
+        width = scaled(SIZE.drawing, self._factor)
         return QSize(width, self.heightForWidth(width))
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override

@@ -22,7 +22,7 @@ from kiosk.content.model import Area, Lang, Zone
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.strings import ui
 from kiosk.ui.style import TAP
-from kiosk.ui.tokens import PALETTE, RADII, SPACE, TYPE, scaled
+from kiosk.ui.tokens import RADII, SIZE, SPACE, TYPE, Palette, Theme, scaled
 from kiosk.ui.zone.drawing import (
     CENTRED,
     LEFT,
@@ -38,7 +38,13 @@ from kiosk.ui.zone.drawing import (
 )
 
 #: Area colours in content order: office, inspection, R&D and design, testing, logistics.
-_AREA_COLOURS = (PALETTE.text_muted, PALETTE.gold, PALETTE.accent, PALETTE.coral, PALETTE.primary)
+
+
+def area_colours(p: Palette) -> tuple[str, ...]:
+    """The areas' colours in content order: office, inspection, R&D and design, testing,
+    logistics."""
+    return (p.text_muted, p.gold, p.accent, p.coral, p.primary)
+
 
 Box = tuple[float, float, float, float]  # x, y, width, height in plan units
 
@@ -111,19 +117,28 @@ class AreaButton(QAbstractButton):
         area: the area shown.
         lang: the language of its name.
         factor: the design scale (the block is at least a tap wide and high).
-        colour: the area's colour, from PALETTE.
+        colour: the area's colour, from the theme's palette (:func:`area_colours`).
+        theme: the theme it paints in.
         parent: the site plan.
     """
 
     def __init__(
-        self, area: Area, lang: Lang, factor: float, colour: str, parent: QWidget | None = None
+        self,
+        area: Area,
+        lang: Lang,
+        factor: float,
+        colour: str,
+        parent: QWidget | None = None,
+        *,
+        theme: Theme,
     ):
         super().__init__(parent)
+        self.theme = theme
         self.area_id = area.id
         self.colour = colour
         self.scale = factor  # widget pixels per plan unit, set by the plan
         self.name_px = scaled(TYPE.body, factor)  # set by the plan, the same for every area
-        self._icon = named_icon(area.icon, PALETTE.background_deep)
+        self._icon = named_icon(area.icon, self.theme.palette.background_deep)
         self.setText(area.name.get(lang))
         self.setAccessibleName(area.name.get(lang))
         self.setAccessibleDescription(area.summary.get(lang))
@@ -159,21 +174,21 @@ class AreaButton(QAbstractButton):
         shape = QRectF(self.rect()).adjusted(edge / 2, edge / 2, -edge / 2, -edge / 2)
         tint = 0.6 * (1 - QColor(self.colour).lightnessF())  # light colours tint less
         fill = QLinearGradient(shape.topLeft(), shape.bottomLeft())
-        fill.setColorAt(0, mix(PALETTE.surface, self.colour, 0.7 if down else tint))
-        fill.setColorAt(1, mix(PALETTE.surface, self.colour, 0.5 if down else tint / 4))
+        fill.setColorAt(0, mix(self.theme.palette.surface, self.colour, 0.7 if down else tint))
+        fill.setColorAt(1, mix(self.theme.palette.surface, self.colour, 0.5 if down else tint / 4))
         painter.setBrush(fill)
-        painter.setPen(QPen(QColor(PALETTE.text if down else self.colour), edge))
+        painter.setPen(QPen(QColor(self.theme.palette.text if down else self.colour), edge))
         painter.drawRoundedRect(shape, RADII.m * s, RADII.m * s)
         # Only when smaller than the plan ever makes it: the name alone.
         fallback = (QRectF(), QRectF(self.rect()), CENTRED | Qt.AlignmentFlag.AlignVCenter)
         badge, name, flags = self.arrange(self.name_px) or fallback
         if not badge.isEmpty():
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(PALETTE.text if down else self.colour))
+            painter.setBrush(QColor(self.theme.palette.text if down else self.colour))
             painter.drawEllipse(badge)
             inset = badge.width() * 0.2
             self._icon.paint(painter, badge.adjusted(inset, inset, -inset, -inset).toRect())
-        painter.setPen(QColor(PALETTE.text))
+        painter.setPen(QColor(self.theme.palette.text))
         painter.setFont(sized_font(self, self.name_px, bold=True))
         painter.drawText(name, flags, self.text())
         painter.end()
@@ -190,6 +205,7 @@ class SitePlan(Drawn):
         lang: the language of the labels.
         factor: the design scale (1.0 at 1920×1080).
         parent: the parent widget.
+        theme: the colours it paints in.
 
     Attributes:
         buttons: one AreaButton per area, in content order.
@@ -197,8 +213,10 @@ class SitePlan(Drawn):
 
     area_tapped = Signal(str)  # the id of the area
 
-    def __init__(self, zone: Zone, lang: Lang, factor: float, parent: QWidget | None = None):
-        super().__init__(lang, factor, parent)
+    def __init__(
+        self, zone: Zone, lang: Lang, factor: float, parent: QWidget | None = None, *, theme: Theme
+    ):
+        super().__init__(lang, factor, parent, theme)
         self._scale = factor
         self._offset = QPointF()
         self._layout = _LANDSCAPE
@@ -208,15 +226,19 @@ class SitePlan(Drawn):
         self._unit = figure.unit.get(lang) if figure and figure.unit else ""
         self._location = zone.location.get(lang)
         self.buttons: list[AreaButton] = []
+        colours = area_colours(theme.palette)
         for i, item in enumerate(zone.areas):
-            button = AreaButton(item, lang, factor, _AREA_COLOURS[i % len(_AREA_COLOURS)], self)
+            colour = colours[i % len(colours)]
+            button = AreaButton(item, lang, factor, colour, self, theme=theme)
             button.clicked.connect(lambda _=False, area_id=item.id: self.area_tapped.emit(area_id))
             self.buttons.append(button)
         names = ("、" if lang == "zh" else ", ").join(b.text() for b in self.buttons)
         self.setAccessibleName(zone.name.get(lang))
         colon = "：" if lang == "zh" else ": "
         self.setAccessibleDescription(f"{ui('zone.areas', lang)}{colon}{names}")
-        self.setMinimumSize(scaled(640, factor), scaled(360, factor))
+        self.setMinimumSize(
+            scaled(SIZE.plan_min_width, factor), scaled(SIZE.plan_min_height, factor)
+        )
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         """16:9 when wide; taller than wide below 1200 design pixels (the portrait plan)."""
@@ -265,12 +287,12 @@ class SitePlan(Drawn):
         site = QPainterPath()
         site.addRoundedRect(site_box, RADII.l * 2 * s, RADII.l * 2 * s)
         ground = QLinearGradient(site_box.topLeft(), site_box.bottomRight())
-        ground.setColorAt(0, QColor(PALETTE.surface))
-        ground.setColorAt(1, QColor(PALETTE.background_deep))
+        ground.setColorAt(0, QColor(self.theme.palette.surface))
+        ground.setColorAt(1, QColor(self.theme.palette.background_deep))
         painter.fillPath(site, ground)
         roads = [self._map((0, lay.size[1] - 60, lay.size[0], 60))]  # the street
         painter.setClipPath(site)
-        painter.setPen(QPen(alpha(PALETTE.outline, 0.45), max(1.0, s)))
+        painter.setPen(QPen(alpha(self.theme.palette.outline, 0.45), max(1.0, s)))
         left, top, step = site_box.left(), site_box.top(), SPACE.l * s
         for i in range(1, int(max(site_box.width(), site_box.height()) / step) + 1):
             painter.drawLine(
@@ -280,27 +302,27 @@ class SitePlan(Drawn):
                 QPointF(left, top + i * step), QPointF(site_box.right(), top + i * step)
             )
         painter.setClipping(False)
-        lane = QPen(alpha(PALETTE.text_muted, 0.35), 2 * s)
+        lane = QPen(alpha(self.theme.palette.text_muted, 0.35), 2 * s)
         lane.setDashPattern([8, 8])
         for road in roads + [self._map(box).intersected(site_box) for box in lay.roads]:
-            painter.fillRect(road, QColor(PALETTE.surface_raised))
+            painter.fillRect(road, QColor(self.theme.palette.surface_raised))
             painter.setPen(lane)
             c = road.center()
             if road.width() > road.height():
                 painter.drawLine(QPointF(road.left(), c.y()), QPointF(road.right(), c.y()))
             else:
                 painter.drawLine(QPointF(c.x(), road.top()), QPointF(c.x(), road.bottom()))
-        boundary = QPen(alpha(PALETTE.accent, 0.85), 3 * s)
+        boundary = QPen(alpha(self.theme.palette.accent, 0.85), 3 * s)
         boundary.setDashPattern([5, 3])
         painter.strokePath(site, boundary)
         painter.setPen(Qt.PenStyle.NoPen)
         for box in lay.gates:
             gate = self._map(box)
-            painter.fillRect(gate, QColor(PALETTE.surface_raised))
-            painter.setBrush(QColor(PALETTE.gold))
+            painter.fillRect(gate, QColor(self.theme.palette.surface_raised))
+            painter.setBrush(QColor(self.theme.palette.gold))
             for x in (gate.left(), gate.right()):
                 painter.drawEllipse(QPointF(x, site_box.bottom()), SPACE.xs * s, SPACE.xs * s)
-        painter.setBrush(alpha(PALETTE.background_deep, 0.6))
+        painter.setBrush(alpha(self.theme.palette.background_deep, 0.6))
         for button in self.buttons:
             shadow = QRectF(button.geometry()).translated(0, SPACE.xs * s)
             painter.drawRoundedRect(shadow, RADII.m * s, RADII.m * s)
@@ -310,17 +332,17 @@ class SitePlan(Drawn):
     def _paint_legend(self, painter: QPainter, card: QRectF) -> None:
         """The legend card: the planned area, the location and a north arrow."""
         s, pad, small = self._scale, SPACE.m * self._scale, scaled(TYPE.caption, self._factor)
-        painter.setPen(QPen(QColor(PALETTE.outline), 2 * s))
-        painter.setBrush(alpha(PALETTE.background_deep, 0.75))
+        painter.setPen(QPen(QColor(self.theme.palette.outline), 2 * s))
+        painter.setBrush(alpha(self.theme.palette.background_deep, 0.75))
         painter.drawRoundedRect(card, RADII.m * s, RADII.m * s)
         arrow = QRectF(card.right() - pad - SPACE.l * s, card.top() + pad, SPACE.l * s, 100 * s)
         painter.setFont(sized_font(self, max(TYPE.body * s, small), bold=True))
-        painter.setPen(QColor(PALETTE.text))
+        painter.setPen(QColor(self.theme.palette.text))
         painter.drawText(arrow, (Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), "N")
         c, b, r = arrow.center().x(), arrow.bottom(), arrow.width() / 2
         needle = [(c, arrow.top() + 36 * s), (c + r, b), (c, b - r), (c - r, b)]
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(PALETTE.gold))
+        painter.setBrush(QColor(self.theme.palette.gold))
         painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in needle]))
         # Caption, figure (number and unit on one baseline) and location, centred in the card.
         left, width = card.left() + pad, arrow.left() - card.left() - 2 * pad
@@ -328,8 +350,8 @@ class SitePlan(Drawn):
             sized_font(self, max(TYPE.caption * s, small)),
             sized_font(self, TYPE.lead * s, True),
         )
-        caption = text_run(left, 0, width, font, PALETTE.text_muted, self._caption)
-        place = text_run(left, 0, width, font, PALETTE.text, self._location)
+        caption = text_run(left, 0, width, font, self.theme.palette.text_muted, self._caption)
+        place = text_run(left, 0, width, font, self.theme.palette.text, self._location)
         for size in (TYPE.figure, TYPE.title):  # the larger number when it fits
             number = sized_font(self, size * s, True)
             after = QFontMetrics(number).horizontalAdvance(f"{self._value} ")
@@ -343,7 +365,7 @@ class SitePlan(Drawn):
         place[0].moveTop(top + caption[0].height() + figure_h)
         paint_runs(painter, (caption, place))
         base = caption[0].bottom() + QFontMetrics(number).ascent()
-        painter.setPen(QColor(PALETTE.gold))
+        painter.setPen(QColor(self.theme.palette.gold))
         painter.setFont(number)
         painter.drawText(QPointF(left, base), self._value)
         painter.setFont(unit)

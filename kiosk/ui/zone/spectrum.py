@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import Lang, Spectrum
 from kiosk.ui.style import TAP
-from kiosk.ui.tokens import PALETTE, RADII, SPACE, TYPE, scaled
+from kiosk.ui.tokens import RADII, SIZE, SPACE, TYPE, Palette, Theme, scaled
 from kiosk.ui.zone.drawing import (
     Drawn,
     Run,
@@ -25,8 +25,15 @@ from kiosk.ui.zone.drawing import (
     text_run,
 )
 
-_TIER_COLOURS = (PALETTE.gold, PALETTE.accent, PALETTE.primary)  # core first
-_TIER_FILLS = (PALETTE.surface_pressed, PALETTE.surface_raised, PALETTE.surface)
+
+def tier_colours(p: Palette) -> tuple[str, ...]:
+    """The tiers' colours, core first."""
+    return (p.gold, p.accent, p.primary)
+
+
+def tier_fills(p: Palette) -> tuple[str, ...]:
+    """The tiers' bands, core first."""
+    return (p.surface_pressed, p.surface_raised, p.surface)
 
 
 class SpectrumDiagram(Drawn):
@@ -37,12 +44,19 @@ class SpectrumDiagram(Drawn):
         lang: the language of the labels.
         factor: the design scale.
         parent: the parent widget.
+        theme: the colours it paints in.
     """
 
     def __init__(
-        self, spectrum: Spectrum, lang: Lang, factor: float, parent: QWidget | None = None
+        self,
+        spectrum: Spectrum,
+        lang: Lang,
+        factor: float,
+        parent: QWidget | None = None,
+        *,
+        theme: Theme,
     ):
-        super().__init__(lang, factor, parent)
+        super().__init__(lang, factor, parent, theme)
         self._tiers = spectrum.tiers
         self.setAccessibleName(spectrum.title.get(lang))
         colon = "：" if lang == "zh" else ": "
@@ -51,13 +65,14 @@ class SpectrumDiagram(Drawn):
             for t in self._tiers
         )
         self.setAccessibleDescription("\n".join(lines))
-        self.setMinimumWidth(scaled(560, factor))
+        self.setMinimumWidth(scaled(SIZE.spectrum_min, factor))
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         return round(self._bands(width)[2])
 
     def _colour(self, i: int) -> str:
-        return _TIER_COLOURS[i % len(_TIER_COLOURS)]
+        colours = tier_colours(self.theme.palette)
+        return colours[i % len(colours)]
 
     def _bands(self, width: int) -> tuple[list[tuple[QRectF, QRectF, list[Run]]], QRectF, float]:
         """Per tier, core first: its band, badge and text; the formula's box; the height.
@@ -79,9 +94,16 @@ class SpectrumDiagram(Drawn):
             left, top = x0 + inset * (n - 1 - i), y0 + inset * (n - 1 - i)
             x = left + pad + badge + pad
             text_w = width - (left - x0) - pad - x
-            title = text_run(x, 0, text_w, title_font, PALETTE.text, tier.title.get(lang), True)
+            title = text_run(
+                x, 0, text_w, title_font, self.theme.palette.text, tier.title.get(lang), True
+            )
             items = text_run(
-                x, 0, text_w, items_font, PALETTE.text_muted, join_items(tier.items, lang)
+                x,
+                0,
+                text_w,
+                items_font,
+                self.theme.palette.text_muted,
+                join_items(tier.items, lang),
             )
             row = (bottom if bands else top) + pad
             height = max(badge, title[0].height() + gap + items[0].height())
@@ -103,7 +125,7 @@ class SpectrumDiagram(Drawn):
         painter.setFont(sized_font(self, scaled(TYPE.display, f), True))
         x, base = formula.left(), formula.top() + painter.fontMetrics().ascent()
         for i, tier in enumerate(self._tiers):
-            for text, colour in ((("+", PALETTE.text_muted),) if i else ()) + (
+            for text, colour in ((("+", self.theme.palette.text_muted),) if i else ()) + (
                 (tier.label.get(lang), self._colour(i)),
             ):
                 painter.setPen(QColor(colour))
@@ -111,7 +133,8 @@ class SpectrumDiagram(Drawn):
                 x += painter.fontMetrics().horizontalAdvance(text) + SPACE.xs * f
         for i in reversed(range(len(bands))):  # the outermost first
             painter.setPen(QPen(QColor(self._colour(i)), 2 * f))
-            painter.setBrush(alpha(_TIER_FILLS[min(i, len(_TIER_FILLS) - 1)], 0.9))
+            fills = tier_fills(self.theme.palette)
+            painter.setBrush(alpha(fills[min(i, len(fills) - 1)], 0.9))
             radius = scaled(RADII.l, f) * (1 + 0.5 * i)
             painter.drawRoundedRect(bands[i][0].adjusted(f, f, -f, -f), radius, radius)
         painter.setFont(sized_font(self, scaled(TYPE.title, f), bold=True))
@@ -119,7 +142,7 @@ class SpectrumDiagram(Drawn):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(self._colour(i)))
             painter.drawEllipse(badge)
-            painter.setPen(QColor(PALETTE.background_deep))
+            painter.setPen(QColor(self.theme.palette.background_deep))
             painter.setFont(sized_font(self, scaled(TYPE.title, f), bold=True))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, tier.label.get(lang))
             paint_runs(painter, runs)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import Lang, TimelineEntry
 from kiosk.ui.strings import ui
-from kiosk.ui.tokens import PALETTE, RADII, SPACE, TYPE, scaled
+from kiosk.ui.tokens import RADII, SIZE, SPACE, TYPE, Theme, scaled
 from kiosk.ui.zone.drawing import (
     Drawn,
     Run,
@@ -36,6 +36,7 @@ class Timeline(Drawn):
         lang: the language of the labels.
         factor: the design scale.
         parent: the parent widget.
+        theme: the colours it paints in.
     """
 
     def __init__(
@@ -44,8 +45,10 @@ class Timeline(Drawn):
         lang: Lang,
         factor: float,
         parent: QWidget | None = None,
+        *,
+        theme: Theme,
     ):
-        super().__init__(lang, factor, parent)
+        super().__init__(lang, factor, parent, theme)
         self._entries = tuple(entries)
         self.setAccessibleName(ui("zone.timeline", lang))
         sep, stop = ("：", "。") if lang == "zh" else (": ", ". ")
@@ -54,7 +57,7 @@ class Timeline(Drawn):
             for e in self._entries
         )
         self.setAccessibleDescription("\n".join(lines))
-        self.setMinimumWidth(scaled(480, factor))
+        self.setMinimumWidth(scaled(SIZE.timeline_min, factor))
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         return round(self._place(width)[1])
@@ -63,9 +66,9 @@ class Timeline(Drawn):
         """Each entry's dot and text (date, title, text); and the total height."""
         f, lang, halo = self._factor, self._lang, SPACE.m * self._factor
         styles = (
-            (sized_font(self, scaled(TYPE.title, f), True), PALETTE.gold),
-            (sized_font(self, scaled(TYPE.lead, f), True), PALETTE.text),
-            (sized_font(self, scaled(TYPE.body, f)), PALETTE.text_muted),
+            (sized_font(self, scaled(TYPE.title, f), True), self.theme.palette.gold),
+            (sized_font(self, scaled(TYPE.lead, f), True), self.theme.palette.text),
+            (sized_font(self, scaled(TYPE.body, f)), self.theme.palette.text_muted),
         )
         across = width >= 1200 * f
         column = width / max(1, len(self._entries)) if across else float(width)
@@ -105,15 +108,15 @@ class Timeline(Drawn):
         first, last = placed[0][0], placed[-1][0]
         end = QPointF(self.width(), first.y()) if first.y() == last.y() else last
         line = QLinearGradient(first, end)
-        line.setColorAt(0, QColor(PALETTE.accent))
-        line.setColorAt(1, alpha(PALETTE.accent, 0.15))
+        line.setColorAt(0, QColor(self.theme.palette.accent))
+        line.setColorAt(1, alpha(self.theme.palette.accent, 0.15))
         painter.setPen(QPen(line, 4 * f))
         painter.drawLine(first, end)
         for centre, runs in placed:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(alpha(PALETTE.gold, 0.25))
+            painter.setBrush(alpha(self.theme.palette.gold, 0.25))
             painter.drawEllipse(centre, SPACE.m * f, SPACE.m * f)
-            painter.setBrush(QColor(PALETTE.gold))
+            painter.setBrush(QColor(self.theme.palette.gold))
             painter.drawEllipse(centre, RADII.s * f, RADII.s * f)
             paint_runs(painter, runs)
         painter.end()

@@ -1,4 +1,4 @@
-"""The theme: one immutable object passed explicitly, every size a token, high contrast throughout."""
+"""The theme: immutable and passed explicitly; every size a token; high contrast throughout."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QPoint, QRect
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -74,20 +74,15 @@ def one_route_of_each_kind(content: Content) -> list[Route]:
     return list(kinds.values())
 
 
-def _blank_pictures(image: QImage, root: QWidget, colour: str) -> None:
+def _blank_pictures(image: QImage, root: QWidget, colour: QColor) -> None:
     """Paint over the illustrations' pictures (their own colours are not the kiosk's)."""
     painter = QPainter(image)
     for picture in root.findChildren(ImageFigure):
         if not picture.isVisibleTo(root):
             continue
-        width = picture.width()
-        top_left = picture.mapTo(root, QPoint(0, 0))
-        painter.fillRect(
-            QRect(top_left, picture.size()).intersected(
-                QRect(top_left.x(), top_left.y(), width, round(width * picture.source.ratio()))
-            ),
-            QColor(colour),
-        )
+        width = picture.width()  # the picture fills the width; its captions are below it
+        height = min(picture.height(), round(width * picture.source.ratio()))
+        painter.fillRect(QRect(picture.mapTo(root, QPoint(0, 0)), QSize(width, height)), colour)
     painter.end()
 
 
@@ -109,7 +104,7 @@ def normal_colours_in(image: QImage) -> dict[str, int]:
 
 def screens_of(shell: Shell) -> list[QImage]:
     """What the shell shows now, and the whole length of a scrolling page."""
-    background = shell.theme.palette.background
+    background = QColor(shell.theme.palette.background)
     shown = shell.grab().toImage()
     _blank_pictures(shown, shell, background)
     images = [shown]
@@ -117,7 +112,7 @@ def screens_of(shell: Shell) -> list[QImage]:
     if isinstance(page, ScrollPage) and page.scroll_area.widget() is not None:
         inner = page.scroll_area.widget()
         pixmap = QPixmap(inner.size())
-        pixmap.fill(QColor(background))
+        pixmap.fill(background)
         inner.render(pixmap, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
         whole = pixmap.toImage()
         _blank_pictures(whole, inner, background)

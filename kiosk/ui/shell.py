@@ -74,6 +74,7 @@ class Shell(QWidget):
         kiosk_mode: refuse every way out but the admin PIN.
         reload_content: loads the content again (for the admin menu); raises ContentError.
         settings_path: where the admin menu saves changed settings (None: not saved).
+        animate: figures count up and flip (False: proof sheets and checks show final values).
     """
 
     language_changed = Signal(str)
@@ -87,7 +88,6 @@ class Shell(QWidget):
         reload_content: Callable[[], Content] | None = None,
         settings_path: Path | None = None,
         parent: QWidget | None = None,
-        *,
         animate: bool = True,
     ):
         super().__init__(parent)
@@ -102,9 +102,7 @@ class Shell(QWidget):
         self.factor = 1.0
         self._base_factor = 1.0
         self.modes: dict[str, bool] = {mode: False for mode, _ in MODES}
-        # The look, made from the modes; handed to the pages, the stylesheet, the bar, overlays.
-        self._animate = animate
-        self.theme = theme_for(self.modes, animate)
+        self._animate, self.theme = animate, theme_for(self.modes, animate)  # from the modes
         self._reload = reload_content
         self._settings_path = settings_path
         self._allow_close = not kiosk_mode

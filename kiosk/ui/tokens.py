@@ -141,7 +141,6 @@ class Elevation:
 class Motion:
     """Durations in milliseconds."""
 
-    page: int = 280  # page transitions (the setting transition_ms overrides it)
     attract_slide: int = 1200  # cross-fade between attract slides
     attract_pulse: int = 2400  # the "Touch to start" cue breathes once per this
     count_up: int = 1200  # figures counting up

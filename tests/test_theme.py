@@ -88,7 +88,8 @@ def _blank_pictures(image: QImage, root: QWidget, colour: QColor) -> None:
 
 def normal_colours_in(image: QImage) -> dict[str, int]:
     """How many pixels of *image* have each of the normal palette's own colours."""
-    data = bytes(image.convertToFormat(QImage.Format.Format_RGB32).constBits())
+    rgb = image.convertToFormat(QImage.Format.Format_RGB32)  # kept while its bits are read
+    data = bytes(rgb.constBits())
     found: dict[str, int] = {}
     for colour in NORMAL_ONLY:
         c = QColor(colour)

@@ -191,9 +191,10 @@ def run_out_of_order(
     """Show only the out-of-order screen until the process is ended (``kiosk --out-of-order``)."""
     from kiosk.adapters import heartbeat
     from kiosk.ui.out_of_order import OutOfOrder
+    from kiosk.ui.tokens import THEME
 
     app = _out_of_order_application()
-    notice = OutOfOrder(kiosk_mode=not windowed)
+    notice = OutOfOrder(kiosk_mode=not windowed, theme=THEME)
     screens = app.screens()
     target = screens[screen] if screen < len(screens) else app.primaryScreen()
     if windowed:

@@ -25,7 +25,7 @@ from kiosk.model.report import build_report, today_summary
 from kiosk.model.session import Session
 from kiosk.model.settings import Settings
 from kiosk.ui.shell import Shell
-from kiosk.ui.tokens import PALETTE
+from kiosk.ui.tokens import THEME
 
 SIZE = (1920, 1080)
 START = datetime(2023, 5, 25, 14, 5, tzinfo=UTC)
@@ -247,7 +247,7 @@ def test_heatmap_draws_the_touches_over_home(
     x = int((busy[0] + 0.5) * SIZE[0] / GRID_COLUMNS)
     y = int((busy[1] + 0.5) * SIZE[1] / GRID_ROWS)
     base = QImage(SIZE[0], SIZE[1], QImage.Format.Format_RGB32)
-    base.fill(QColor(PALETTE.background))
+    base.fill(QColor(THEME.palette.background))
     plain = tmp_path / "plain.png"
     grid = build_report(bridge.recorder.store).grid
     render_heatmap(grid, plain, base=base)

@@ -99,7 +99,7 @@ def test_help_lists_every_command_with_one_line(capsys: pytest.CaptureFixture[st
 def test_size_without_windowed_is_said_to_be_ignored(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("kiosk.app.run", lambda *a: 0)
+    monkeypatch.setattr("kiosk.app.run", lambda *a, **kw: 0)
     monkeypatch.setattr("kiosk.system.logs.setup", lambda **kw: tmp_path)
     assert cli.main(["--config", str(tmp_path / "none.toml"), "--size", "800x600"]) == 0
     assert "--size applies with --windowed only" in capsys.readouterr().err

@@ -27,6 +27,7 @@ from kiosk.ui.closed import (
     next_opening_text,
 )
 from kiosk.ui.shell import Shell
+from kiosk.ui.tokens import THEME
 
 HOURS = OpeningHours.parse("mon-fri 09:00-17:30; sat 10:00-16:00")
 FRIDAY_EVENING = datetime(2023, 5, 26, 19, 0)  # 2023-05-26 is a Friday
@@ -48,7 +49,7 @@ def texts(screen: ClosedScreen) -> list[str]:
 def test_the_closed_screen_fits_both_languages_at_every_size(
     qtbot: QtBot, content: Content, size: tuple[int, int]
 ) -> None:
-    screen = ClosedScreen(HOURS, content.forum.name, Clock(FRIDAY_EVENING))
+    screen = ClosedScreen(HOURS, content.forum.name, Clock(FRIDAY_EVENING), theme=THEME)
     qtbot.addWidget(screen)
     screen.resize(*size)
     screen.show()
@@ -128,7 +129,9 @@ def test_the_closed_screen_takes_every_touch(qtbot: QtBot, content: Content) -> 
     beneath = _Beneath()
     qtbot.addWidget(beneath)
     beneath.resize(1920, 1080)
-    screen = ClosedScreen(HOURS, content.forum.name, Clock(FRIDAY_EVENING), parent=beneath)
+    screen = ClosedScreen(
+        HOURS, content.forum.name, Clock(FRIDAY_EVENING), parent=beneath, theme=THEME
+    )
     screen.setGeometry(beneath.rect())
     beneath.show()
     qtbot.waitExposed(beneath)

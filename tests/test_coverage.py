@@ -19,7 +19,6 @@ from kiosk.model.navigation import Route
 from kiosk.model.routes import all_routes
 from kiosk.model.session import Session
 from kiosk.model.settings import Settings
-from kiosk.ui import figures
 from kiosk.ui.shell import Shell
 
 _SPACE = re.compile(r"\s+")
@@ -35,11 +34,9 @@ def screen_text(widget: QWidget) -> str:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_content_text_is_on_some_screen(
-    qtbot: QtBot, content: Content, lang: Lang, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(figures, "ANIMATE", False)
-    shell = Shell(Session(content, Settings.defaults().replace(language=lang)), kiosk_mode=False)
+def test_every_content_text_is_on_some_screen(qtbot: QtBot, content: Content, lang: Lang) -> None:
+    settings = Settings.defaults().replace(language=lang)
+    shell = Shell(Session(content, settings), kiosk_mode=False, animate=False)
     qtbot.addWidget(shell)
     shell.resize(1920, 1080)
     shell.show()

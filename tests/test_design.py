@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.model.navigation import Route
-from kiosk.ui import tokens
 from kiosk.ui.shell import Shell
-from kiosk.ui.tokens import DEFAULT, HIGH_CONTRAST, TYPE, Palette, contrast
+from kiosk.ui.tokens import DEFAULT, HIGH_CONTRAST, THEME, TYPE, Palette, contrast, theme_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SURFACES = ("background", "background_deep", "surface", "surface_raised", "surface_pressed")
@@ -37,7 +36,7 @@ def test_no_font_size_literal_in_the_stylesheet() -> None:
 
     source = (ROOT / "kiosk" / "ui" / "style.py").read_text(encoding="utf-8")
     assert not re.search(r"font-size:\s*\d", source)
-    assert re.search(r"font-size: \d+px", stylesheet(1.0))
+    assert re.search(r"font-size: \d+px", stylesheet(THEME, 1.0))
 
 
 def test_type_scale_is_readable_at_1080p() -> None:
@@ -100,11 +99,20 @@ def test_large_text_mode_enlarges_text_and_resets_at_idle(qtbot: QtBot, home: Sh
 def test_high_contrast_recolours_and_resets(qtbot: QtBot, home: Shell) -> None:
     fingers.tap(home.bar.modes["high_contrast"])
     qtbot.waitUntil(lambda: home.session.modes["high_contrast"])
-    assert tokens.PALETTE.background == HIGH_CONTRAST.background
+    assert home.theme.palette == HIGH_CONTRAST
     image = home.grab().toImage()
     assert image.pixelColor(5, 5).name() == HIGH_CONTRAST.background.lower()
     home.reset()
-    assert tokens.PALETTE.background == DEFAULT.background
+    assert home.theme.palette == DEFAULT
+    assert DEFAULT.background == "#0A1A33"  # the palettes themselves never change
+
+
+def test_the_theme_follows_the_modes() -> None:
+    assert theme_for({}) == THEME
+    assert theme_for({"high_contrast": True}).palette == HIGH_CONTRAST
+    assert theme_for({"large_text": True, "high_contrast": False}).palette == DEFAULT
+    assert not theme_for({}, animate=False).animate
+    assert THEME.still() == theme_for({}, animate=False)
 
 
 def test_low_reach_moves_everything_to_the_lower_part(qtbot: QtBot, home: Shell) -> None:

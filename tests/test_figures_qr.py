@@ -18,7 +18,9 @@ from kiosk.ui.figures import COUNT_MS, FLIP_MS, FigureTile, FigureWall
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.kinetic import enable_kinetic, release_kinetic
 from kiosk.ui.qr import QrBadge, qr_pixmap
-from kiosk.ui.tokens import PALETTE
+from kiosk.ui.tokens import THEME
+
+PALETTE = THEME.palette
 
 URL = "https://www.zgcforum.com"
 RUNNING = QAbstractAnimation.State.Running
@@ -32,13 +34,14 @@ def make_wall(qtbot: QtBot, content: Content) -> Iterator[MakeWall]:
     areas: list[QScrollArea] = []
 
     def make(
-        lang: Lang = "zh", size: tuple[int, int] = (1920, 1080), **kw: object
+        lang: Lang = "zh", size: tuple[int, int] = (1920, 1080), animate: bool = True
     ) -> tuple[QScrollArea, FigureWall]:
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         enable_kinetic(area)
-        wall = FigureWall(content.beijing.figures, lang, 1.0, **kw)  # type: ignore[arg-type]
+        theme = THEME if animate else THEME.still()
+        wall = FigureWall(content.beijing.figures, lang, 1.0, theme=theme)  # type: ignore[arg-type]
         area.setWidget(wall)
         wall.attach(area)
         qtbot.addWidget(area)
@@ -106,7 +109,7 @@ def test_decimals_count_with_the_final_decimals_in_the_language(
 ) -> None:
     holder = QWidget()
     qtbot.addWidget(holder)
-    tile = FigureTile(figure(content, "beijing-exports"), lang, 1.0, holder, animate=True)
+    tile = FigureTile(figure(content, "beijing-exports"), lang, 1.0, holder, theme=THEME)
     tile.start_count()
     tile.count_animation.pause()
     for ms in (0, 100, 400, 800, COUNT_MS - 1):
@@ -135,7 +138,7 @@ def _white_columns(image: QImage, band: int) -> list[int]:
 def test_the_unit_stays_put_while_the_number_counts(qtbot: QtBot, content: Content) -> None:
     holder = QWidget()
     qtbot.addWidget(holder)
-    tile = FigureTile(figure(content, "beijing-exports"), "zh", 1.0, holder, animate=True)
+    tile = FigureTile(figure(content, "beijing-exports"), "zh", 1.0, holder, theme=THEME)
     tile.resize(540, tile.heightForWidth(540))
     tile.start_count()
     tile.count_animation.pause()
@@ -172,7 +175,7 @@ def test_a_tap_flips_a_tile_to_its_source_and_back(qtbot: QtBot, make_wall: Make
 def test_the_back_face_shows_the_source(qtbot: QtBot, content: Content) -> None:
     holder = QWidget()
     qtbot.addWidget(holder)
-    tile = FigureTile(figure(content, "beijing-exports"), "en", 1.0, holder, animate=False)
+    tile = FigureTile(figure(content, "beijing-exports"), "en", 1.0, holder, theme=THEME.still())
     tile.resize(540, tile.heightForWidth(540))
     front = tile.grab().toImage()
     tile.set_source(True)
@@ -226,7 +229,7 @@ def test_columns_follow_the_width_and_tiles_never_overlap(
 ) -> None:
     holder = QWidget()
     qtbot.addWidget(holder)
-    wall = FigureWall(content.beijing.figures, "en", 1.0, holder, animate=False)
+    wall = FigureWall(content.beijing.figures, "en", 1.0, holder, theme=THEME.still())
     assert wall.columns_for(width) == columns
     holder.resize(width, wall.heightForWidth(width))
     wall.resize(holder.size())
@@ -322,7 +325,7 @@ def test_the_qr_badge_shows_the_code_and_names_itself_by_its_caption(
 ) -> None:
     holder = QWidget()
     qtbot.addWidget(holder)
-    badge = QrBadge(URL, caption, 1.0, holder)
+    badge = QrBadge(URL, caption, 1.0, holder, theme=THEME)
     assert badge.accessibleName() == caption
     assert badge.accessibleDescription() == URL
     assert badge.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents), "not tappable"

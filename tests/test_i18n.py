@@ -16,7 +16,6 @@ from kiosk.content import Content, Lang
 from kiosk.model.routes import all_routes
 from kiosk.model.session import Session
 from kiosk.model.settings import Settings
-from kiosk.ui import figures
 from kiosk.ui.shell import Shell
 from kiosk.ui.strings import CONTEXT, SOURCES, is_plural, translator, ui
 
@@ -112,7 +111,8 @@ def test_placeholders_survive_translation(lang: Lang) -> None:
 
 
 def screens(qtbot: QtBot, content: Content, lang: Lang) -> dict[str, str]:
-    shell = Shell(Session(content, Settings.defaults().replace(language=lang)), kiosk_mode=False)
+    settings = Settings.defaults().replace(language=lang)
+    shell = Shell(Session(content, settings), kiosk_mode=False, animate=False)
     qtbot.addWidget(shell)
     shell.resize(1920, 1080)
     shell.show()
@@ -129,10 +129,7 @@ def screens(qtbot: QtBot, content: Content, lang: Lang) -> dict[str, str]:
     return texts
 
 
-def test_english_screens_show_no_chinese(
-    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(figures, "ANIMATE", False)
+def test_english_screens_show_no_chinese(qtbot: QtBot, content: Content) -> None:
     # Deliberately in both scripts: people's Chinese names beside their pinyin, and the button
     # that switches to Chinese, which says so in Chinese.
     allowed = sorted(
@@ -148,10 +145,7 @@ def test_english_screens_show_no_chinese(
     assert not problems
 
 
-def test_chinese_screens_show_no_english(
-    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(figures, "ANIMATE", False)
+def test_chinese_screens_show_no_english(qtbot: QtBot, content: Content) -> None:
     from kiosk.commands.fit import texts_of
 
     # Latin the Chinese source itself uses (AI, PCT, R&D, 3D …) and the switch to English.

@@ -19,6 +19,7 @@ from kiosk.ui.closed import hours_text, next_opening_text
 from kiosk.ui.idle import IdleOverlay
 from kiosk.ui.shell import Shell
 from kiosk.ui.strings import ui
+from kiosk.ui.tokens import THEME
 
 
 def test_plurals_follow_the_count_in_english() -> None:
@@ -38,7 +39,7 @@ def test_a_plural_needs_its_count() -> None:
 def test_the_idle_countdown_says_one_second(qtbot: QtBot) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
-    overlay = IdleOverlay(parent)
+    overlay = IdleOverlay(THEME, parent)
     overlay.set_seconds(1)
     text = overlay.body.text()
     assert "1 second until" in text and "1 seconds" not in text

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.content import Text
 from kiosk.content.model import Image
 from kiosk.ui.images import ImageFigure
+from kiosk.ui.tokens import THEME
 
 ALT = Text("示意插图", "Illustration")
 CAPTION = Text("展厅", "The hall")
@@ -37,7 +38,7 @@ def colours(image: QImage) -> int:
 
 def test_bundled_illustration_is_drawn(qtbot: QtBot) -> None:
     image = Image(src=":/illustrations/photo-vr.svg", alt=ALT, caption=CAPTION, credit=CREDIT)
-    figure = ImageFigure(image, "en", 1.0, stand_in=True)
+    figure = ImageFigure(image, "en", 1.0, stand_in=True, theme=THEME)
     grabbed = show(qtbot, figure)
     assert not figure.missing
     assert figure.accessibleName() == "Illustration"
@@ -54,7 +55,7 @@ def test_an_editors_photo_is_read_from_the_content_folder(qtbot: QtBot, tmp_path
     photo.fill(QColor("#336699"))
     assert photo.save(str(tmp_path / "photos" / "hall.png"))
     image = Image(src="photos/hall.png", alt=ALT, caption=CAPTION)
-    figure = ImageFigure(image, "zh", 1.0, folder=tmp_path)
+    figure = ImageFigure(image, "zh", 1.0, folder=tmp_path, theme=THEME)
     grabbed = show(qtbot, figure)
     assert not figure.missing
     assert QColor(grabbed.pixel(400, 200)).name() == "#336699"
@@ -70,7 +71,7 @@ def test_a_missing_or_broken_image_shows_a_placeholder(
     (tmp_path / "photos").mkdir()
     (tmp_path / "photos" / "bad.png").write_bytes(b"not a png at all")
     image = Image(src=src, alt=ALT, caption=CAPTION, credit=CREDIT)
-    figure = ImageFigure(image, "en", 1.0, folder=tmp_path)
+    figure = ImageFigure(image, "en", 1.0, folder=tmp_path, theme=THEME)
     grabbed = show(qtbot, figure)
     assert figure.missing
     assert colours(grabbed) > 2  # the designed placeholder: panel, icon, text, caption

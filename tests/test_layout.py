@@ -12,7 +12,6 @@ from kiosk.model.navigation import Route
 from kiosk.model.routes import all_routes
 from kiosk.model.session import Session
 from kiosk.model.settings import Settings
-from kiosk.ui import figures
 from kiosk.ui.shell import Shell
 
 SIZES = [(1920, 1080), (1080, 1920), (1366, 768), (3840, 2160)]
@@ -35,10 +34,9 @@ def test_every_screen_is_laid_out_cleanly(
     content: Content,
     lang: Lang,
     size: tuple[int, int],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(figures, "ANIMATE", False)
-    shell = Shell(Session(content, Settings.defaults().replace(language=lang)), kiosk_mode=False)
+    settings = Settings.defaults().replace(language=lang)
+    shell = Shell(Session(content, settings), kiosk_mode=False, animate=False)
     qtbot.addWidget(shell)
     shell.resize(*size)
     shell.show()
@@ -54,11 +52,9 @@ def test_every_screen_is_laid_out_cleanly(
 
 
 @pytest.mark.parametrize("mode", ["large_text", "low_reach"])
-def test_modes_keep_every_screen_clean(
-    qtbot: QtBot, content: Content, mode: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(figures, "ANIMATE", False)
-    shell = Shell(Session(content, Settings.defaults().replace(language="en")), kiosk_mode=False)
+def test_modes_keep_every_screen_clean(qtbot: QtBot, content: Content, mode: str) -> None:
+    settings = Settings.defaults().replace(language="en")
+    shell = Shell(Session(content, settings), kiosk_mode=False, animate=False)
     qtbot.addWidget(shell)
     shell.resize(1920, 1080)
     shell.show()

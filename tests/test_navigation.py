@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Content
 from kiosk.model.navigation import ATTRACT, HOME, Change, Navigation, Route
 from kiosk.model.routes import OVERVIEWS, SECTIONS, all_routes, siblings_for
-from kiosk.ui import figures
 from kiosk.ui.pages.base import PageContext
 from kiosk.ui.pages.factory import build_page
+from kiosk.ui.tokens import THEME
 
 
 def test_starts_in_the_attract_loop_and_a_touch_goes_home() -> None:
@@ -72,19 +71,17 @@ def _one_tap_from(qtbot: QtBot, content: Content, route: Route) -> set[Route]:
     taps = _Taps()
     parent = QWidget()
     qtbot.addWidget(parent)
-    page = build_page(PageContext(content, "en", 0.5, taps), route, parent=parent)
+    context = PageContext(content, "en", 0.5, taps, THEME.still())
+    page = build_page(context, route, parent=parent)
     assert page.route == route, f"{route} is not built"
     for button in page.findChildren(QAbstractButton):
         button.click()
     return set(taps.led_to)
 
 
-def test_every_screen_is_at_most_two_taps_from_home(
-    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_every_screen_is_at_most_two_taps_from_home(qtbot: QtBot, content: Content) -> None:
     """Tap every button of Home, then every button of the screens they open: that reaches every
     screen of the kiosk (a section page that loses an item's card fails here)."""
-    monkeypatch.setattr(figures, "ANIMATE", False)
     first = _one_tap_from(qtbot, content, HOME)
     assert {Route(s) for s in SECTIONS} | {Route(o) for o in OVERVIEWS} <= first
     reached = set(first)

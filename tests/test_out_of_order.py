@@ -20,20 +20,20 @@ from kiosk.commands import cli
 from kiosk.model.settings import SETTINGS_BY_KEY
 from kiosk.ui.out_of_order import BODY, TITLE, OutOfOrder
 from kiosk.ui.strings import ui
-from kiosk.ui.tokens import PALETTE
+from kiosk.ui.tokens import THEME
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_it_is_drawn_calmly_in_both_languages(qtbot: QtBot) -> None:
-    notice = OutOfOrder(kiosk_mode=False)
+    notice = OutOfOrder(kiosk_mode=False, theme=THEME)
     qtbot.addWidget(notice)
     notice.resize(1920, 1080)
     notice.show()
     qtbot.waitExposed(notice)
     image = notice.grab().toImage()
     corner = image.pixelColor(2, 2)
-    assert corner.name() in (QColor(PALETTE.background).name(), QColor("#0a1a33").name())
+    assert corner.name() in (QColor(THEME.palette.background).name(), QColor("#0a1a33").name())
     colours = {image.pixelColor(x, y).name() for x in range(0, 1920, 24) for y in (400, 500, 600)}
     assert len(colours) > 3, "text and sign are drawn, not a blank screen"
     assert ui(TITLE, "zh") in notice.accessibleName()
@@ -53,7 +53,7 @@ def test_it_is_drawn_calmly_in_both_languages(qtbot: QtBot) -> None:
     ],
 )
 def test_no_way_out_in_kiosk_mode(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
-    notice = OutOfOrder(kiosk_mode=True)
+    notice = OutOfOrder(kiosk_mode=True, theme=THEME)
     qtbot.addWidget(notice)
     notice.resize(800, 450)
     notice.show()

@@ -17,6 +17,7 @@ from kiosk.ui.pages.base import Page, PageContext
 from kiosk.ui.pages.factory import _builder, build_page
 from kiosk.ui.pages.home import HomePage
 from kiosk.ui.strings import SOURCES
+from kiosk.ui.tokens import THEME
 
 
 def test_every_kind_is_declared_once() -> None:
@@ -82,7 +83,7 @@ def test_a_route_that_cannot_be_built_shows_home(
 ) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
-    ctx = PageContext(content, "en", 0.5, Navigation())
+    ctx = PageContext(content, "en", 0.5, Navigation(), THEME.still())
     page = build_page(ctx, route, parent=parent)
     assert isinstance(page, HomePage) and page.route == Route("home")
 
@@ -90,7 +91,7 @@ def test_a_route_that_cannot_be_built_shows_home(
 def test_each_kind_builds_its_own_page(qtbot: QtBot, content: Content) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
-    ctx = PageContext(content, "en", 0.5, Navigation())
+    ctx = PageContext(content, "en", 0.5, Navigation(), THEME.still())
     for entry in with_role(Role.ITEM):
         route = Route(entry.kind, entry.item_ids(content)[0])
         page = build_page(ctx, route, parent=parent)
@@ -103,7 +104,9 @@ def test_home_shows_the_hero_photo_the_content_names(
     qtbot: QtBot, content: Content, photo: str | None
 ) -> None:
     forum = dataclasses.replace(content.forum, hero_photo=photo)
-    ctx = PageContext(dataclasses.replace(content, forum=forum), "en", 0.5, Navigation())
+    ctx = PageContext(
+        dataclasses.replace(content, forum=forum), "en", 0.5, Navigation(), THEME.still()
+    )
     parent = QWidget()
     qtbot.addWidget(parent)
     page = build_page(ctx, Route("home"), parent=parent)

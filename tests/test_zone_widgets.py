@@ -14,13 +14,16 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import LANGS, Content, Lang
+from kiosk.ui.tokens import THEME
 from kiosk.ui.zone import AreaButton, SitePlan, SpectrumDiagram, Timeline
 
 Make = Callable[[Content, Lang], QWidget]
 MAKERS: dict[str, Make] = {
-    "plan": lambda content, lang: SitePlan(content.zone, lang, 1.0),
-    "spectrum": lambda content, lang: SpectrumDiagram(content.zone.spectrum, lang, 1.0),
-    "timeline": lambda content, lang: Timeline(content.zone.timeline, lang, 1.0),
+    "plan": lambda content, lang: SitePlan(content.zone, lang, 1.0, theme=THEME),
+    "spectrum": lambda content, lang: SpectrumDiagram(
+        content.zone.spectrum, lang, 1.0, theme=THEME
+    ),
+    "timeline": lambda content, lang: Timeline(content.zone.timeline, lang, 1.0, theme=THEME),
 }
 
 
@@ -53,7 +56,7 @@ def drawn_rows(image: QImage, background: QColor, step: int = 4) -> list[int]:
 def test_the_plan_has_one_area_button_per_area_named_in_the_language(
     qtbot: QtBot, content: Content, lang: Lang
 ) -> None:
-    plan = show(qtbot, SitePlan(content.zone, lang, 1.0), 1600, 900)
+    plan = show(qtbot, SitePlan(content.zone, lang, 1.0, theme=THEME), 1600, 900)
     buttons = areas(plan)
     assert len(buttons) == 5
     assert [b.accessibleName() for b in buttons] == [a.name.get(lang) for a in content.zone.areas]
@@ -65,7 +68,7 @@ def test_the_plan_has_one_area_button_per_area_named_in_the_language(
 
 
 def test_tapping_each_area_emits_its_id(qtbot: QtBot, content: Content) -> None:
-    plan = show(qtbot, SitePlan(content.zone, "zh", 1.0), 1600, 900)
+    plan = show(qtbot, SitePlan(content.zone, "zh", 1.0, theme=THEME), 1600, 900)
     assert isinstance(plan, SitePlan)
     for button, area in zip(areas(plan), content.zone.areas, strict=True):
         with qtbot.waitSignal(plan.area_tapped, timeout=1000) as blocker:
@@ -74,7 +77,7 @@ def test_tapping_each_area_emits_its_id(qtbot: QtBot, content: Content) -> None:
 
 
 def test_a_finger_on_an_area_shows_it_pressed_at_once(qtbot: QtBot, content: Content) -> None:
-    plan = show(qtbot, SitePlan(content.zone, "en", 1.0), 1600, 900)
+    plan = show(qtbot, SitePlan(content.zone, "en", 1.0, theme=THEME), 1600, 900)
     button = areas(plan)[2]
     before = button.grab().toImage()
     fingers.press(button, button.rect().center())
@@ -90,7 +93,7 @@ def test_a_finger_on_an_area_shows_it_pressed_at_once(qtbot: QtBot, content: Con
 def test_areas_are_large_separate_and_inside_the_plan(
     qtbot: QtBot, content: Content, size: tuple[int, int], factor: float
 ) -> None:
-    plan = show(qtbot, SitePlan(content.zone, "en", factor), *size)
+    plan = show(qtbot, SitePlan(content.zone, "en", factor, theme=THEME), *size)
     rects = [b.geometry() for b in areas(plan)]
     for rect in rects:
         assert min(rect.width(), rect.height()) >= 72 * factor, rect
@@ -102,12 +105,12 @@ def test_areas_are_large_separate_and_inside_the_plan(
 def test_the_plan_is_16_by_9_when_wide_and_taller_when_narrow(
     qtbot: QtBot, content: Content
 ) -> None:
-    plan = SitePlan(content.zone, "zh", 1.0)
+    plan = SitePlan(content.zone, "zh", 1.0, theme=THEME)
     qtbot.addWidget(plan)
     assert plan.hasHeightForWidth()
     assert plan.heightForWidth(1600) == 900
     assert plan.heightForWidth(1000) > 1000
-    assert SitePlan(content.zone, "zh", 2.0, plan).heightForWidth(3200) == 1800
+    assert SitePlan(content.zone, "zh", 2.0, plan, theme=THEME).heightForWidth(3200) == 1800
 
 
 # --- the spectrum and the timeline ------------------------------------------------------------
@@ -118,7 +121,7 @@ def test_the_spectrum_describes_every_tier_and_item(
     qtbot: QtBot, content: Content, lang: Lang
 ) -> None:
     spectrum = content.zone.spectrum
-    diagram = SpectrumDiagram(spectrum, lang, 1.0)
+    diagram = SpectrumDiagram(spectrum, lang, 1.0, theme=THEME)
     qtbot.addWidget(diagram)
     assert diagram.accessibleName() == spectrum.title.get(lang)
     description = diagram.accessibleDescription()
@@ -130,7 +133,7 @@ def test_the_spectrum_describes_every_tier_and_item(
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_timeline_describes_every_entry(qtbot: QtBot, content: Content, lang: Lang) -> None:
-    timeline = Timeline(content.zone.timeline, lang, 1.0)
+    timeline = Timeline(content.zone.timeline, lang, 1.0, theme=THEME)
     qtbot.addWidget(timeline)
     description = timeline.accessibleDescription()
     for entry in content.zone.timeline:

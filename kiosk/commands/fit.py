@@ -90,38 +90,33 @@ def fit_problems(
     from kiosk.model.routes import all_routes
     from kiosk.model.session import Session
     from kiosk.model.settings import Settings
-    from kiosk.ui import figures
     from kiosk.ui.shell import Shell
 
     quiet_qt()
     app = QApplication.instance() or create_application("kiosk-check")
-    animate, figures.ANIMATE = figures.ANIMATE, False
     where: dict[str, str] = {}
     for path, value in texts_of(content):
         where.setdefault(value.zh, path)
         where.setdefault(value.en, path)
     found: dict[tuple[str, str], list[str]] = {}
-    try:
-        for width, height in sizes:
-            for lang in langs:
-                settings = Settings.defaults().replace(language=lang)
-                shell = Shell(Session(content, settings), kiosk_mode=False)
-                shell.resize(width, height)
-                shell.show()
-                for route in all_routes(content):
-                    if route.page == "attract":
-                        continue
-                    shell.nav.show(route)
-                    shell.host.finish_transition()
-                    QCoreApplication.processEvents()
-                    for problem in screen_problems(shell):
-                        screens = found.setdefault((problem, lang), [])
-                        screens.append(f"{route} at {width}x{height}")
-                shell.close()
-                shell.deleteLater()
-                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    finally:
-        figures.ANIMATE = animate
+    for width, height in sizes:
+        for lang in langs:
+            settings = Settings.defaults().replace(language=lang)
+            shell = Shell(Session(content, settings), kiosk_mode=False, animate=False)
+            shell.resize(width, height)
+            shell.show()
+            for route in all_routes(content):
+                if route.page == "attract":
+                    continue
+                shell.nav.show(route)
+                shell.host.finish_transition()
+                QCoreApplication.processEvents()
+                for problem in screen_problems(shell):
+                    screens = found.setdefault((problem, lang), [])
+                    screens.append(f"{route} at {width}x{height}")
+            shell.close()
+            shell.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     del app
     problems = []
     for (problem, lang), screens in found.items():

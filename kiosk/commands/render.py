@@ -44,14 +44,11 @@ def render(
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import create_application, load_content
+    from kiosk.commands.fit import quiet_qt
     from kiosk.model.routes import all_routes
     from kiosk.model.session import Session
     from kiosk.model.settings import Settings
-    from kiosk.ui import figures
     from kiosk.ui.shell import Shell
-
-    figures.ANIMATE = False  # proof sheets show every number at its final value
-    from kiosk.commands.fit import quiet_qt
 
     quiet_qt()
     app = QApplication.instance() or create_application("kiosk-render")
@@ -63,7 +60,8 @@ def render(
         for lang in langs:
             settings = Settings.defaults().replace(language=lang, transition_ms=150)
             session = Session(content, settings)
-            shell = Shell(session, kiosk_mode=False)
+            # Proof sheets show every number at its final value.
+            shell = Shell(session, kiosk_mode=False, animate=False)
             shell.resize(width, height)
             shell.show()
             for mode in modes:
@@ -99,7 +97,9 @@ def contact_sheet(paths: Sequence[Path], out: Path, columns: int = 6, thumb: int
     from PySide6.QtCore import QRect, Qt
     from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
-    from kiosk.ui.tokens import PALETTE
+    from kiosk.ui.tokens import THEME
+
+    palette = THEME.palette
 
     label_h = 28
     cells = []
@@ -121,7 +121,7 @@ def contact_sheet(paths: Sequence[Path], out: Path, columns: int = 6, thumb: int
     sheet = QImage(
         columns * (thumb + 16) + 16, rows * (thumb + label_h + 16) + 16, QImage.Format.Format_RGB32
     )
-    sheet.fill(QColor(PALETTE.background_deep))
+    sheet.fill(QColor(palette.background_deep))
     painter = QPainter(sheet)
     font = QFont()
     font.setPixelSize(14)
@@ -130,7 +130,7 @@ def contact_sheet(paths: Sequence[Path], out: Path, columns: int = 6, thumb: int
         x = 16 + (i % columns) * (thumb + 16)
         y = 16 + (i // columns) * (thumb + label_h + 16)
         painter.drawImage(x, y, image)
-        painter.setPen(QColor(PALETTE.text))
+        painter.setPen(QColor(palette.text))
         painter.drawText(
             QRect(x, y + thumb + 4, thumb, label_h), int(Qt.AlignmentFlag.AlignLeft), name
         )
@@ -141,7 +141,9 @@ def contact_sheet(paths: Sequence[Path], out: Path, columns: int = 6, thumb: int
 
 def index_page(paths: Sequence[Path], out: Path) -> Path:
     """An HTML page linking every rendered screen, for a browser on the editor's machine."""
-    from kiosk.ui.tokens import PALETTE
+    from kiosk.ui.tokens import THEME
+
+    palette = THEME.palette
 
     items = "\n".join(
         f'<figure><a href="{p.name}"><img src="{p.name}" loading="lazy"></a>'
@@ -151,7 +153,7 @@ def index_page(paths: Sequence[Path], out: Path) -> Path:
     )
     out.write_text(
         "<!doctype html><meta charset=utf-8><title>kiosk proof sheets</title>"
-        f"<style>body{{background:{PALETTE.background_deep};color:{PALETTE.text};"
+        f"<style>body{{background:{palette.background_deep};color:{palette.text};"
         "font:14px sans-serif}"
         "figure{display:inline-block;margin:8px;width:400px}img{width:400px}</style>"
         f"<h1>kiosk proof sheets</h1>{items}",
@@ -167,7 +169,6 @@ def _full_length(shell: Shell) -> QPixmap | None:
     from PySide6.QtWidgets import QWidget
 
     from kiosk.ui.pages.base import ScrollPage
-    from kiosk.ui.tokens import PALETTE
 
     page = shell.host.page
     if not isinstance(page, ScrollPage):
@@ -176,6 +177,6 @@ def _full_length(shell: Shell) -> QPixmap | None:
     if inner is None or inner.height() <= page.scroll_area.viewport().height():
         return None
     pixmap = QPixmap(inner.size())
-    pixmap.fill(QColor(PALETTE.background))
+    pixmap.fill(QColor(shell.theme.palette.background))
     inner.render(pixmap, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
     return pixmap

@@ -78,27 +78,22 @@ def home_screenshot(
     from kiosk.app import load_content
     from kiosk.model.session import Session
     from kiosk.model.settings import Settings
-    from kiosk.ui import figures
     from kiosk.ui.shell import Shell
 
-    animate, figures.ANIMATE = figures.ANIMATE, False
+    settings = Settings.defaults().replace(language=lang, transition_ms=150)
+    shell = Shell(Session(load_content(content_dir), settings), kiosk_mode=False, animate=False)
     try:
-        settings = Settings.defaults().replace(language=lang, transition_ms=150)
-        shell = Shell(Session(load_content(content_dir), settings), kiosk_mode=False)
-        try:
-            shell.resize(*size)
-            shell.show()
-            shell.nav.home()
-            shell.host.finish_transition()
-            QCoreApplication.processEvents()
-            return shell.grab().toImage()
-        finally:
-            shell.allow_close()
-            shell.close()
-            shell.deleteLater()
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        shell.resize(*size)
+        shell.show()
+        shell.nav.home()
+        shell.host.finish_transition()
+        QCoreApplication.processEvents()
+        return shell.grab().toImage()
     finally:
-        figures.ANIMATE = animate
+        shell.allow_close()
+        shell.close()
+        shell.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def render_heatmap(
@@ -126,7 +121,9 @@ def render_heatmap(
     )
 
     from kiosk.ui.strings import ui
-    from kiosk.ui.tokens import PALETTE, RADII, SPACE, TYPE
+    from kiosk.ui.tokens import RADII, SPACE, THEME, TYPE
+
+    palette = THEME.palette
 
     if base is None:
         base = home_screenshot()
@@ -138,7 +135,7 @@ def render_heatmap(
 
     footer = px(150)
     image = QImage(width, height + footer, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor(PALETTE.background_deep))
+    image.fill(QColor(palette.background_deep))
     peak = max(grid.values(), default=0)
 
     # The heat layer: a soft round glow per cell, the busiest drawn last (on top).
@@ -170,12 +167,12 @@ def render_heatmap(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.drawImage(0, 0, base)
-    dim = QColor(PALETTE.background_deep)
+    dim = QColor(palette.background_deep)
     dim.setAlphaF(0.55)
     painter.fillRect(QRectF(0, 0, width, height), dim)
     painter.drawImage(0, 0, heat)
 
-    line = QColor(PALETTE.text)
+    line = QColor(palette.text)
     line.setAlphaF(0.12)
     painter.setPen(QPen(line, 1))
     for gx in range(1, GRID_COLUMNS):
@@ -187,7 +184,7 @@ def render_heatmap(
     font.setPixelSize(px(TYPE.caption))
     font.setBold(True)
     painter.setFont(font)
-    shadow = QColor(PALETTE.background_deep)
+    shadow = QColor(palette.background_deep)
     shadow.setAlphaF(0.8)
     shown = max(1, round(peak * 0.02))  # quieter cells get their colour but no number
     for (gx, gy), count in grid.items():
@@ -198,19 +195,19 @@ def render_heatmap(
         painter.drawText(
             rect.translated(px(1.5), px(1.5)), Qt.AlignmentFlag.AlignCenter, f"{count:,}"
         )
-        painter.setPen(QColor(PALETTE.text))
+        painter.setPen(QColor(palette.text))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{count:,}")
 
     # Footer: caption on the left, the legend on the right.
-    painter.fillRect(QRectF(0, height, width, footer), QColor(PALETTE.background_deep))
-    painter.setPen(QPen(QColor(PALETTE.outline), px(2)))
+    painter.fillRect(QRectF(0, height, width, footer), QColor(palette.background_deep))
+    painter.setPen(QPen(QColor(palette.outline), px(2)))
     painter.drawLine(QPointF(0, height + px(1)), QPointF(width, height + px(1)))
     pad = px(SPACE.l)
     legend_w = px(520)
     title_font = QFont(font)
     title_font.setPixelSize(px(TYPE.lead))
     painter.setFont(title_font)
-    painter.setPen(QColor(PALETTE.text))
+    painter.setPen(QColor(palette.text))
     text_rect = QRectF(pad, height + pad / 2, width - legend_w - 3 * pad, footer - pad)
     lines = caption.split("\n", 1)
     painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, lines[0])
@@ -218,7 +215,7 @@ def render_heatmap(
         small = QFont(font)
         small.setBold(False)
         painter.setFont(small)
-        painter.setPen(QColor(PALETTE.text_muted))
+        painter.setPen(QColor(palette.text_muted))
         painter.drawText(
             text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, lines[1]
         )
@@ -234,7 +231,7 @@ def render_heatmap(
     label_font = QFont(font)
     label_font.setBold(False)
     painter.setFont(label_font)
-    painter.setPen(QColor(PALETTE.text_muted))
+    painter.setPen(QColor(palette.text_muted))
     above = QRectF(bar.left(), bar.top() - px(40), bar.width(), px(36))
     below = QRectF(bar.left(), bar.bottom() + px(4), bar.width(), px(36))
     painter.drawText(above, Qt.AlignmentFlag.AlignHCenter, ui("stats.heatmap.legend", "en"))
@@ -256,10 +253,12 @@ def heat_colour(level: float) -> QColor:
     """
     from PySide6.QtGui import QColor
 
-    from kiosk.ui.tokens import PALETTE
+    from kiosk.ui.tokens import THEME
+
+    palette = THEME.palette
 
     t = max(0.0, min(1.0, level)) ** 0.5
-    stops = [QColor(PALETTE.accent), QColor(PALETTE.gold), QColor(PALETTE.coral)]
+    stops = [QColor(palette.accent), QColor(palette.gold), QColor(palette.coral)]
     scaled = t * (len(stops) - 1)
     index = min(int(scaled), len(stops) - 2)
     frac = scaled - index

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Lang
 from kiosk.ui.strings import ui
-from kiosk.ui.tokens import PALETTE, SPACE, scaled
+from kiosk.ui.tokens import ELEVATION, SIZE, SPACE, Theme, scaled
 from kiosk.ui.widgets import TapButton, label
 
 MAX_DIGITS = 8
@@ -17,9 +17,10 @@ MAX_DIGITS = 8
 class _Overlay(QWidget):
     """A dimmed full-window layer with a centred panel."""
 
-    def __init__(self, parent: QWidget, factor: float):
+    def __init__(self, parent: QWidget, factor: float, theme: Theme):
         super().__init__(parent)
         self.factor = factor
+        self.theme = theme
         outer = QVBoxLayout(self)
         outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.panel = QWidget(self)
@@ -33,8 +34,8 @@ class _Overlay(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
-        dim = QColor(PALETTE.background_deep)
-        dim.setAlphaF(0.9)
+        dim = QColor(self.theme.palette.background_deep)
+        dim.setAlphaF(ELEVATION.dim_admin)
         painter.fillRect(self.rect(), dim)
         painter.end()
 
@@ -45,8 +46,8 @@ class PinPad(_Overlay):
     entered = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget, factor: float, lang: Lang, prompt: str):
-        super().__init__(parent, factor)
+    def __init__(self, parent: QWidget, factor: float, lang: Lang, prompt: str, theme: Theme):
+        super().__init__(parent, factor, theme)
         self.setObjectName("pinPad")
         self.digits = ""
         self.box.addWidget(label(ui("pin.title", lang), "eyebrow"))
@@ -54,7 +55,7 @@ class PinPad(_Overlay):
         self.box.addWidget(self.prompt)
         self.display = label("", "figure", wrap=False)
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.display.setMinimumHeight(scaled(100, factor))
+        self.display.setMinimumHeight(scaled(SIZE.pin_display, factor))
         self.box.addWidget(self.display)
         self.message = label("", "caption")
         self.box.addWidget(self.message)
@@ -66,13 +67,14 @@ class PinPad(_Overlay):
         for i, key in enumerate(keys):
             text = names.get(key, key)
             role = {"ok": "primary", "clear": "bar"}.get(key, "key")
-            button = TapButton(text, factor, role=role, accessible=text)
-            button.setMinimumSize(scaled(140, factor), scaled(110, factor))
+            button = TapButton(text, factor, role=role, accessible=text, theme=theme)
+            key_size = (SIZE.pin_key_width, SIZE.pin_key_height)
+            button.setMinimumSize(scaled(key_size[0], factor), scaled(key_size[1], factor))
             button.clicked.connect(lambda _=False, k=key: self.press(k))
             self.keys[key] = button
             grid.addWidget(button, i // 3, i % 3)
         self.box.addLayout(grid)
-        cancel = TapButton(ui("pin.cancel", lang), factor, role="bar")
+        cancel = TapButton(ui("pin.cancel", lang), factor, role="bar", theme=theme)
         cancel.clicked.connect(self.cancelled.emit)
         self.keys["cancel"] = cancel
         self.box.addWidget(cancel)
@@ -111,8 +113,10 @@ class AdminMenu(_Overlay):
 
     IDLE_STEPS = (30, 45, 60, 90, 120, 180, 300, 600)
 
-    def __init__(self, parent: QWidget, factor: float, lang: Lang, idle_seconds: float):
-        super().__init__(parent, factor)
+    def __init__(
+        self, parent: QWidget, factor: float, lang: Lang, idle_seconds: float, theme: Theme
+    ):
+        super().__init__(parent, factor, theme)
         self.setObjectName("adminMenu")
         self.lang = lang
         self.idle = int(idle_seconds)
@@ -121,7 +125,7 @@ class AdminMenu(_Overlay):
         self.box.addWidget(self.status)
 
         def add(key: str, icon: str, slot: object, role: str = "") -> TapButton:
-            button = TapButton(ui(key, lang), factor, icon=icon, role=role)
+            button = TapButton(ui(key, lang), factor, icon=icon, role=role, theme=theme)
             button.clicked.connect(slot)
             self.box.addWidget(button)
             return button
@@ -131,8 +135,8 @@ class AdminMenu(_Overlay):
         row = QHBoxLayout()
         row.setSpacing(scaled(SPACE.s, factor))
         self.idle_label = label("", "lead")
-        self.less = TapButton("−", factor, role="key", accessible="−")
-        self.more = TapButton("+", factor, role="key", accessible="+")
+        self.less = TapButton("−", factor, role="key", accessible="−", theme=theme)
+        self.more = TapButton("+", factor, role="key", accessible="+", theme=theme)
         self.less.clicked.connect(lambda: self._step_idle(-1))
         self.more.clicked.connect(lambda: self._step_idle(1))
         row.addWidget(self.idle_label, 1)

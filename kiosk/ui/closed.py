@@ -35,7 +35,7 @@ from kiosk.model.hours import OpeningHours, format_minutes
 from kiosk.ui import fmt, icons
 from kiosk.ui.strings import ui
 from kiosk.ui.style import stylesheet
-from kiosk.ui.tokens import PALETTE, SPACE, scale_for, scaled
+from kiosk.ui.tokens import SIZE, SPACE, Theme, scale_for, scaled, theme_for
 from kiosk.ui.widgets import label
 
 if TYPE_CHECKING:
@@ -110,8 +110,11 @@ class ClosedScreen(QWidget):
         forum: Text | None = None,
         clock: Callable[[], datetime] = datetime.now,
         parent: QWidget | None = None,
+        *,
+        theme: Theme,
     ):
         super().__init__(parent)
+        self.theme = theme
         self.setObjectName("closedScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
@@ -188,11 +191,12 @@ class ClosedScreen(QWidget):
         if abs(factor - self.factor) < 0.001:
             return
         self.factor = factor
-        self.setStyleSheet(stylesheet(factor))
-        self.title_en.setStyleSheet(f"color: {PALETTE.text_muted};")
-        self.opens_en.setStyleSheet(f"color: {PALETTE.text_muted};")
-        size = scaled(112, factor)
-        icon = icons.icon("mdi6.weather-night", PALETTE.accent)
+        p = self.theme.palette
+        self.setStyleSheet(stylesheet(self.theme, factor))
+        self.title_en.setStyleSheet(f"color: {p.text_muted};")
+        self.opens_en.setStyleSheet(f"color: {p.text_muted};")
+        size = scaled(SIZE.icon_sign, factor)
+        icon = icons.icon("mdi6.weather-night", p.accent)
         self.icon.setPixmap(icon.pixmap(QSize(size, size)))
         self.icon.setFixedSize(size, size)
         self._column.setSpacing(0)
@@ -221,7 +225,9 @@ class ClosedScreen(QWidget):
     def _fit_width(self) -> None:
         """The column: a readable measure, never wider than the screen less its margins."""
         margin = scaled(SPACE.xl, self.factor)
-        self.panel.setFixedWidth(max(1, min(scaled(1400, self.factor), self.width() - 2 * margin)))
+        self.panel.setFixedWidth(
+            max(1, min(scaled(SIZE.notice_max, self.factor), self.width() - 2 * margin))
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         size = event.size()
@@ -251,16 +257,17 @@ class ClosedScreen(QWidget):
         w, h = self.width(), self.height()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p = self.theme.palette
         wash = QLinearGradient(0, 0, w * 0.3, h)
-        wash.setColorAt(0, QColor(PALETTE.background))
-        wash.setColorAt(1, QColor(PALETTE.background_deep))
+        wash.setColorAt(0, QColor(p.background))
+        wash.setColorAt(1, QColor(p.background_deep))
         painter.fillRect(self.rect(), wash)
         # A faint glow behind the moon: night, not an error.
         centre = self.icon.mapTo(self, self.icon.rect().center())
         glow = QRadialGradient(centre.x(), centre.y(), max(w, h) * 0.45)
-        inner = QColor(PALETTE.primary)
+        inner = QColor(p.primary)
         inner.setAlphaF(0.16)
-        outer = QColor(PALETTE.primary)
+        outer = QColor(p.primary)
         outer.setAlphaF(0.0)
         glow.setColorAt(0, inner)
         glow.setColorAt(1, outer)
@@ -306,8 +313,8 @@ def install_opening_hours(
         # of an open booth must not wait for.
         screen = window.findChild(ClosedScreen)
         if screen is None:
-            forum = session.content.forum.name
-            screen = ClosedScreen(controller.hours, forum, clock, parent=window)
+            forum, theme = session.content.forum.name, theme_for(session.modes)
+            screen = ClosedScreen(controller.hours, forum, clock, parent=window, theme=theme)
             screen.hide()
             _Follow(screen, window)
             controller.day_changed.connect(screen.refresh)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content import Lang
 from kiosk.ui.strings import both, ui
-from kiosk.ui.tokens import PALETTE, SPACE, scaled
+from kiosk.ui.tokens import ELEVATION, SIZE, SPACE, Theme, scaled
 from kiosk.ui.widgets import label
 
 log = logging.getLogger("kiosk.idle")
@@ -104,8 +104,9 @@ class IdleOverlay(QWidget):
     when a touch dismisses the countdown.
     """
 
-    def __init__(self, parent: QWidget, idle: IdleController | None = None):
+    def __init__(self, theme: Theme, parent: QWidget, idle: IdleController | None = None):
         super().__init__(parent)
+        self.theme = theme
         self.setObjectName("idleOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
         self.factor = 1.0
@@ -140,7 +141,12 @@ class IdleOverlay(QWidget):
         self.factor = factor
         pad = scaled(SPACE.xl, factor)
         self._inner.setContentsMargins(pad, pad, pad, pad)
-        self.panel.setMinimumWidth(scaled(900, factor))
+        self.panel.setMinimumWidth(scaled(SIZE.dialog_min, factor))
+
+    def set_theme(self, theme: Theme) -> None:
+        """Paint in *theme* from now on (the accessibility modes changed)."""
+        self.theme = theme
+        self.update()
 
     def set_seconds(self, seconds: int) -> None:
         self.number.setText(str(seconds))
@@ -155,7 +161,7 @@ class IdleOverlay(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
-        dim = QColor(PALETTE.background_deep)
-        dim.setAlphaF(0.82)
+        dim = QColor(self.theme.palette.background_deep)
+        dim.setAlphaF(ELEVATION.dim_idle)
         painter.fillRect(self.rect(), dim)
         painter.end()

@@ -20,7 +20,7 @@ from kiosk.content.model import Image
 from kiosk.ui import icons
 from kiosk.ui.strings import ui
 from kiosk.ui.text import line_height, wrap
-from kiosk.ui.tokens import PALETTE, RADII, SPACE, TYPE, scaled
+from kiosk.ui.tokens import RADII, SIZE, SPACE, TYPE, Theme, scaled
 
 log = logging.getLogger("kiosk.ui")
 
@@ -126,8 +126,11 @@ class ImageFigure(QWidget):
         stand_in: bool = False,
         captions: bool = True,
         parent: QWidget | None = None,
+        *,
+        theme: Theme,
     ):
         super().__init__(parent)
+        self.theme = theme
         self.captions = captions
         self.image = image
         self.lang: Lang = lang
@@ -159,13 +162,15 @@ class ImageFigure(QWidget):
         if self.image.caption is not None:
             font = self._font(TYPE.caption)
             out.append(
-                (wrap(self.image.caption.get(self.lang), font, width, 3), font, PALETTE.text)
+                (
+                    wrap(self.image.caption.get(self.lang), font, width, 3),
+                    font,
+                    self.theme.palette.text,
+                )
             )
         if self.image.credit is not None:
-            font = self._font(TYPE.caption - 2)
-            out.append(
-                (wrap(self.image.credit.get(self.lang), font, width, 1), font, PALETTE.text_muted)
-            )
+            font, muted = self._font(TYPE.caption - 2), self.theme.palette.text_muted
+            out.append((wrap(self.image.credit.get(self.lang), font, width, 1), font, muted))
         return out
 
     def _picture_height(self, width: int) -> int:
@@ -182,7 +187,7 @@ class ImageFigure(QWidget):
         return True
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        width = scaled(640, self.factor)
+        width = scaled(SIZE.picture_hint, self.factor)
         return QSize(width, self.heightForWidth(width))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
@@ -217,14 +222,15 @@ class ImageFigure(QWidget):
         painter.end()
 
     def _paint_placeholder(self, painter: QPainter, rect: QRectF) -> None:
-        painter.fillRect(rect, QColor(PALETTE.surface))
-        size = scaled(96, self.factor)
-        icon = icons.icon("mdi6.image-off-outline", PALETTE.text_muted)
+        p = self.theme.palette
+        painter.fillRect(rect, QColor(p.surface))
+        size = scaled(SIZE.icon_mark, self.factor)
+        icon = icons.icon("mdi6.image-off-outline", p.text_muted)
         center = rect.center()
         painter.drawPixmap(
             round(center.x() - size / 2), round(center.y() - size), icon.pixmap(size, size)
         )
-        painter.setPen(QColor(PALETTE.text_muted))
+        painter.setPen(QColor(p.text_muted))
         painter.setFont(self._font(TYPE.body))
         text_rect = QRectF(
             rect.left(), center.y() + scaled(SPACE.s, self.factor), rect.width(), size
@@ -241,10 +247,10 @@ class ImageFigure(QWidget):
         w = painter.fontMetrics().horizontalAdvance(text) + 2 * pad
         h = line_height(font) + pad
         tag = QRectF(rect.right() - w - 2 * pad, rect.top() + 2 * pad, w, h)
-        fill = QColor(PALETTE.background_deep)
+        fill = QColor(self.theme.palette.background_deep)
         fill.setAlphaF(0.75)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(tag, h / 2, h / 2)
-        painter.setPen(QColor(PALETTE.text))
+        painter.setPen(QColor(self.theme.palette.text))
         painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.content import Lang
 from kiosk.ui.strings import ui
-from kiosk.ui.tokens import SIZE, SPACE, scaled
+from kiosk.ui.tokens import SIZE, SPACE, Theme, scaled
 from kiosk.ui.widgets import TapButton, label
 
 #: The accessibility modes, each one tap from the bar: (mode, icon).
@@ -26,7 +26,7 @@ class NavBar(QWidget):
     language_tapped = Signal()
     mode_toggled = Signal(str, bool)
 
-    def __init__(self, factor: float, lang: Lang, parent: QWidget | None = None):
+    def __init__(self, factor: float, lang: Lang, parent: QWidget | None = None, *, theme: Theme):
         super().__init__(parent)
         self.setObjectName("navBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -35,11 +35,11 @@ class NavBar(QWidget):
         pad = scaled(SIZE.bar_pad, factor)
         row.setContentsMargins(scaled(SPACE.l, factor), pad, scaled(SPACE.l, factor), pad)
         row.setSpacing(scaled(SPACE.m, factor))
-        self.home = TapButton("", factor, icon="mdi6.home-outline", role="bar")
-        self.back = TapButton("", factor, icon="mdi6.arrow-left", role="bar")
+        self.home = TapButton("", factor, icon="mdi6.home-outline", role="bar", theme=theme)
+        self.back = TapButton("", factor, icon="mdi6.arrow-left", role="bar", theme=theme)
         self.where = label("", "caption", wrap=False)
         self.modes: dict[str, TapButton] = {}
-        self.language = TapButton("", factor, icon="mdi6.translate", role="bar")
+        self.language = TapButton("", factor, icon="mdi6.translate", role="bar", theme=theme)
         self.home.clicked.connect(self.home_tapped.emit)
         self.back.clicked.connect(self.back_tapped.emit)
         self.language.clicked.connect(self.language_tapped.emit)
@@ -47,7 +47,7 @@ class NavBar(QWidget):
         row.addWidget(self.back)
         row.addWidget(self.where, 1)
         for mode, icon in MODES:
-            button = TapButton("", factor, icon=icon, role="bar")
+            button = TapButton("", factor, icon=icon, role="bar", theme=theme)
             button.setCheckable(True)
             button.toggled.connect(lambda on, m=mode: self.mode_toggled.emit(m, on))
             self.modes[mode] = button

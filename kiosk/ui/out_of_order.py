@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.strings import both, ui
-from kiosk.ui.tokens import PALETTE, SPACE, TYPE, scale_for, scaled
+from kiosk.ui.tokens import SIZE, SPACE, TYPE, Theme, scale_for, scaled
 
 log = logging.getLogger("kiosk.out_of_order")
 
@@ -39,10 +39,12 @@ class OutOfOrder(QWidget):
     Args:
         kiosk_mode: refuse close requests (the supervisor ends this screen by a signal).
         parent: the parent widget, if any.
+        theme: the colours it paints in.
     """
 
-    def __init__(self, kiosk_mode: bool = True, parent: QWidget | None = None):
+    def __init__(self, kiosk_mode: bool = True, parent: QWidget | None = None, *, theme: Theme):
         super().__init__(parent)
+        self.theme = theme
         self.setObjectName("outOfOrder")
         self.title = (ui(TITLE, "zh"), ui(TITLE, "en"))
         self.body = (ui(BODY, "zh"), ui(BODY, "en"))
@@ -83,17 +85,18 @@ class OutOfOrder(QWidget):
         factor = scale_for(max(1, w), max(1, h))
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p = self.theme.palette
         gradient = QLinearGradient(0, 0, w * 0.4, h)
-        gradient.setColorAt(0, QColor(PALETTE.background))
-        gradient.setColorAt(1, QColor(PALETTE.background_deep))
+        gradient.setColorAt(0, QColor(p.background))
+        gradient.setColorAt(1, QColor(p.background_deep))
         painter.fillRect(self.rect(), gradient)
 
         # A calm sign: a ring with a pause mark, in the muted accent.
-        radius = scaled(72, factor)
+        radius = scaled(SIZE.sign_ring, factor)
         cx, cy = w / 2, h * 0.30
-        ring = QColor(PALETTE.accent)
+        ring = QColor(p.accent)
         ring.setAlphaF(0.6)
-        painter.setPen(QPen(ring, scaled(6, factor)))
+        painter.setPen(QPen(ring, scaled(SIZE.sign_ring_width, factor)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(QRectF(cx - radius, cy - radius, 2 * radius, 2 * radius))
         bar_w, bar_h, gap = radius * 0.18, radius * 0.8, radius * 0.22
@@ -108,10 +111,10 @@ class OutOfOrder(QWidget):
         width = w - 2 * margin
         y = cy + radius + scaled(SPACE.xl, factor)
         lines = (
-            (self.title[0], TYPE.display, True, PALETTE.text),
-            (self.title[1], TYPE.title, False, PALETTE.text_muted),
-            (self.body[0], TYPE.lead, False, PALETTE.text),
-            (self.body[1], TYPE.lead, False, PALETTE.text_muted),
+            (self.title[0], TYPE.display, True, p.text),
+            (self.title[1], TYPE.title, False, p.text_muted),
+            (self.body[0], TYPE.lead, False, p.text),
+            (self.body[1], TYPE.lead, False, p.text_muted),
         )
         for i, (text, size, bold, colour) in enumerate(lines):
             painter.setFont(self._font(size, factor, bold))

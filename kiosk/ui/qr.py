@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.ui.tokens import PALETTE, RADII, SPACE, TYPE, scaled
+from kiosk.ui.tokens import RADII, SPACE, TYPE, Theme, scaled
 
 #: Error correction level (about 15 % of the code may be damaged or covered).
 ERROR = "m"
@@ -70,10 +70,14 @@ class QrBadge(QWidget):
         url: what the code holds.
         caption: the line below, in the visitor's language ("扫码阅读全文" / "Scan to read more").
         factor: the design scale factor (the code is 200 design pixels square).
+        theme: the colours of the code and the caption.
     """
 
-    def __init__(self, url: str, caption: str, factor: float, parent: QWidget | None = None):
+    def __init__(
+        self, url: str, caption: str, factor: float, parent: QWidget | None = None, *, theme: Theme
+    ):
         super().__init__(parent)
+        self.theme = theme
         self.url = url
         self.caption = caption
         self.factor = factor
@@ -82,7 +86,7 @@ class QrBadge(QWidget):
         self.setAccessibleName(caption)
         self.setAccessibleDescription(url)
         self.code_size = scaled(CODE_SIZE, factor)
-        self.pixmap = qr_pixmap(url, self.code_size, PALETTE.qr_dark, PALETTE.qr_light)
+        self.pixmap = qr_pixmap(url, self.code_size, theme.palette.qr_dark, theme.palette.qr_light)
         self._font = QFont(QApplication.font())
         self._font.setPixelSize(scaled(TYPE.caption, factor))
         self._font.setBold(True)
@@ -113,7 +117,7 @@ class QrBadge(QWidget):
         painter.setClipping(False)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setFont(self._font)
-        painter.setPen(QColor(PALETTE.text_muted))
+        painter.setPen(QColor(self.theme.palette.text_muted))
         ascent = QFontMetrics(self._font).ascent()
         x = (self.width() - self._text_width) / 2
         painter.drawText(QPointF(x, code.bottom() + 1 + self._gap + ascent), self.caption)

@@ -7,23 +7,30 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.tokens import PALETTE
+from kiosk.ui.tokens import Theme
 
 
 class ReachBand(QWidget):
     """The empty upper part of the screen in low-reach mode: a quiet gradient, nothing to touch."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, theme: Theme, parent: QWidget | None = None):
         super().__init__(parent)
+        self.theme = theme
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setAccessibleName("")
 
+    def set_theme(self, theme: Theme) -> None:
+        """Paint in *theme* from now on (the accessibility modes changed)."""
+        self.theme = theme
+        self.update()
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        p = self.theme.palette
         painter = QPainter(self)
         gradient = QLinearGradient(0, 0, 0, self.height())
-        gradient.setColorAt(0, QColor(PALETTE.background_deep))
-        gradient.setColorAt(1, QColor(PALETTE.background))
+        gradient.setColorAt(0, QColor(p.background_deep))
+        gradient.setColorAt(1, QColor(p.background))
         painter.fillRect(self.rect(), gradient)
-        painter.setPen(QColor(PALETTE.outline))
+        painter.setPen(QColor(p.outline))
         painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
         painter.end()

@@ -28,7 +28,7 @@ from kiosk.ui.staff import AdminController
 from kiosk.ui.stage import Stage
 from kiosk.ui.strings import ui
 from kiosk.ui.style import stylesheet
-from kiosk.ui.tokens import LARGE_TEXT, scale_for, use_theme
+from kiosk.ui.tokens import LARGE_TEXT, SIZE, scale_for, scaled, theme_for
 from kiosk.ui.touch import InputWatcher
 
 log = logging.getLogger("kiosk.shell")
@@ -41,6 +41,7 @@ class Shell(QWidget):
         session: the session model (content, settings, language, modes, navigation).
         staff: the staff model (a new one for *session* by default).
         kiosk_mode: refuse every way out but the admin PIN.
+        animate: figures count up and flip (False: proof sheets and checks show final values).
     """
 
     def __init__(
@@ -49,6 +50,7 @@ class Shell(QWidget):
         staff: Staff | None = None,
         *,
         kiosk_mode: bool = True,
+        animate: bool = True,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -59,8 +61,11 @@ class Shell(QWidget):
         self.session = session
         self.nav: Navigation = session.nav
         self.factor = self._base_factor = 1.0
+        self._animate, self.theme = animate, theme_for(session.modes, animate)  # from the modes
         staff = staff or Staff(session)
-        self.admin_control = AdminController(self, staff, lambda: self.factor, self.leave)
+        self.admin_control = AdminController(
+            self, staff, lambda: self.factor, self.leave, lambda: self.theme
+        )
 
         layout = self._layout = QVBoxLayout(self)
         # The window's size follows the screen, never the layout's minimum (a bar laid out at 4K
@@ -68,10 +73,10 @@ class Shell(QWidget):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.reach_band = ReachBand(self)
+        self.reach_band = ReachBand(self.theme, self)
         self.reach_band.hide()
         layout.addWidget(self.reach_band, 2)
-        self.stage = Stage(session, self, lambda: self.factor)
+        self.stage = Stage(session, self, lambda: self.factor, lambda: self.theme)
         self.host = self.stage.host
         layout.addWidget(self.host, 3)
         self.bar = self._make_bar()
@@ -79,7 +84,7 @@ class Shell(QWidget):
 
         settings = session.settings
         self.idle = IdleController(settings.idle_timeout, settings.idle_warning, self)
-        self.idle_overlay = IdleOverlay(self, self.idle)
+        self.idle_overlay = IdleOverlay(self.theme, self, self.idle)
         self.idle.expired.connect(self.reset)
 
         self.input = InputWatcher(lambda: self.factor, self._admin_corner, parent=self)
@@ -96,7 +101,6 @@ class Shell(QWidget):
         session.settings_changed.connect(
             lambda s: self.idle.configure(s.idle_timeout, s.idle_warning)
         )
-        use_theme("default")
         self._language_font()
         self._apply_factor(1.0, new_bar=False)  # the bar above is made for 1.0
         self._on_change(Change(self.nav.current, "reset", self.nav.depth))
@@ -154,7 +158,9 @@ class Shell(QWidget):
 
     def _on_modes(self, modes: dict[str, bool]) -> None:
         """Every screen follows the accessibility modes at once."""
-        use_theme("high_contrast" if modes["high_contrast"] else "default")
+        self.theme = theme_for(modes, self._animate)
+        for view in (self.reach_band, self.idle_overlay):
+            view.set_theme(self.theme)
         self.reach_band.setVisible(modes["low_reach"] and not self.nav.attracting)
         self.host.finish_transition()
         self._apply_factor(self._base_factor)
@@ -171,7 +177,7 @@ class Shell(QWidget):
     # -- size ----------------------------------------------------------------------------------
 
     def _make_bar(self) -> NavBar:
-        bar = NavBar(self.factor, self.session.lang, self)
+        bar = NavBar(self.factor, self.session.lang, self, theme=self.theme)
         # Through the shell's own slots: a connection to a bound method of a plain Python object
         # (the models) leaves a weakref behind in PySide after the bar is deleted.
         bar.home_tapped.connect(self._home_tapped)
@@ -201,7 +207,7 @@ class Shell(QWidget):
         """
         self._base_factor = factor
         self.factor = factor * (LARGE_TEXT if self.session.modes["large_text"] else 1.0)
-        self.setStyleSheet(stylesheet(self.factor))
+        self.setStyleSheet(stylesheet(self.theme, self.factor))
         if new_bar:
             old = self.bar
             self.bar = self._make_bar()
@@ -213,11 +219,9 @@ class Shell(QWidget):
         self._update_bar()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        size = event.size()
+        size, old = event.size(), event.oldSize()
         factor = scale_for(size.width(), size.height())
-        portrait_changed = (size.height() > size.width()) != (
-            event.oldSize().height() > event.oldSize().width()
-        )
+        portrait_changed = (size.height() > size.width()) != (old.height() > old.width())
         super().resizeEvent(event)
         if abs(factor - self._base_factor) > 0.01 or portrait_changed:
             self._apply_factor(factor)
@@ -226,7 +230,7 @@ class Shell(QWidget):
         self.admin_control.resize()
 
     def _admin_corner(self) -> QRect:
-        corner, size = self.rect().topLeft(), round(140 * self.factor)
+        corner, size = self.rect().topLeft(), scaled(SIZE.admin_corner, self.factor)
         return QRect(self.mapToGlobal(corner), corner).adjusted(0, 0, size, size)
 
     def leave(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.model.staff import Staff, Status
 from kiosk.ui.fmt import screen_name
 from kiosk.ui.strings import SOURCES, ui
+from kiosk.ui.tokens import Theme
 
 if TYPE_CHECKING:
     from kiosk.ui.admin import AdminMenu, PinPad
@@ -30,6 +31,7 @@ class AdminController(QObject):
         staff: the staff model.
         factor: the window's scale now.
         leave: ends the kiosk (the admin menu's Exit).
+        theme: the window's theme now.
     """
 
     def __init__(
@@ -38,11 +40,13 @@ class AdminController(QObject):
         staff: Staff,
         factor: Callable[[], float],
         leave: Callable[[], None],
+        theme: Callable[[], Theme],
     ):
         super().__init__(window)
         self.window = window
         self.staff = staff
         self._factor = factor
+        self._theme = theme
         self._leave = leave
         self.pin_pad: PinPad | None = None
         self.menu: AdminMenu | None = None
@@ -60,7 +64,8 @@ class AdminController(QObject):
     def _pad(self, prompt_key: str) -> PinPad:
         from kiosk.ui.admin import PinPad
 
-        pad = PinPad(self.window, self._factor(), self.staff.session.lang, self._text(prompt_key))
+        lang = self.staff.session.lang
+        pad = PinPad(self.window, self._factor(), lang, self._text(prompt_key), self._theme())
         pad.cancelled.connect(self._close_pin_pad)
         self.pin_pad = pad
         pad.show()
@@ -104,7 +109,9 @@ class AdminController(QObject):
         from kiosk.ui.admin import AdminMenu
 
         session = self.staff.session
-        self.menu = AdminMenu(self.window, self._factor(), session.lang, session.idle_timeout)
+        self.menu = AdminMenu(
+            self.window, self._factor(), session.lang, session.idle_timeout, self._theme()
+        )
         self.menu.exit_requested.connect(self._exit)
         self.menu.reload_requested.connect(self._reload)
         self.menu.idle_changed.connect(self.staff.set_idle_timeout)

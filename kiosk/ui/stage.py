@@ -20,6 +20,7 @@ from kiosk.ui.host import PageHost
 from kiosk.ui.pages.base import Page, PageContext
 from kiosk.ui.pages.factory import build_page
 from kiosk.ui.timers import single_shot
+from kiosk.ui.tokens import Theme
 
 #: How long after the last page change the kiosk hands its free heap back to the system (the
 #: transition's pixmaps are gone by then; it takes about a millisecond).
@@ -41,13 +42,21 @@ class Stage(QObject):
         session: what to show, in which language and modes.
         window: the window (its size decides the layout).
         factor: the window's scale now (large text included).
+        theme: the window's theme now (the accessibility modes choose it).
     """
 
-    def __init__(self, session: Session, window: QWidget, factor: Callable[[], float]):
+    def __init__(
+        self,
+        session: Session,
+        window: QWidget,
+        factor: Callable[[], float],
+        theme: Callable[[], Theme],
+    ):
         super().__init__(window)
         self.session = session
         self.window = window
         self._factor = factor
+        self._theme = theme
         self.host = PageHost(
             self.build,
             session.settings.transition_ms,
@@ -72,7 +81,13 @@ class Stage(QObject):
         session, window = self.session, self.window
         portrait = window.height() > window.width()
         context = PageContext(
-            session.content, session.lang, self._factor(), session.nav, portrait, window.width()
+            session.content,
+            session.lang,
+            self._factor(),
+            session.nav,
+            self._theme(),
+            portrait,
+            window.width(),
         )
         return build_page(context, route, session.settings.attract_slide_seconds, self.host)
 

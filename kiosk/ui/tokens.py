@@ -1,17 +1,19 @@
 """Design tokens: the one place for colours, type sizes, spacing, radii, elevation and motion.
 
-Sizes are given for a 1920×1080 screen and scaled by :func:`scaled` for other sizes. Widgets read
-``PALETTE`` at paint time, so switching the theme (:func:`use_theme`) and repainting is enough to
-recolour everything; the stylesheet is generated from these tokens by :mod:`kiosk.ui.style`.
+Sizes are given for a 1920×1080 screen and scaled by :func:`scaled` for other sizes. Everything
+here is immutable: the window makes one :class:`Theme` from its accessibility modes
+(:func:`theme_for`) and hands it to the pages (through their context), to the painted widgets
+(through their constructors) and to the stylesheet (:mod:`kiosk.ui.style`); a new mode makes a new
+theme and the screens are built again with it.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 
-@dataclass
+@dataclass(frozen=True)
 class Palette:
     """Colours. Text colours are checked against the surfaces by tests/test_design.py."""
 
@@ -56,8 +58,6 @@ HIGH_CONTRAST = Palette(
     qr_light="#FFFFFF",
 )
 
-THEMES = {"default": DEFAULT, "high_contrast": HIGH_CONTRAST}
-
 
 @dataclass(frozen=True)
 class TypeScale:
@@ -93,39 +93,61 @@ class Sizes:
 
     tap: int = 72  # the least a visitor taps: about 20 mm on a 32-inch screen
     tap_gap: int = 12  # the least space between two tap targets
-    icon_s: int = 36
-    icon_m: int = 56
-    icon_l: int = 88
-    icon_xl: int = 160
-    card_min: int = 220
+    admin_corner: int = 140  # the hidden corner staff tap five times for the PIN pad
+    icon_s: int = 36  # in a button
+    icon_m: int = 56  # on a card
+    icon_l: int = 88  # beside a heading
+    icon_mark: int = 96  # a decorative mark: the quote sign, a missing picture
+    icon_sign: int = 112  # the sign above a full-screen notice (the closed screen's moon)
+    icon_xl: int = 160  # the hero of an item page
+    sign_ring: int = 72  # the radius of the out-of-order screen's ring
+    sign_ring_width: int = 6
+    card_min: int = 220  # the least height of a section's card
+    card_hint: int = 420  # a card's natural width (a grid stretches it)
     card_width: int = 440  # the narrowest a card in a grid may be
-    tile_min: int = 210
-    hero_width: int = 520
-    picture_width: int = 500
+    tile_min: int = 210  # the least height of a home tile
+    tile_min_portrait: int = 170
+    hero_width: int = 520  # the least width of an item page's hero panel or figure
+    picture_width: int = 500  # the home page's picture
+    picture_hint: int = 640  # a picture's natural width
+    figure_tile: int = 480  # a figure tile's natural width; narrower tiles get less padding
+    column: int = 1664  # the page column at 1920 wide (the screen less the side margins)
+    drawing: int = 1600  # a zone drawing's natural width
+    plan_min_width: int = 640
+    plan_min_height: int = 360
+    spectrum_min: int = 560
+    timeline_min: int = 480
+    chips_hint: int = 900
+    dialog_min: int = 900  # the least width of an overlay's panel
+    notice_max: int = 1400  # the widest a full-screen notice's column grows
+    pin_display: int = 100  # the height of the PIN's dots
+    pin_key_width: int = 140
+    pin_key_height: int = 110
+    scroll_bar: int = 10
+    scroll_handle: int = 60  # the shortest a scroll bar's handle gets
     bar_pad: int = 16
 
 
 @dataclass(frozen=True)
 class Elevation:
-    """Outline widths and shadow strength for the three levels of surfaces."""
+    """Outline widths and how much overlays darken what is under them."""
 
-    flat: int = 0
-    raised: int = 2
-    overlay_dim: float = 0.85  # how much an overlay darkens what is under it
+    hairline: int = 1  # dividers
+    raised: int = 2  # the outline of cards, tiles, panels and buttons
+    dim_idle: float = 0.82  # the "still there?" overlay
+    dim_admin: float = 0.9  # the PIN pad and the admin menu
 
 
 @dataclass(frozen=True)
 class Motion:
     """Durations in milliseconds."""
 
-    page: int = 280  # page transitions (the setting transition_ms overrides it)
     attract_slide: int = 1200  # cross-fade between attract slides
     attract_pulse: int = 2400  # the "Touch to start" cue breathes once per this
     count_up: int = 1200  # figures counting up
     flip: int = 240  # a figure turning to its source
 
 
-PALETTE = Palette()
 TYPE = TypeScale()
 SPACE = Spacing()
 RADII = Radii()
@@ -137,11 +159,36 @@ MOTION = Motion()
 LARGE_TEXT = 1.35
 
 
-def use_theme(name: str) -> None:
-    """Recolour: copy the theme *name* into ``PALETTE`` (widgets repaint with it)."""
-    theme = THEMES[name]
-    for field in dataclasses.fields(Palette):
-        setattr(PALETTE, field.name, getattr(theme, field.name))
+@dataclass(frozen=True)
+class Theme:
+    """Every token for one look of the kiosk, and whether figures animate.
+
+    Proof sheets, fit checks and the stats heatmap use ``animate=False``: numbers show their final
+    value at once and flips are instant.
+    """
+
+    palette: Palette = DEFAULT
+    type: TypeScale = TYPE
+    space: Spacing = SPACE
+    radii: Radii = RADII
+    sizes: Sizes = SIZE
+    elevation: Elevation = ELEVATION
+    motion: Motion = MOTION
+    animate: bool = True
+
+    def still(self) -> Theme:
+        """This theme without animations (for proof sheets and checks)."""
+        return replace(self, animate=False)
+
+
+#: The normal look.
+THEME = Theme()
+
+
+def theme_for(modes: Mapping[str, bool], animate: bool = True) -> Theme:
+    """The theme for the accessibility *modes* (high contrast switches the palette)."""
+    palette = HIGH_CONTRAST if modes.get("high_contrast", False) else DEFAULT
+    return Theme(palette=palette, animate=animate)
 
 
 def scale_for(width: int, height: int) -> float:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QSizePolicy,
 
 from kiosk.ui.style import TAP
 from kiosk.ui.text import line_height, wrap
-from kiosk.ui.tokens import PALETTE, RADII, SIZE, SPACE, TYPE, scaled
+from kiosk.ui.tokens import ELEVATION, RADII, SIZE, SPACE, TYPE, Theme, scaled
 
 
 def label(
@@ -37,8 +37,8 @@ def label(
     return widget
 
 
-def icon_label(name: str, size: int, color: str = PALETTE.accent) -> QLabel:
-    """A qtawesome icon as a fixed-size label (falls back to a neutral icon for unknown names)."""
+def icon_label(name: str, size: int, color: str) -> QLabel:
+    """A qtawesome icon in *color* as a fixed-size label (a neutral icon for unknown names)."""
     icon = _icon(name, color)
     widget = QLabel()
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -59,8 +59,11 @@ class TapButton(QPushButton):
         role: str = "",
         accessible: str | None = None,
         parent: QWidget | None = None,
+        *,
+        theme: Theme,
     ):
         super().__init__(text, parent)
+        self.theme = theme
         if role:
             self.setProperty("role", role)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -76,7 +79,7 @@ class TapButton(QPushButton):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """Load the icon when the button is first shown (the first frame needs none)."""
         if self._icon_name and self.icon().isNull():
-            self.setIcon(_icon(self._icon_name, PALETTE.text))
+            self.setIcon(_icon(self._icon_name, self.theme.palette.text))
         super().showEvent(event)
 
 
@@ -104,6 +107,7 @@ class Card(QAbstractButton):
         title: str,
         factor: float,
         *,
+        theme: Theme,
         text: str = "",
         eyebrow: str = "",
         icon: str | None = None,
@@ -121,12 +125,13 @@ class Card(QAbstractButton):
         self.eyebrow = eyebrow
         self.figure = figure
         self.factor = factor
+        self.theme = theme
         self.text_lines = text_lines
         self.min_height = 0
         self._pixmap = QPixmap()
         if icon:
-            size = scaled(56, factor)
-            self._pixmap = _icon(icon, PALETTE.accent).pixmap(QSize(size, size))
+            size = scaled(SIZE.icon_m, factor)
+            self._pixmap = _icon(icon, theme.palette.accent).pixmap(QSize(size, size))
         sp = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         sp.setHeightForWidth(True)
         self.setSizePolicy(sp)
@@ -142,6 +147,7 @@ class Card(QAbstractButton):
         return scaled(SPACE.m, self.factor)
 
     def _blocks(self, width: int) -> tuple[list[_Block], float]:
+        p = self.theme.palette
         inner = width - 2 * self._pad()
         icon_w = self._pixmap.width() / max(1.0, self._pixmap.devicePixelRatio())
         blocks: list[_Block] = []
@@ -153,18 +159,18 @@ class Card(QAbstractButton):
             offset = icon_w + gap if icon_w else 0
             lines = wrap(self.eyebrow, font, inner - offset, 2)
             head = max(top, line_height(font) * len(lines))
-            blocks.append(_Block(lines, font, PALETTE.accent, 0))
+            blocks.append(_Block(lines, font, p.accent, 0))
         else:
             head = top
         if self.figure:
             font = self._font(TYPE.title + 8, True)
-            blocks.append(_Block(wrap(self.figure, font, inner, 1), font, PALETTE.gold, gap))
+            blocks.append(_Block(wrap(self.figure, font, inner, 1), font, p.gold, gap))
         font = self._font(TYPE.lead - 2, True)
-        blocks.append(_Block(wrap(self.title, font, inner, TITLE_LINES), font, PALETTE.text, gap))
+        blocks.append(_Block(wrap(self.title, font, inner, TITLE_LINES), font, p.text, gap))
         if self.body:
             font = self._font(TYPE.caption, False)
             lines = wrap(self.body, font, inner, self.text_lines)
-            blocks.append(_Block(lines, font, PALETTE.text_muted, gap / 2))
+            blocks.append(_Block(lines, font, p.text_muted, gap / 2))
         return blocks, head
 
     def title_cut(self) -> bool:
@@ -183,7 +189,7 @@ class Card(QAbstractButton):
         return True
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        width = scaled(420, self.factor)
+        width = scaled(SIZE.card_hint, self.factor)
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -192,11 +198,11 @@ class Card(QAbstractButton):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pressed = self.isDown()
-        border = scaled(2, self.factor)
+        pressed, p = self.isDown(), self.theme.palette
+        border = scaled(ELEVATION.raised, self.factor)
         rect = QRectF(self.rect()).adjusted(border / 2, border / 2, -border / 2, -border / 2)
-        painter.setPen(QPen(QColor(PALETTE.accent if pressed else PALETTE.outline), border))
-        painter.setBrush(QColor(PALETTE.surface_pressed if pressed else PALETTE.surface))
+        painter.setPen(QPen(QColor(p.accent if pressed else p.outline), border))
+        painter.setBrush(QColor(p.surface_pressed if pressed else p.surface))
         radius = scaled(RADII.l, self.factor)
         painter.drawRoundedRect(rect, radius, radius)
         pad = self._pad()
@@ -250,10 +256,13 @@ def _icon(name: str, color: str) -> QIcon:
 class Chips(QWidget):
     """Short items as rounded chips that wrap onto as many rows as they need (painted)."""
 
-    def __init__(self, items: list[str], factor: float, parent: QWidget | None = None):
+    def __init__(
+        self, items: list[str], factor: float, parent: QWidget | None = None, *, theme: Theme
+    ):
         super().__init__(parent)
         self.items = items
         self.factor = factor
+        self.theme = theme
         self.setAccessibleName(", ".join(items))
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
@@ -288,18 +297,19 @@ class Chips(QWidget):
         return True
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        width = scaled(900, self.factor)
+        width = scaled(SIZE.chips_hint, self.factor)
         return QSize(width, self.heightForWidth(width))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self._chip_font())
+        p = self.theme.palette
         for item, rect in zip(self.items, self._layout(self.width()), strict=True):
-            painter.setPen(QPen(QColor(PALETTE.outline), scaled(2, self.factor)))
-            painter.setBrush(QColor(PALETTE.surface_raised))
+            painter.setPen(QPen(QColor(p.outline), scaled(ELEVATION.raised, self.factor)))
+            painter.setBrush(QColor(p.surface_raised))
             radius = rect.height() / 2
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), radius, radius)
-            painter.setPen(QColor(PALETTE.text))
+            painter.setPen(QColor(p.text))
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), item)
         painter.end()

@@ -22,7 +22,7 @@ from kiosk.model.navigation import Route
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.pages.base import Page, PageContext
 from kiosk.ui.strings import both
-from kiosk.ui.tokens import MOTION, PALETTE, TYPE
+from kiosk.ui.tokens import MOTION, TYPE, Palette
 
 #: Achievements and Beijing figures shown on the loop, in this order (those that exist).
 _ACHIEVEMENTS = ("quantum-cloud", "proton-cyclotron", "frontier-competition", "technology-trading")
@@ -45,12 +45,13 @@ def _figure_big(figure: Figure, unit_gap: bool = True) -> Text:
     return Text(zh, figure_text(figure, "en") + en_unit)
 
 
-def slides_for(content: Content) -> list[Slide]:
-    """The highlight slides drawn from *content*: the forum, figures, achievements, the zone."""
-    forum = content.forum
-    slides = [Slide(forum.name, forum.theme, forum.dates, PALETTE.accent)]
+def slides_for(content: Content, palette: Palette) -> list[Slide]:
+    """The highlight slides drawn from *content*: the forum, figures, achievements, the zone;
+    their accents from *palette*."""
+    forum, p = content.forum, palette
+    slides = [Slide(forum.name, forum.theme, forum.dates, p.accent)]
     for figure in forum.figures[:1]:
-        slides.append(Slide(forum.name, _figure_big(figure), figure.caption, PALETTE.gold))
+        slides.append(Slide(forum.name, _figure_big(figure), figure.caption, p.gold))
     by_id = {a.id: a for a in content.achievements}
     for achievement_id in _ACHIEVEMENTS:
         a = by_id.get(achievement_id)
@@ -58,14 +59,14 @@ def slides_for(content: Content) -> list[Slide]:
             continue
         big = _figure_big(a.key_figure) if a.key_figure else a.title
         caption = a.title if a.key_figure else a.category
-        slides.append(Slide(a.category, big, caption, PALETTE.gold))
+        slides.append(Slide(a.category, big, caption, p.gold))
     beijing = content.beijing
     for figure in beijing.figures[:_BEIJING_FIGURES]:
-        slides.append(Slide(beijing.title, _figure_big(figure), figure.caption, PALETTE.accent))
+        slides.append(Slide(beijing.title, _figure_big(figure), figure.caption, p.accent))
     zone = content.zone
-    slides.append(Slide(zone.short_name, zone.name, zone.tagline, PALETTE.coral))
+    slides.append(Slide(zone.short_name, zone.name, zone.tagline, p.coral))
     for figure in zone.figures[:2]:
-        slides.append(Slide(zone.short_name, _figure_big(figure), figure.caption, PALETTE.coral))
+        slides.append(Slide(zone.short_name, _figure_big(figure), figure.caption, p.coral))
     return slides
 
 
@@ -79,7 +80,7 @@ class AttractPage(Page):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.setAccessibleName(both("touch_to_start", " "))
-        self.slides = slides_for(ctx.content)
+        self.slides = slides_for(ctx.content, ctx.theme.palette)
         self._big_fonts: dict[tuple[str, int], QFont] = {}
         self._bg = QPixmap()
         self._bg_key: tuple[object, ...] | None = None
@@ -176,14 +177,14 @@ class AttractPage(Page):
     def _background(self, accent: str) -> QPixmap:
         """The gradient and the slide's glow, painted once per size and accent (two full-screen
         gradients cost about 10 ms in software; the slide animation repaints at every frame)."""
-        w, h = self.width(), self.height()
-        key = (w, h, accent, PALETTE.background, PALETTE.background_deep)
+        w, h, p = self.width(), self.height(), self.ctx.theme.palette
+        key = (w, h, accent, p.background, p.background_deep)
         if self._bg_key != key:
             pixmap = QPixmap(max(1, w), max(1, h))
             painter = QPainter(pixmap)
             gradient = QLinearGradient(0, 0, w, h)
-            gradient.setColorAt(0, QColor(PALETTE.background))
-            gradient.setColorAt(1, QColor(PALETTE.background_deep))
+            gradient.setColorAt(0, QColor(p.background))
+            gradient.setColorAt(1, QColor(p.background_deep))
             painter.fillRect(pixmap.rect(), gradient)
             glow = QRadialGradient(w * 0.78, h * 0.30, max(w, h) * 0.55)
             color = QColor(accent)
@@ -212,18 +213,18 @@ class AttractPage(Page):
         rect = painter.boundingRect(QRectF(margin, y, width, h), flags, eyebrow)
         painter.drawText(rect, flags, eyebrow)
         y = rect.bottom() + h * 0.03
-        painter.setPen(QColor(PALETTE.text))
+        painter.setPen(QColor(self.ctx.theme.palette.text))
         painter.setFont(self._big_font(slide.big.zh, width))
         rect = painter.boundingRect(QRectF(margin, y, width, h), flags, slide.big.zh)
         painter.drawText(rect, flags, slide.big.zh)
         y = rect.bottom() + h * 0.01
         painter.setFont(self._font(TYPE.title))
-        painter.setPen(QColor(PALETTE.text_muted))
+        painter.setPen(QColor(self.ctx.theme.palette.text_muted))
         if slide.big.en != slide.big.zh:
             rect = painter.boundingRect(QRectF(margin, y, width, h), flags, slide.big.en)
             painter.drawText(rect, flags, slide.big.en)
             y = rect.bottom() + h * 0.03
-        painter.setPen(QColor(PALETTE.text))
+        painter.setPen(QColor(self.ctx.theme.palette.text))
         painter.setFont(self._font(TYPE.lead))
         caption = f"{slide.caption.zh}\n{slide.caption.en}"
         rect = painter.boundingRect(QRectF(margin, y, width * 0.8, h), flags, caption)
@@ -244,11 +245,11 @@ class AttractPage(Page):
             text_w,
             rect.height() * 0.6,
         )
-        fill = QColor(PALETTE.primary)
+        fill = QColor(self.ctx.theme.palette.primary)
         fill.setAlphaF(0.55 + 0.35 * self._pulse)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-        painter.setPen(QColor(PALETTE.text))
+        painter.setPen(QColor(self.ctx.theme.palette.text))
         painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), text)
         painter.restore()

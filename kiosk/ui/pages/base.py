@@ -14,7 +14,7 @@ from kiosk.model.navigation import Navigation, Route
 from kiosk.ui import fmt
 from kiosk.ui.kinetic import enable_kinetic, release_kinetic
 from kiosk.ui.strings import ui
-from kiosk.ui.tokens import PALETTE, SIZE, SPACE, scaled
+from kiosk.ui.tokens import SIZE, SPACE, Theme, scaled
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class PageContext:
     lang: Lang
     factor: float
     nav: Navigation
+    theme: Theme  # the colours and tokens of the accessibility modes, whether figures animate
     portrait: bool = False
     width: int = 1920  # the window's width in pixels
 
@@ -53,20 +54,21 @@ class PageContext:
 _background: tuple[tuple[int, int, str, str], QPixmap] | None = None
 
 
-def background(width: int, height: int) -> QPixmap:
-    """The pages' gradient at *width* × *height* in the current palette, painted once per size.
+def background(width: int, height: int, theme: Theme) -> QPixmap:
+    """The pages' gradient at *width* × *height* in *theme*, painted once per size and theme.
 
     A full-screen gradient costs about 4 ms in software at 1080p and a page is painted several
     times per visit; a cached pixmap is a copy.
     """
     global _background
-    key = (width, height, PALETTE.background, PALETTE.background_deep)
+    p = theme.palette
+    key = (width, height, p.background, p.background_deep)
     if _background is None or _background[0] != key:
         pixmap = QPixmap(max(1, width), max(1, height))
         painter = QPainter(pixmap)
         gradient = QLinearGradient(0, 0, width * 0.4, height)
-        gradient.setColorAt(0, QColor(PALETTE.background))
-        gradient.setColorAt(1, QColor(PALETTE.background_deep))
+        gradient.setColorAt(0, QColor(p.background))
+        gradient.setColorAt(1, QColor(p.background_deep))
         painter.fillRect(pixmap.rect(), gradient)
         painter.end()
         _background = (key, pixmap)
@@ -88,7 +90,7 @@ class Page(QWidget):
         """Every page brings its own background, so grabbed pixmaps are complete."""
         painter = QPainter(self)
         rect = event.rect()
-        painter.drawPixmap(rect, background(self.width(), self.height()), rect)
+        painter.drawPixmap(rect, background(self.width(), self.height(), self.ctx.theme), rect)
         painter.end()
 
     def dispose(self) -> None:

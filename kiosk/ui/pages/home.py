@@ -10,7 +10,7 @@ from kiosk.model.pages import Kind, Role, with_role
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.images import ImageFigure
 from kiosk.ui.pages.base import PageContext, ScrollPage
-from kiosk.ui.tokens import SPACE
+from kiosk.ui.tokens import SIZE, SPACE
 from kiosk.ui.widgets import Card, TapButton, label
 
 
@@ -41,7 +41,11 @@ class HomePage(ScrollPage):
         row.setSpacing(ctx.px(SPACE.m))
         row.addWidget(label(forum.headline.get(lang), "muted"), 1)
         about = TapButton(
-            ctx.ui("about.title"), ctx.factor, icon="mdi6.information-outline", role="bar"
+            ctx.ui("about.title"),
+            ctx.factor,
+            icon="mdi6.information-outline",
+            role="bar",
+            theme=ctx.theme,
         )
         about.clicked.connect(lambda: ctx.go(Route(Kind.ABOUT)))
         row.addWidget(about)
@@ -52,9 +56,15 @@ class HomePage(ScrollPage):
         picture = None
         if hero is not None:
             picture = ImageFigure(
-                hero.image, lang, ctx.factor, ctx.content.folder, hero.stand_in, captions=False
+                hero.image,
+                lang,
+                ctx.factor,
+                ctx.content.folder,
+                hero.stand_in,
+                captions=False,
+                theme=ctx.theme,
             )
-            picture.setFixedWidth(ctx.px(500))
+            picture.setFixedWidth(ctx.px(SIZE.picture_width))
             if not ctx.portrait:
                 header.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(header)
@@ -88,9 +98,13 @@ class HomePage(ScrollPage):
         columns = 2 if ctx.portrait else len(sections)
         for i, section in enumerate(sections):
             card = Card(
-                ctx.ui(section.title), ctx.factor, text=ctx.ui(section.hint), icon=section.icon
+                ctx.ui(section.title),
+                ctx.factor,
+                theme=ctx.theme,
+                text=ctx.ui(section.hint),
+                icon=section.icon,
             )
-            card.setMinimumHeight(ctx.px(170 if ctx.portrait else 210))
+            card.setMinimumHeight(ctx.px(SIZE.tile_min_portrait if ctx.portrait else SIZE.tile_min))
             card.clicked.connect(lambda _=False, s=section.kind: ctx.go(Route(s)))
             span = 2 if ctx.portrait and i == len(sections) - 1 else 1
             grid.addWidget(card, i // columns, i % columns, 1, span)

@@ -16,7 +16,7 @@ from kiosk.ui.figures import FigureTile, FigureWall
 from kiosk.ui.images import ImageFigure
 from kiosk.ui.pages.base import PageContext, ScrollPage
 from kiosk.ui.qr import QrBadge
-from kiosk.ui.tokens import SPACE
+from kiosk.ui.tokens import SIZE, SPACE
 from kiosk.ui.widgets import Card, Chips, icon_label, label
 
 #: Where "scan to read more" leads when the content names no page of its own.
@@ -54,7 +54,11 @@ class ItemPage(ScrollPage):
         row = QHBoxLayout()
         row.setSpacing(self.ctx.px(SPACE.m))
         if icon:
-            row.addWidget(icon_label(icon, self.ctx.px(88)), 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(
+                icon_label(icon, self.ctx.px(SIZE.icon_l), self.ctx.theme.palette.accent),
+                0,
+                Qt.AlignmentFlag.AlignTop,
+            )
         box = QVBoxLayout()
         box.setSpacing(self.ctx.px(SPACE.xs))
         if eyebrow:
@@ -81,7 +85,7 @@ class ItemPage(ScrollPage):
     def _wall(self, figures: Sequence[Figure]) -> None:
         if not figures:
             return
-        wall = FigureWall(list(figures), self.ctx.lang, self.ctx.factor)
+        wall = FigureWall(list(figures), self.ctx.lang, self.ctx.factor, theme=self.ctx.theme)
         wall.attach(self.scroll_area)
         self.walls.append(wall)
         self.column.addWidget(wall)
@@ -89,7 +93,9 @@ class ItemPage(ScrollPage):
     def _lists(self, lists: Sequence[ItemList]) -> None:
         for item_list in lists:
             self.column.addWidget(label(self.t(item_list.title), "heading"))
-            self.column.addWidget(Chips([self.t(i) for i in item_list.items], self.ctx.factor))
+            self.column.addWidget(
+                Chips([self.t(i) for i in item_list.items], self.ctx.factor, theme=self.ctx.theme)
+            )
 
     def _related(self, heading: str, routes: Sequence[tuple[Route, str, str, str | None]]) -> None:
         if not routes:
@@ -97,7 +103,9 @@ class ItemPage(ScrollPage):
         self.column.addWidget(label(heading, "heading"))
         cards = []
         for route, title, text, icon in routes:
-            card = Card(title, self.ctx.factor, text=text, icon=icon, text_lines=2)
+            card = Card(
+                title, self.ctx.factor, theme=self.ctx.theme, text=text, icon=icon, text_lines=2
+            )
             card.clicked.connect(lambda _=False, r=route: self.ctx.go(r))
             cards.append(card)
         self.grid(cards, self.ctx.columns(3))
@@ -129,7 +137,12 @@ class ItemPage(ScrollPage):
         columns = 1 if self.ctx.portrait else 2
         for i, photo in enumerate(photos):
             figure = ImageFigure(
-                photo.image, self.ctx.lang, self.ctx.factor, self.ctx.content.folder, photo.stand_in
+                photo.image,
+                self.ctx.lang,
+                self.ctx.factor,
+                self.ctx.content.folder,
+                photo.stand_in,
+                theme=self.ctx.theme,
             )
             grid.addWidget(figure, i // columns, i % columns)
         for c in range(columns):
@@ -150,7 +163,9 @@ class ItemPage(ScrollPage):
         else:
             row.addStretch(1)
         url = self.ctx.content.forum.website or _FALLBACK_URL
-        row.addWidget(QrBadge(url, self.ctx.ui("qr.caption"), self.ctx.factor))
+        row.addWidget(
+            QrBadge(url, self.ctx.ui("qr.caption"), self.ctx.factor, theme=self.ctx.theme)
+        )
         self.column.addSpacing(self.ctx.px(SPACE.l))
         self.column.addLayout(row)
 
@@ -170,8 +185,8 @@ class ItemPage(ScrollPage):
         if figure is None and emblem is not None:
             row.addWidget(self._emblem(*emblem), 0, Qt.AlignmentFlag.AlignTop)
         if figure is not None:
-            tile = FigureTile(figure, self.ctx.lang, self.ctx.factor)
-            tile.setMinimumWidth(self.ctx.px(520))
+            tile = FigureTile(figure, self.ctx.lang, self.ctx.factor, theme=self.ctx.theme)
+            tile.setMinimumWidth(self.ctx.px(SIZE.hero_width))
             row.addWidget(tile, 0, Qt.AlignmentFlag.AlignTop)
             self.hero_tile = tile
         text = QVBoxLayout()
@@ -185,11 +200,15 @@ class ItemPage(ScrollPage):
     def _emblem(self, icon: str, caption: str) -> QWidget:
         panel = QWidget()
         panel.setObjectName("panel")
-        panel.setMinimumWidth(self.ctx.px(520))
+        panel.setMinimumWidth(self.ctx.px(SIZE.hero_width))
         box = QVBoxLayout(panel)
         pad = self.ctx.px(SPACE.l)
         box.setContentsMargins(pad, pad, pad, pad)
-        box.addWidget(icon_label(icon, self.ctx.px(160)), 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addWidget(
+            icon_label(icon, self.ctx.px(SIZE.icon_xl), self.ctx.theme.palette.accent),
+            0,
+            Qt.AlignmentFlag.AlignHCenter,
+        )
         text = label(caption, "lead")
         text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         box.addWidget(text)
@@ -252,7 +271,13 @@ class VoicePage(ItemPage):
         row = QHBoxLayout()
         row.setSpacing(self.ctx.px(SPACE.m))
         row.addWidget(
-            icon_label("mdi6.format-quote-open", self.ctx.px(96)), 0, Qt.AlignmentFlag.AlignTop
+            icon_label(
+                "mdi6.format-quote-open",
+                self.ctx.px(SIZE.icon_mark),
+                self.ctx.theme.palette.accent,
+            ),
+            0,
+            Qt.AlignmentFlag.AlignTop,
         )
         quote = label(self.t(v.quote), "quote")
         row.addWidget(quote, 1)

@@ -12,7 +12,7 @@ from kiosk.model.pages import Kind
 from kiosk.ui.figures import FigureWall
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.pages.base import PageContext, ScrollPage
-from kiosk.ui.tokens import SPACE
+from kiosk.ui.tokens import SIZE, SPACE
 from kiosk.ui.widgets import Card, Chips, label
 from kiosk.ui.zone import SitePlan, SpectrumDiagram, Timeline
 
@@ -54,12 +54,19 @@ class SectionPage(ScrollPage):
     def _chips(self, heading: str, items: Sequence[Text]) -> None:
         if items:
             self._heading(heading)
-            self.column.addWidget(Chips([self.t(i) for i in items], self.ctx.factor))
+            self.column.addWidget(
+                Chips([self.t(i) for i in items], self.ctx.factor, theme=self.ctx.theme)
+            )
 
     def _wall(self, figures: Sequence[object]) -> None:
         if not figures:
             return
-        wall = FigureWall(list(figures), self.ctx.lang, self.ctx.factor)  # type: ignore[arg-type]
+        wall = FigureWall(
+            list(figures),  # type: ignore[arg-type]
+            self.ctx.lang,
+            self.ctx.factor,
+            theme=self.ctx.theme,
+        )
         wall.attach(self.scroll_area)
         self.walls.append(wall)
         self.column.addWidget(wall)
@@ -74,8 +81,16 @@ class SectionPage(ScrollPage):
         icon: str | None = None,
         figure: str = "",
     ) -> Card:
-        card = Card(title, self.ctx.factor, text=text, eyebrow=eyebrow, icon=icon, figure=figure)
-        card.setMinimumHeight(self.ctx.px(220))
+        card = Card(
+            title,
+            self.ctx.factor,
+            theme=self.ctx.theme,
+            text=text,
+            eyebrow=eyebrow,
+            icon=icon,
+            figure=figure,
+        )
+        card.setMinimumHeight(self.ctx.px(SIZE.card_min))
         card.clicked.connect(lambda _=False, r=route: self.ctx.go(r))
         return card
 
@@ -191,7 +206,7 @@ class ZonePage(SectionPage):
         ctx = self.ctx
         zone = ctx.content.zone
         self._header(self.t(zone.name), self.t(zone.tagline), self.t(zone.location))
-        plan = SitePlan(zone, ctx.lang, ctx.factor)
+        plan = SitePlan(zone, ctx.lang, ctx.factor, theme=ctx.theme)
         plan.area_tapped.connect(lambda area_id: ctx.go(Route(Kind.ZONE_AREA, area_id)))
         self.column.addWidget(label(ctx.ui("zone.plan_hint"), "caption"))
         self.column.addWidget(plan)
@@ -211,9 +226,9 @@ class ZonePage(SectionPage):
         self.grid(innovations, _columns(ctx, 3))
         self._heading(self.t(zone.spectrum.title))
         self.column.addWidget(label(self.t(zone.spectrum.summary), "body"))
-        self.column.addWidget(SpectrumDiagram(zone.spectrum, ctx.lang, ctx.factor))
+        self.column.addWidget(SpectrumDiagram(zone.spectrum, ctx.lang, ctx.factor, theme=ctx.theme))
         self._heading(ctx.ui("zone.timeline"))
-        self.column.addWidget(Timeline(zone.timeline, ctx.lang, ctx.factor))
+        self.column.addWidget(Timeline(zone.timeline, ctx.lang, ctx.factor, theme=ctx.theme))
         self._heading(ctx.ui("zone.about"))
         for paragraph in zone.body:
             self.column.addWidget(label(self.t(paragraph), "body"))

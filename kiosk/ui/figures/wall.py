@@ -1,0 +1,193 @@
+"""The figures wall: a responsive grid of figure tiles that count up as they come into view.
+
+A :class:`FigureWall` lays the tiles out in 3, 2 or 1 columns and, once attached to the scroll
+area it lives in (:meth:`FigureWall.attach`), starts each tile's count when the tile scrolls into
+view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, QTimer, Signal, Slot
+from PySide6.QtGui import QMoveEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QWidget
+
+from kiosk.content import Figure, Lang
+from kiosk.ui.figures.tile import FigureTile
+from kiosk.ui.style import TAP
+from kiosk.ui.tokens import SIZE, SPACE, Theme, scaled
+
+#: The wall has 3 columns, 2 below the first width and 1 below the second (design pixels).
+TWO_COLUMNS_BELOW = 1300
+ONE_COLUMN_BELOW = 700
+
+
+class FigureWall(QWidget):
+    """A responsive grid of :class:`FigureTile` that starts counting what comes into view.
+
+    3 columns, 2 when narrower than 1300 design pixels, 1 when narrower than 700; the tiles of a
+    row share its height (the tallest tile's height for that width, front or back face).
+    """
+
+    #: A tile was tapped and turned (either way); the figure's id.
+    tile_flipped = Signal(str)
+
+    def __init__(
+        self,
+        figures: Sequence[Figure],
+        lang: Lang,
+        factor: float,
+        parent: QWidget | None = None,
+        *,
+        theme: Theme,
+    ):
+        super().__init__(parent)
+        self.factor = factor
+        self.lang: Lang = lang
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._tiles = [FigureTile(f, lang, factor, self, theme=theme) for f in figures]
+        for tile in self._tiles:
+            tile.flipped.connect(lambda _on=False, fid=tile.figure.id: self.tile_flipped.emit(fid))
+        self._area: QAbstractScrollArea | None = None
+        self._check = QTimer(self)
+        self._check.setSingleShot(True)
+        self._check.setInterval(0)
+        self._check.timeout.connect(self.check_visible)
+
+    @property
+    def tiles(self) -> list[FigureTile]:
+        return list(self._tiles)
+
+    def tile(self, figure_id: str) -> FigureTile:
+        for tile in self._tiles:
+            if tile.figure.id == figure_id:
+                return tile
+        raise KeyError(figure_id)
+
+    # -- grid ----------------------------------------------------------------------------------
+
+    def columns_for(self, width: int) -> int:
+        if width < scaled(ONE_COLUMN_BELOW, self.factor):
+            return 1
+        if width < scaled(TWO_COLUMNS_BELOW, self.factor):
+            return 2
+        return 3
+
+    @property
+    def columns(self) -> int:
+        return self.columns_for(self.width())
+
+    def _cells(self, width: int) -> list[QRect]:
+        columns = self.columns_for(width)
+        gap = scaled(SPACE.m, self.factor)
+        column = (width - gap * (columns - 1)) / columns
+        lefts = [round(c * (column + gap)) for c in range(columns)]
+        widths = [max(1, round(c * (column + gap) + column) - lefts[c]) for c in range(columns)]
+        cells: list[QRect] = []
+        y = 0
+        for start in range(0, len(self._tiles), columns):
+            row = self._tiles[start : start + columns]
+            height = max(t.heightForWidth(widths[i]) for i, t in enumerate(row))
+            cells.extend(QRect(lefts[i], y, widths[i], height) for i in range(len(row)))
+            y += height + gap
+        return cells
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        cells = self._cells(max(1, width))
+        return max((c.bottom() + 1 for c in cells), default=0)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        width = scaled(SIZE.column, self.factor)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(scaled(TAP, self.factor), 0)
+
+    def _place(self) -> None:
+        for tile, cell in zip(self._tiles, self._cells(max(1, self.width())), strict=True):
+            tile.setGeometry(cell)
+
+    # -- count-ups as tiles come into view ----------------------------------------------------
+
+    def attach(self, scroll_area: QAbstractScrollArea) -> None:
+        """Watch *scroll_area* (which holds this wall) and start tiles as they scroll into view."""
+        if self._area is not None:
+            self._area.viewport().removeEventFilter(self)
+            for bar in (self._area.verticalScrollBar(), self._area.horizontalScrollBar()):
+                bar.valueChanged.disconnect(self._schedule)
+        self._area = scroll_area
+        scroll_area.viewport().installEventFilter(self)
+        scroll_area.verticalScrollBar().valueChanged.connect(self._schedule)
+        scroll_area.horizontalScrollBar().valueChanged.connect(self._schedule)
+        self._schedule()
+
+    def reset(self) -> None:
+        """Every tile back to 0 (not counted) and front up; tiles in view count again."""
+        for tile in self._tiles:
+            tile.reset()
+        self._schedule()
+
+    @Slot()
+    def _schedule(self) -> None:
+        if not self._check.isActive():
+            self._check.start()
+
+    def _frame(self) -> QWidget:
+        """The widget whose rectangle is what the visitor sees of the wall."""
+        if self._area is not None:
+            try:
+                viewport = self._area.viewport()
+            except RuntimeError:  # the scroll area was deleted before this wall
+                self._area = None
+            else:
+                if viewport.isAncestorOf(self):
+                    return viewport
+        return self.window()
+
+    @Slot()
+    def check_visible(self) -> None:
+        """Start the count of every tile that is now in view (enough of it to see the number)."""
+        if not self.isVisible():
+            return
+        frame = self._frame()
+        seen = frame.rect()
+        for tile in self._tiles:
+            if tile.counted or tile.counting or not tile.isVisible():
+                continue
+            rect = QRect(tile.mapTo(frame, QPoint(0, 0)), tile.size()).intersected(seen)
+            enough = min(tile.height(), scaled(TAP, self.factor))
+            if rect.width() > 0 and rect.height() >= enough:
+                tile.start_count()
+
+    # -- events --------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a tile's height changed (its font)
+            self._place()
+            self.updateGeometry()
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._schedule()
+        return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place()
+        self._schedule()
+
+    def moveEvent(self, event: QMoveEvent) -> None:  # noqa: N802 - Qt override
+        super().moveEvent(event)
+        self._schedule()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._place()
+        self._schedule()

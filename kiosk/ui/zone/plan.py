@@ -1,0 +1,372 @@
+"""The site plan of the bonded zone: a stylised campus with its functional areas to tap."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QAbstractButton, QWidget
+
+from kiosk.content.model import Area, Lang, Zone
+from kiosk.ui import fmt
+from kiosk.ui.fmt import figure_text
+from kiosk.ui.strings import ui
+from kiosk.ui.style import TAP
+from kiosk.ui.tokens import RADII, SIZE, SPACE, TYPE, Palette, Theme, scaled
+from kiosk.ui.zone.drawing import (
+    CENTRED,
+    LEFT,
+    Drawn,
+    alpha,
+    balanced,
+    begin_painter,
+    mix,
+    named_icon,
+    paint_runs,
+    sized_font,
+    text_run,
+)
+
+#: Area colours in content order: office, inspection, R&D and design, testing, logistics.
+
+
+def area_colours(p: Palette) -> tuple[str, ...]:
+    """The areas' colours in content order: office, inspection, R&D and design, testing,
+    logistics."""
+    return (p.text_muted, p.gold, p.accent, p.coral, p.primary)
+
+
+Box = tuple[float, float, float, float]  # x, y, width, height in plan units
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """One arrangement of the site in plan units; the plan fits it into the widget."""
+
+    size: tuple[float, float]
+    site: Box
+    areas: tuple[Box, ...]  # office, inspection, R&D and design, testing, logistics
+    field: Box  # where the areas are, for a plain grid when there are not five
+    roads: tuple[Box, ...]
+    gates: tuple[Box, ...]  # openings in the site boundary, down to the street
+    legend: Box
+
+
+# R&D in the centre with testing beside it; office and inspection by the main gate; logistics by
+# the cargo gate.
+_LANDSCAPE = _Layout(
+    size=(1600, 900),
+    site=(20, 20, 1560, 800),
+    areas=(
+        (60, 400, 360, 380),
+        (470, 610, 630, 170),
+        (470, 60, 630, 500),
+        (1150, 60, 390, 330),
+        (1150, 440, 390, 340),
+    ),
+    field=(470, 60, 1070, 720),
+    roads=(
+        (420, 20, 50, 800),
+        (1100, 20, 50, 800),
+        (420, 560, 1160, 50),
+        (1150, 390, 430, 50),
+        (20, 350, 400, 50),
+    ),
+    gates=((420, 800, 50, 45), (1320, 780, 60, 65)),
+    legend=(60, 60, 360, 290),
+)
+_PORTRAIT = _Layout(
+    size=(1000, 1200),
+    site=(20, 20, 960, 1100),
+    areas=(
+        (60, 790, 270, 290),
+        (375, 790, 275, 290),
+        (60, 295, 560, 445),
+        (665, 295, 275, 445),
+        (690, 790, 250, 290),
+    ),
+    field=(60, 295, 880, 785),
+    roads=(
+        (20, 255, 960, 40),
+        (620, 255, 45, 485),
+        (20, 740, 960, 50),
+        (330, 790, 45, 330),
+        (650, 790, 40, 330),
+    ),
+    gates=((330, 1100, 45, 45), (785, 1080, 60, 65)),
+    legend=(60, 55, 880, 200),
+)
+
+
+class AreaButton(QAbstractButton):
+    """One functional area on the site plan: a large coloured block a visitor taps.
+
+    The plan places it over the area's place; it paints its shape, icon and name itself.
+
+    Args:
+        area: the area shown.
+        lang: the language of its name.
+        factor: the design scale (the block is at least a tap wide and high).
+        colour: the area's colour, from the theme's palette (:func:`area_colours`).
+        theme: the theme it paints in.
+        parent: the site plan.
+    """
+
+    def __init__(
+        self,
+        area: Area,
+        lang: Lang,
+        factor: float,
+        colour: str,
+        parent: QWidget | None = None,
+        *,
+        theme: Theme,
+    ):
+        super().__init__(parent)
+        self.theme = theme
+        self.area_id = area.id
+        self.colour = colour
+        self.scale = factor  # widget pixels per plan unit, set by the plan
+        self.name_px = scaled(TYPE.body, factor)  # set by the plan, the same for every area
+        self._icon = named_icon(area.icon, self.theme.palette.background_deep)
+        self.setText(area.name.get(lang))
+        self.setAccessibleName(area.name.get(lang))
+        self.setAccessibleDescription(area.summary.get(lang))
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setMinimumSize(scaled(TAP, factor), scaled(TAP, factor))
+
+    def arrange(self, px: int) -> tuple[QRectF, QRectF, int] | None:
+        """Icon box, name box and flags with the name at *px* pixels; None when it won't fit.
+
+        The icon goes above the name, or beside it in a low block.
+        """
+        s, w, h = self.scale, self.width(), self.height()
+        pad, gap, icon = SPACE.m * s, SPACE.s * s, (TAP + SPACE.xs) * s
+        font = sized_font(self, px, bold=True)
+        box = balanced(font, w - 2 * pad, self.text())
+        if box.width() <= w - 2 * pad and icon + gap + box.height() + 2 * pad <= h:
+            top = (h - icon - gap - box.height()) / 2
+            name = QRectF((w - box.width()) / 2, top + icon + gap, box.width(), box.height())
+            return QRectF((w - icon) / 2, top, icon, icon), name, CENTRED
+        room = w - 2 * pad - icon - gap
+        box = balanced(font, room, self.text(), LEFT)
+        if box.width() <= room and max(icon, box.height()) + 2 * pad <= h:
+            left = (w - icon - gap - box.width()) / 2
+            name = QRectF(left + icon + gap, (h - box.height()) / 2, box.width(), box.height())
+            return QRectF(left, (h - icon) / 2, icon, icon), name, LEFT
+        return None
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """The block; while a finger is on it, brighter with a white edge."""
+        s, down = self.scale, self.isDown()
+        painter = begin_painter(self)
+        edge = 3 * s
+        shape = QRectF(self.rect()).adjusted(edge / 2, edge / 2, -edge / 2, -edge / 2)
+        tint = 0.6 * (1 - QColor(self.colour).lightnessF())  # light colours tint less
+        fill = QLinearGradient(shape.topLeft(), shape.bottomLeft())
+        fill.setColorAt(0, mix(self.theme.palette.surface, self.colour, 0.7 if down else tint))
+        fill.setColorAt(1, mix(self.theme.palette.surface, self.colour, 0.5 if down else tint / 4))
+        painter.setBrush(fill)
+        painter.setPen(QPen(QColor(self.theme.palette.text if down else self.colour), edge))
+        painter.drawRoundedRect(shape, RADII.m * s, RADII.m * s)
+        # Only when smaller than the plan ever makes it: the name alone.
+        fallback = (QRectF(), QRectF(self.rect()), CENTRED | Qt.AlignmentFlag.AlignVCenter)
+        badge, name, flags = self.arrange(self.name_px) or fallback
+        if not badge.isEmpty():
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(self.theme.palette.text if down else self.colour))
+            painter.drawEllipse(badge)
+            inset = badge.width() * 0.2
+            self._icon.paint(painter, badge.adjusted(inset, inset, -inset, -inset).toRect())
+        painter.setPen(QColor(self.theme.palette.text))
+        painter.setFont(sized_font(self, self.name_px, bold=True))
+        painter.drawText(name, flags, self.text())
+        painter.end()
+
+
+class SitePlan(Drawn):
+    """A stylised plan of the bonded zone's site, with its functional areas to tap.
+
+    A 16:9 arrangement when wide, a portrait one when narrow; either is fitted into the widget
+    and scales with it.
+
+    Args:
+        zone: the zone (its name, location, planned-area figure and areas).
+        lang: the language of the labels.
+        factor: the design scale (1.0 at 1920×1080).
+        parent: the parent widget.
+        theme: the colours it paints in.
+
+    Attributes:
+        buttons: one AreaButton per area, in content order.
+    """
+
+    area_tapped = Signal(str)  # the id of the area
+
+    def __init__(
+        self, zone: Zone, lang: Lang, factor: float, parent: QWidget | None = None, *, theme: Theme
+    ):
+        super().__init__(lang, factor, parent, theme)
+        self._scale = factor
+        self._offset = QPointF()
+        self._layout = _LANDSCAPE
+        figure = next((f for f in zone.figures if f.id == zone.plan_figure), None)
+        self._caption = figure.caption.get(lang) if figure else ""
+        self._value = figure_text(figure, lang) if figure else ""
+        self._unit = figure.unit.get(lang) if figure and figure.unit else ""
+        self._location = zone.location.get(lang)
+        self.buttons: list[AreaButton] = []
+        colours = area_colours(theme.palette)
+        for i, item in enumerate(zone.areas):
+            colour = colours[i % len(colours)]
+            button = AreaButton(item, lang, factor, colour, self, theme=theme)
+            button.clicked.connect(lambda _=False, area_id=item.id: self.area_tapped.emit(area_id))
+            self.buttons.append(button)
+        names = fmt.join([b.text() for b in self.buttons], lang)
+        self.setAccessibleName(zone.name.get(lang))
+        self.setAccessibleDescription(fmt.labelled(ui("zone.areas", lang), names, lang))
+        self.setMinimumSize(
+            scaled(SIZE.plan_min_width, factor), scaled(SIZE.plan_min_height, factor)
+        )
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        """16:9 when wide; taller than wide below 1200 design pixels (the portrait plan)."""
+        return round(width * 9 / 16) if width >= 1200 * self._factor else round(width * 1.2)
+
+    def _map(self, box: Box) -> QRectF:
+        x, y, w, h = box
+        s, o = self._scale, self._offset
+        return QRectF(o.x() + x * s, o.y() + y * s, w * s, h * s)
+
+    def _area_boxes(self) -> tuple[Box, ...]:
+        """The campus for five areas; an even grid over the same field for any other number."""
+        count, lay = len(self.buttons), self._layout
+        if count == len(lay.areas):
+            return lay.areas
+        x, y, w, h = lay.field
+        cols, gap = (3 if w > h else 2), SPACE.l
+        cw, ch = (w + gap) / cols, (h + gap) / max(1, -(-count // cols))
+        return tuple(
+            (x + i % cols * cw, y + i // cols * ch, cw - gap, ch - gap) for i in range(count)
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Fit the arrangement into the widget, place the areas, pick one name size for all."""
+        w, h = self.width(), self.height()
+        self._layout = _LANDSCAPE if w >= 1.22 * h else _PORTRAIT
+        lw, lh = self._layout.size
+        self._scale = min(w / lw, h / lh)
+        self._offset = QPointF((w - lw * self._scale) / 2, (h - lh * self._scale) / 2)
+        for button, box in zip(self.buttons, self._area_boxes(), strict=True):
+            button.scale = self._scale
+            button.setGeometry(self._map(box).toRect())
+        floor = scaled(TYPE.body, self._factor)
+        px = max(floor, round(TYPE.lead * self._scale))
+        while px > floor and not all(b.arrange(px) for b in self.buttons):
+            px -= 1
+        for button in self.buttons:
+            button.name_px = px
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Ground, grid, roads, the dashed boundary with its gates, shadows and the legend."""
+        s, lay = self._scale, self._layout
+        painter = begin_painter(self)
+        site_box = self._map(lay.site)
+        site = QPainterPath()
+        site.addRoundedRect(site_box, RADII.l * 2 * s, RADII.l * 2 * s)
+        ground = QLinearGradient(site_box.topLeft(), site_box.bottomRight())
+        ground.setColorAt(0, QColor(self.theme.palette.surface))
+        ground.setColorAt(1, QColor(self.theme.palette.background_deep))
+        painter.fillPath(site, ground)
+        roads = [self._map((0, lay.size[1] - 60, lay.size[0], 60))]  # the street
+        painter.setClipPath(site)
+        painter.setPen(QPen(alpha(self.theme.palette.outline, 0.45), max(1.0, s)))
+        left, top, step = site_box.left(), site_box.top(), SPACE.l * s
+        for i in range(1, int(max(site_box.width(), site_box.height()) / step) + 1):
+            painter.drawLine(
+                QPointF(left + i * step, top), QPointF(left + i * step, site_box.bottom())
+            )
+            painter.drawLine(
+                QPointF(left, top + i * step), QPointF(site_box.right(), top + i * step)
+            )
+        painter.setClipping(False)
+        lane = QPen(alpha(self.theme.palette.text_muted, 0.35), 2 * s)
+        lane.setDashPattern([8, 8])
+        for road in roads + [self._map(box).intersected(site_box) for box in lay.roads]:
+            painter.fillRect(road, QColor(self.theme.palette.surface_raised))
+            painter.setPen(lane)
+            c = road.center()
+            if road.width() > road.height():
+                painter.drawLine(QPointF(road.left(), c.y()), QPointF(road.right(), c.y()))
+            else:
+                painter.drawLine(QPointF(c.x(), road.top()), QPointF(c.x(), road.bottom()))
+        boundary = QPen(alpha(self.theme.palette.accent, 0.85), 3 * s)
+        boundary.setDashPattern([5, 3])
+        painter.strokePath(site, boundary)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for box in lay.gates:
+            gate = self._map(box)
+            painter.fillRect(gate, QColor(self.theme.palette.surface_raised))
+            painter.setBrush(QColor(self.theme.palette.gold))
+            for x in (gate.left(), gate.right()):
+                painter.drawEllipse(QPointF(x, site_box.bottom()), SPACE.xs * s, SPACE.xs * s)
+        painter.setBrush(alpha(self.theme.palette.background_deep, 0.6))
+        for button in self.buttons:
+            shadow = QRectF(button.geometry()).translated(0, SPACE.xs * s)
+            painter.drawRoundedRect(shadow, RADII.m * s, RADII.m * s)
+        self._paint_legend(painter, self._map(lay.legend))
+        painter.end()
+
+    def _paint_legend(self, painter: QPainter, card: QRectF) -> None:
+        """The legend card: the planned area, the location and a north arrow."""
+        s, pad, small = self._scale, SPACE.m * self._scale, scaled(TYPE.caption, self._factor)
+        painter.setPen(QPen(QColor(self.theme.palette.outline), 2 * s))
+        painter.setBrush(alpha(self.theme.palette.background_deep, 0.75))
+        painter.drawRoundedRect(card, RADII.m * s, RADII.m * s)
+        arrow = QRectF(card.right() - pad - SPACE.l * s, card.top() + pad, SPACE.l * s, 100 * s)
+        painter.setFont(sized_font(self, max(TYPE.body * s, small), bold=True))
+        painter.setPen(QColor(self.theme.palette.text))
+        painter.drawText(arrow, (Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), "N")
+        c, b, r = arrow.center().x(), arrow.bottom(), arrow.width() / 2
+        needle = [(c, arrow.top() + 36 * s), (c + r, b), (c, b - r), (c - r, b)]
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(self.theme.palette.gold))
+        painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in needle]))
+        # Caption, figure (number and unit on one baseline) and location, centred in the card.
+        left, width = card.left() + pad, arrow.left() - card.left() - 2 * pad
+        font, unit = (
+            sized_font(self, max(TYPE.caption * s, small)),
+            sized_font(self, TYPE.lead * s, True),
+        )
+        caption = text_run(left, 0, width, font, self.theme.palette.text_muted, self._caption)
+        place = text_run(left, 0, width, font, self.theme.palette.text, self._location)
+        for size in (TYPE.figure, TYPE.title):  # the larger number when it fits
+            number = sized_font(self, size * s, True)
+            after = QFontMetrics(number).horizontalAdvance(f"{self._value} ")
+            figure_h = QFontMetrics(number).height()
+            total = caption[0].height() + figure_h + place[0].height()
+            wide = after + QFontMetrics(unit).horizontalAdvance(self._unit)
+            if wide <= width and total <= card.height() - 2 * pad:
+                break
+        top = max(card.top() + pad, card.center().y() - total / 2)
+        caption[0].moveTop(top)
+        place[0].moveTop(top + caption[0].height() + figure_h)
+        paint_runs(painter, (caption, place))
+        base = caption[0].bottom() + QFontMetrics(number).ascent()
+        painter.setPen(QColor(self.theme.palette.gold))
+        painter.setFont(number)
+        painter.drawText(QPointF(left, base), self._value)
+        painter.setFont(unit)
+        painter.drawText(QPointF(left + after, base), self._unit)

@@ -76,6 +76,9 @@ def test_every_argument_of_every_command_says_what_it_is() -> None:
         "set-pin",
         "supervise",
         "install-desktop",
+        "publish",
+        "fleet status",
+        "fleet stats",
     }
     for name, parser in parsers.items():
         silent = [a.dest for a in parser._actions if not a.help]

@@ -104,6 +104,30 @@ def _install_watchers(
     heartbeat.start_from_environment(shell)
 
 
+def _install_fleet(shell: Shell, settings: Settings) -> None:
+    """With a fleet folder: follow its releases (shown at the next idle reset), report to it."""
+    if not settings.fleet_dir:
+        return
+    from kiosk.adapters.fleet import FleetAgent
+    from kiosk.model.analytics import db_path
+
+    env = Environment(resource_exists=_resource_exists)
+    agent = FleetAgent(
+        Path(settings.fleet_dir).expanduser(),
+        settings.kiosk_id,
+        load=lambda folder: load(folder, env),
+        route=lambda: str(shell.nav.current),
+        language=lambda: shell.lang,
+        is_open=lambda: shell.hours is None or shell.hours.is_open,
+        heartbeat_s=settings.fleet_heartbeat,
+        stats_db=db_path(settings.analytics_db) if settings.analytics else None,
+        content_problems=lambda: list(shell._content_problems),
+        parent=shell,
+    )
+    agent.content_ready.connect(shell.queue_content)
+    agent.start()
+
+
 def run(
     settings: Settings, config: Path | None, windowed: bool, size: tuple[int, int] | None
 ) -> int:
@@ -139,6 +163,7 @@ def run(
     # frame, so they start just after it (each in its own turn of the event loop).
     shell.after_first_frame(lambda: _install_booth(app, shell, settings))
     shell.after_first_frame(lambda: _install_watchers(shell, settings, folder, content, windowed))
+    shell.after_first_frame(lambda: _install_fleet(shell, settings))
     log.info("kiosk started (%s)", "windowed" if windowed else "full screen")
     return app.exec()
 

@@ -108,3 +108,15 @@ def test_size_without_windowed_is_said_to_be_ignored(
         cli.main(["--config", str(tmp_path / "none.toml"), "--windowed", "--size", "800x600"]) == 0
     )
     assert capsys.readouterr().err == ""
+
+
+def test_fleet_flags_reach_the_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = {}
+    monkeypatch.setattr("kiosk.app.run", lambda settings, *a: seen.update(s=settings) or 0)
+    monkeypatch.setattr("kiosk.system.logs.setup", lambda **kw: tmp_path)
+    fleet = tmp_path / "fleet"
+    config = str(tmp_path / "none.toml")
+    assert cli.main(["--config", config, "--fleet", str(fleet), "--kiosk-id", "booth-2"]) == 0
+    assert seen["s"].fleet_dir == str(fleet) and seen["s"].kiosk_id == "booth-2"
+    with pytest.raises(SystemExit):
+        cli.main(["--config", config, "--fleet", str(fleet), "--kiosk-id", "../etc"])

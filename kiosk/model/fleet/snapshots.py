@@ -79,7 +79,10 @@ def read_snapshot(path: Path, since: date | None = None) -> Aggregate:
     with tempfile.TemporaryDirectory(prefix="kiosk-fleet-stats-") as temp:
         copy = Path(temp) / "snapshot.sqlite3"
         shutil.copyfile(path, copy)
-        store = AnalyticsStore(copy, create=False)
+        try:
+            store = AnalyticsStore(copy, create=False)
+        except AnalyticsError as exc:  # named by the private copy: name the snapshot
+            raise AnalyticsError(str(exc).replace(str(copy), str(path))) from None
         try:
             check = str(store.db.execute("PRAGMA quick_check").fetchone()[0])
             if check != "ok":

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtGui import QCursor, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk.adapters import fonts, qt_logging
@@ -111,6 +111,11 @@ def _install_fleet(shell: Shell, settings: Settings) -> None:
     from kiosk.adapters.fleet import FleetAgent
     from kiosk.model.analytics import db_path
 
+    def screenshot() -> QImage | None:  # never the PIN pad or the admin menu
+        if shell.pin_pad is not None or shell.admin is not None:
+            return None
+        return shell.grab().toImage()
+
     env = Environment(resource_exists=_resource_exists)
     agent = FleetAgent(
         Path(settings.fleet_dir).expanduser(),
@@ -122,6 +127,7 @@ def _install_fleet(shell: Shell, settings: Settings) -> None:
         heartbeat_s=settings.fleet_heartbeat,
         stats_db=db_path(settings.analytics_db) if settings.analytics else None,
         content_problems=lambda: list(shell._content_problems),
+        screenshot=screenshot if settings.fleet_screenshots else None,
         parent=shell,
     )
     agent.content_ready.connect(shell.queue_content)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from fleet_helpers import loader, record_visits
+from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from kiosk.adapters.fleet import FleetAgent
@@ -163,3 +164,32 @@ def test_stop_writes_a_last_status_and_snapshot(
     assert read_status(fleet)["stopping"] is True
     today = datetime.now(UTC).astimezone().date().isoformat()
     assert (fleet / "stats" / "booth-1" / f"{today}.sqlite3").is_file()
+
+
+def test_screenshots_are_small_and_never_show_the_pin_pad(
+    qtbot: QtBot, fleet: Path, tmp_path: Path, shell: Shell
+) -> None:
+    def screenshot() -> QImage | None:
+        return None if shell.pin_pad is not None else shell.grab().toImage()
+
+    agent = FleetAgent(
+        fleet,
+        "booth-1",
+        load=loader,
+        route=lambda: "home",
+        language=lambda: "zh",
+        is_open=lambda: True,
+        cache=tmp_path / "cache",
+        previous_crash="",
+        screenshot=screenshot,
+    )
+    try:
+        path = agent.write_screenshot()
+        assert path == fleet / "screens" / "booth-1.png"
+        assert QImage(str(path)).width() == 480
+        path.unlink()
+        shell.open_pin_pad()
+        assert agent.write_screenshot() is None and not path.exists()
+    finally:
+        shell.close_admin()
+        agent.deleteLater()

@@ -25,11 +25,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QImage
 
 from kiosk import __version__
 from kiosk.content import Content
 from kiosk.model.fleet.cache import ReleaseFollower, default_cache_dir
+from kiosk.model.fleet.manifest import atomic_write
 from kiosk.model.fleet.snapshots import backup_database, snapshot_path
 from kiosk.model.fleet.status import now_iso, write_status
 from kiosk.system import logs
@@ -40,6 +42,11 @@ log = logging.getLogger("kiosk.fleet")
 STATS_INTERVAL_S = 3600.0
 #: The window errors and crashes are counted over.
 HOUR_S = 3600.0
+#: Seconds between two screenshots, and their width in pixels.
+SCREENSHOT_INTERVAL_S = 300.0
+SCREENSHOT_WIDTH = 480
+#: The folder of the screenshots inside the fleet folder.
+SCREENS = "screens"
 
 
 class ErrorCounter(logging.Handler):
@@ -86,6 +93,9 @@ class FleetAgent(QObject):
         content_problems: the problems of the content on screen, if any.
         previous_crash: the previous run's crash log (default: the one the kiosk found at start).
         stats_interval_s: seconds between two statistics snapshots.
+        screenshot: the window as an image, or None when it must not be shown (the PIN pad is
+            open); None (the default) takes no screenshots.
+        screenshot_interval_s: seconds between two screenshots.
         parent: the owner.
     """
 
@@ -106,6 +116,8 @@ class FleetAgent(QObject):
         content_problems: Callable[[], list[str]] = list,
         previous_crash: str | None = None,
         stats_interval_s: float = STATS_INTERVAL_S,
+        screenshot: Callable[[], QImage | None] | None = None,
+        screenshot_interval_s: float = SCREENSHOT_INTERVAL_S,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
@@ -128,6 +140,10 @@ class FleetAgent(QObject):
         self._stats_timer = QTimer(self)
         self._stats_timer.setInterval(round(stats_interval_s * 1000))
         self._stats_timer.timeout.connect(self.snapshot_stats)
+        self._screenshot = screenshot
+        self._screen_timer = QTimer(self)
+        self._screen_timer.setInterval(round(screenshot_interval_s * 1000))
+        self._screen_timer.timeout.connect(self.write_screenshot)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
@@ -137,6 +153,8 @@ class FleetAgent(QObject):
         """Look at the fleet folder now, then every heartbeat; snapshot statistics hourly."""
         self._timer.start()
         self._stats_timer.start()
+        if self._screenshot is not None:
+            self._screen_timer.start()
         self.beat()
 
     def stop(self) -> None:
@@ -145,6 +163,7 @@ class FleetAgent(QObject):
             return
         self._timer.stop()
         self._stats_timer.stop()
+        self._screen_timer.stop()
         self.write_status(stopping=True)
         self.snapshot_stats()
         logging.getLogger().removeHandler(self.errors)
@@ -214,6 +233,25 @@ class FleetAgent(QObject):
             log.warning("fleet: cannot copy the statistics to %s: %s", target, exc)
             return None
         return target
+
+    # --- screenshots --------------------------------------------------------------------------
+
+    def write_screenshot(self) -> Path | None:
+        """A PNG :data:`SCREENSHOT_WIDTH` px wide to ``screens/<id>.png``; None when skipped."""
+        image = _safe(self._screenshot, None) if self._screenshot is not None else None
+        if image is None or image.isNull():
+            return None
+        small = image.scaledToWidth(SCREENSHOT_WIDTH, Qt.TransformationMode.SmoothTransformation)
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        small.save(buffer, "PNG")  # type: ignore[call-overload]
+        path = self.fleet / SCREENS / f"{self.kiosk_id}.png"
+        try:
+            atomic_write(path, bytes(buffer.data().data()))
+        except OSError as exc:
+            log.warning("fleet: cannot write the screenshot %s: %s", path, exc)
+            return None
+        return path
 
 
 def _safe(read: Callable[[], Any], fallback: Any) -> Any:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtGui import QCursor, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk.adapters import fonts, qt_logging
@@ -89,6 +89,10 @@ class Booth:
         self._hours = install_opening_hours(shell, session, settings, keeper, self._analytics)
         app.aboutToQuit.connect(keeper.release)
 
+    def is_open(self) -> bool:
+        """Whether the opening hours say the booth is open (open until they are followed)."""
+        return self._hours is None or self._hours.is_open
+
     def today(self) -> TodayFigures | None:
         """Today's visitor figures (None before the statistics start, or with them off)."""
         return self._analytics.today() if self._analytics is not None else None
@@ -124,6 +128,34 @@ def _install_watchers(
     if not windowed:
         ScreenFollower(shell, settings.screen)
     heartbeat.start_from_environment(shell)
+
+
+def _install_fleet(shell: Shell, session: Session, booth: Booth, settings: Settings) -> None:
+    """With a fleet folder: follow its releases (shown at the next idle reset), report to it."""
+    if not settings.fleet_dir:
+        return
+    from kiosk.adapters.fleet import FleetAgent
+    from kiosk.model.analytics import db_path
+
+    def screenshot() -> QImage | None:  # never the PIN pad or the admin menu
+        return None if shell.admin_control.is_open else shell.grab().toImage()
+
+    env = Environment(resource_exists=_resource_exists)
+    agent = FleetAgent(
+        Path(settings.fleet_dir).expanduser(),
+        settings.kiosk_id,
+        load=lambda folder: load(folder, env),
+        route=lambda: str(session.nav.current),
+        language=lambda: session.lang,
+        is_open=booth.is_open,
+        heartbeat_s=settings.fleet_heartbeat,
+        stats_db=db_path(settings.analytics_db) if settings.analytics else None,
+        content_problems=lambda: list(session.problems),
+        screenshot=screenshot if settings.fleet_screenshots else None,
+        parent=shell,
+    )
+    agent.content_ready.connect(session.queue_content)
+    agent.start()
 
 
 def _saver(config: Path | None) -> Callable[[Settings], object] | None:
@@ -181,6 +213,7 @@ def run(
     # frame, so they start just after it (each in its own turn of the event loop).
     shell.first_frame.after(lambda: booth.start(app, shell, staff, settings))
     shell.first_frame.after(lambda: _install_watchers(shell, session, settings, folder, windowed))
+    shell.first_frame.after(lambda: _install_fleet(shell, session, booth, settings))
     log.info("kiosk started (%s)", "windowed" if windowed else "full screen")
     return app.exec()
 

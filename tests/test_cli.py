@@ -78,6 +78,9 @@ def test_every_argument_of_every_command_says_what_it_is() -> None:
         "set-pin",
         "supervise",
         "install-desktop",
+        "publish",
+        "fleet status",
+        "fleet stats",
     }
     for name, parser in parsers.items():
         silent = [a.dest for a in parser._actions if not a.help]
@@ -107,3 +110,15 @@ def test_size_without_windowed_is_said_to_be_ignored(
         cli.main(["--config", str(tmp_path / "none.toml"), "--windowed", "--size", "800x600"]) == 0
     )
     assert capsys.readouterr().err == ""
+
+
+def test_fleet_flags_reach_the_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = {}
+    monkeypatch.setattr("kiosk.app.run", lambda settings, *a, **kw: seen.update(s=settings) or 0)
+    monkeypatch.setattr("kiosk.system.logs.setup", lambda **kw: tmp_path)
+    fleet = tmp_path / "fleet"
+    config = str(tmp_path / "none.toml")
+    assert cli.main(["--config", config, "--fleet", str(fleet), "--kiosk-id", "booth-2"]) == 0
+    assert seen["s"].fleet_dir == str(fleet) and seen["s"].kiosk_id == "booth-2"
+    with pytest.raises(SystemExit):
+        cli.main(["--config", config, "--fleet", str(fleet), "--kiosk-id", "../etc"])

@@ -43,6 +43,10 @@ def test_keys_are_declared_once() -> None:
         "opening_hours",
         "keep_awake",
         "supervise",
+        "fleet_dir",
+        "kiosk_id",
+        "fleet_heartbeat",
+        "fleet_screenshots",
     }
 
 

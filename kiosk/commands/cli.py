@@ -41,6 +41,9 @@ commands (each has its own --help):
   kiosk set-pin                 set the admin PIN
   kiosk supervise [ARGS...]     run the kiosk under the watchdog (restarts it)
   kiosk install-desktop         write a launcher, an autostart entry or a systemd unit
+  kiosk publish DIR FLEET       check a content folder and publish it to a fleet folder
+  kiosk fleet status FLEET      every kiosk of a fleet folder: ok, late or silent
+  kiosk fleet stats FLEET       the statistics of every kiosk of a fleet folder
 """
 
 
@@ -82,6 +85,17 @@ def _run_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--help-settings", action="store_true", help="list every setting and exit")
     parser.add_argument("--verbose", action="store_true", help="log to the console too")
+    parser.add_argument(
+        "--fleet",
+        type=Path,
+        metavar="DIR",
+        help="follow the releases of this fleet folder and report to it (setting fleet_dir)",
+    )
+    parser.add_argument(
+        "--kiosk-id",
+        metavar="ID",
+        help="this kiosk's name in the fleet folder (setting kiosk_id; default: the host name)",
+    )
     parser.add_argument(
         "--out-of-order",
         action="store_true",
@@ -160,6 +174,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return install_command(args[1:])
     if args and args[0] == "supervise":
         return supervise_command(args[1:])
+    if args and args[0] == "publish":
+        from kiosk.commands.publish import publish_command
+
+        return publish_command(args[1:])
+    if args and args[0] == "fleet":
+        from kiosk.commands.fleet import fleet_command
+
+        return fleet_command(args[1:])
     parser = _run_parser()
     return run_command(parser.parse_args(args), parser, args)
 
@@ -238,7 +260,7 @@ def _set_pin_parser() -> argparse.ArgumentParser:
 
 def parsers() -> dict[str, argparse.ArgumentParser]:
     """The argument parser of every command (``""``: starting the kiosk)."""
-    from kiosk.commands import desktop, stats
+    from kiosk.commands import desktop, fleet, publish, stats
 
     return {
         "": _run_parser(),
@@ -248,6 +270,9 @@ def parsers() -> dict[str, argparse.ArgumentParser]:
         "set-pin": _set_pin_parser(),
         "supervise": _supervise_parser(),
         "install-desktop": desktop.command_parser(),
+        "publish": publish.command_parser(),
+        "fleet status": fleet.status_parser(),
+        "fleet stats": fleet.stats_parser(),
     }
 
 
@@ -300,6 +325,8 @@ def run_command(
         "screen": args.screen,
         "idle_timeout": args.idle_timeout,
         "idle_warning": args.idle_warning,
+        "fleet_dir": args.fleet,
+        "kiosk_id": args.kiosk_id,
     }
     try:
         settings = apply_overrides(settings, overrides)

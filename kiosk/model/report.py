@@ -6,9 +6,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from kiosk.model.analytics import AnalyticsStore, DayTotals
+from kiosk.model.analytics import Aggregate, AnalyticsStore, DayTotals
 
-__all__ = ["Report", "ScreenStat", "build_report", "duration", "parse_since", "today_summary"]
+__all__ = [
+    "Report",
+    "ScreenStat",
+    "build_report",
+    "duration",
+    "parse_since",
+    "report_of",
+    "today_summary",
+]
 
 
 @dataclass(frozen=True)
@@ -53,7 +61,11 @@ class Report:
 
 def build_report(store: AnalyticsStore, since: date | None = None) -> Report:
     """The report of every day from *since* (default: every day recorded)."""
-    aggregate = store.aggregate(since)
+    return report_of(store.aggregate(since), since)
+
+
+def report_of(aggregate: Aggregate, since: date | None = None) -> Report:
+    """The report of *aggregate* (one store's, or several stores' merged)."""
     report = Report(since)
     for day in sorted(aggregate.daily):
         totals = aggregate.daily[day]

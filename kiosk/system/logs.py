@@ -48,6 +48,8 @@ CRASH_SHOWN = 64_000
 
 _crash_file: IO[str] | None = None
 _previous: str | None = None
+#: The crash log :func:`previous_crash` returned in this run, kept for the fleet status.
+_returned: str | None = None
 _handlers: list[logging.Handler] = []
 
 
@@ -154,11 +156,17 @@ def previous_crash(directory: Path | None = None) -> str | None:
     the log already holds it. Called before (or without) :func:`setup`, it sets the crash log of
     *directory* (default: :func:`log_dir`) aside itself; a second call then returns None.
     """
-    global _previous
+    global _previous, _returned
     if _crash_file is None:
         _previous = _set_aside(directory or log_dir())
     found, _previous = _previous, None
+    _returned = found or _returned
     return found
+
+
+def crash_at_start() -> str | None:
+    """The previous run's crash log, once :func:`previous_crash` has returned it (else None)."""
+    return _returned
 
 
 def crash_summary(text: str, width: int = 160) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -196,7 +197,55 @@ SETTINGS: tuple[Setting, ...] = (
         "Start the kiosk under its watchdog (as `kiosk supervise` does): restarted within seconds "
         "when it crashes or stops answering, an out-of-order screen after repeated crashes.",
     ),
+    Setting(
+        "fleet_dir",
+        str,
+        "",
+        "Fleet folder (kept in step by Syncthing or a share): the kiosk shows its current "
+        "release and writes its status and statistics there; empty means no fleet.",
+    ),
+    Setting(
+        "kiosk_id",
+        str,
+        "",
+        "This kiosk's name in the fleet folder (letters, digits, '-', '_' and '.'); empty means "
+        "the host name.",
+        validate=lambda text: check_kiosk_id(text) if text else text,
+        hint="name or empty",
+    ),
+    Setting(
+        "fleet_heartbeat",
+        float,
+        60.0,
+        "Seconds between two looks at the fleet folder (new release, status file).",
+        minimum=5,
+        maximum=3600,
+    ),
+    Setting(
+        "fleet_screenshots",
+        bool,
+        False,
+        "Put a small screenshot of the kiosk into the fleet folder every 5 minutes.",
+    ),
 )
+
+
+def check_kiosk_id(text: str) -> str:
+    """*text* when it can name a kiosk's files in the fleet folder.
+
+    Raises:
+        ValueError: empty, too long, starting with a dot or holding other characters than letters,
+            digits, ``-``, ``_`` and ``.``.
+    """
+    if not _KIOSK_ID_RE.fullmatch(text):
+        raise ValueError(
+            f"{_show(text)} is not a kiosk id (1 to 64 letters, digits, '-', '_' or '.', "
+            "not starting with '.')"
+        )
+    return text
+
+
+_KIOSK_ID_RE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}")
 
 #: The declarations by key.
 SETTINGS_BY_KEY: Mapping[str, Setting] = MappingProxyType({s.key: s for s in SETTINGS})

@@ -144,6 +144,26 @@ class Settings:
         """Start the kiosk under its watchdog (``kiosk supervise``)."""
         return cast(bool, self._values["supervise"])
 
+    @property
+    def fleet_dir(self) -> str:
+        """Fleet folder; empty means no fleet."""
+        return cast(str, self._values["fleet_dir"])
+
+    @property
+    def kiosk_id(self) -> str:
+        """This kiosk's name in the fleet folder; empty means the host name."""
+        return cast(str, self._values["kiosk_id"])
+
+    @property
+    def fleet_heartbeat(self) -> float:
+        """Seconds between two looks at the fleet folder."""
+        return cast(float, self._values["fleet_heartbeat"])
+
+    @property
+    def fleet_screenshots(self) -> bool:
+        """Put a small screenshot into the fleet folder every 5 minutes."""
+        return cast(bool, self._values["fleet_screenshots"])
+
 
 def _check(key: str, value: object) -> object:
     setting = SETTINGS_BY_KEY.get(key)

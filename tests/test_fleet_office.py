@@ -118,3 +118,20 @@ def test_fleet_stats_without_snapshots_says_so(
     assert cli.main(["fleet", "stats", str(tmp_path)]) == 1
     assert "no statistics snapshots" in capsys.readouterr().out
     assert cli.main(["fleet"]) == 2
+
+
+def test_fleet_stats_draws_every_kiosks_touches_over_home(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp: object
+) -> None:
+    from PySide6.QtGui import QImage
+
+    fleet = tmp_path / "fleet"
+    for kiosk, visits in (("booth-1", 2), ("booth-2", 4)):
+        live = tmp_path / kiosk / "analytics.sqlite3"
+        record_visits(live, visits)
+        backup_database(live, snapshot_path(fleet, kiosk, date(2023, 5, 25)))
+    picture = tmp_path / "touches.png"
+    assert cli.main(["fleet", "stats", str(fleet), "--heatmap", str(picture)]) == 0
+    assert "heatmap of 2 kiosks written" in capsys.readouterr().out
+    image = QImage(str(picture))
+    assert not image.isNull() and image.width() >= 1280

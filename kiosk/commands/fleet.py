@@ -47,6 +47,9 @@ def stats_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--csv", type=Path, help="write one row per kiosk, day, screen and language (kiosk 'all')"
     )
+    parser.add_argument(
+        "--heatmap", type=Path, help="draw every kiosk's touches over Home into this PNG"
+    )
     return parser
 
 
@@ -62,7 +65,7 @@ def fleet_command(argv: Sequence[str]) -> int:
             since = parse_since(args.since) if args.since else None
         except ValueError as exc:
             parser.error(f"--since: {exc}")
-        return stats_command(args.fleet, since, args.csv)
+        return stats_command(args.fleet, since, args.csv, args.heatmap)
     print(USAGE, file=sys.stderr)
     return 2
 
@@ -112,7 +115,12 @@ def status_line(seen: Seen, current: str | None, width: int = 16) -> str:
 # --- stats ------------------------------------------------------------------------------------
 
 
-def stats_command(fleet: Path, since: object = None, csv_path: Path | None = None) -> int:
+def stats_command(
+    fleet: Path,
+    since: object = None,
+    csv_path: Path | None = None,
+    heatmap: Path | None = None,
+) -> int:
     """Print the fleet's statistics (in total, then per kiosk); 1 when there are none."""
     from datetime import date
 
@@ -141,6 +149,11 @@ def stats_command(fleet: Path, since: object = None, csv_path: Path | None = Non
     if csv_path is not None:
         rows = write_fleet_csv({**reports, "all": total}, csv_path)
         print(f"\n{rows} screen rows written to {csv_path}")
+    if heatmap is not None:
+        from kiosk.commands.stats import write_heatmap
+
+        write_heatmap(total, heatmap)
+        print(f"heatmap of {len(reports)} kiosks written to {heatmap}")
     return 0
 
 

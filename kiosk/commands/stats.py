@@ -336,14 +336,19 @@ def stats_command(argv: Sequence[str]) -> int:
         rows = write_csv(report, args.csv)
         print(f"\n{rows} screen rows written to {args.csv}")
     if args.heatmap:
-        import logging
-
-        qt_log = logging.getLogger("qt")
-        level = qt_log.level
-        qt_log.setLevel(logging.ERROR)  # the offscreen platform's notes are no news to a curator
-        try:
-            render_heatmap(report.grid, args.heatmap, caption=heatmap_caption(report))
-        finally:
-            qt_log.setLevel(level)
+        write_heatmap(report, args.heatmap)
         print(f"heatmap written to {args.heatmap}")
     return 0
+
+
+def write_heatmap(report: Report, path: Path) -> None:
+    """Draw *report*'s touches over the Home screen into the PNG *path*."""
+    import logging
+
+    qt_log = logging.getLogger("qt")
+    level = qt_log.level
+    qt_log.setLevel(logging.ERROR)  # the offscreen platform's notes are no news to a curator
+    try:
+        render_heatmap(report.grid, path, caption=heatmap_caption(report))
+    finally:
+        qt_log.setLevel(level)

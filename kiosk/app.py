@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor, QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.adapters import fonts, qt_logging
 from kiosk.content import Content, ContentError, Environment, load
@@ -158,6 +158,29 @@ def _install_fleet(shell: Shell, session: Session, booth: Booth, settings: Setti
     agent.start()
 
 
+def present(
+    app: QApplication,
+    window: QWidget,
+    screen: int,
+    windowed: bool,
+    size: tuple[int, int] | None,
+) -> None:
+    """Show *window*: full screen on screen number *screen* (the primary one if there is no such
+    screen), frameless, on top and without a cursor; or, *windowed*, a normal window of *size*.
+    """
+    if windowed:
+        window.resize(*(size or (1920, 1080)))
+        window.show()
+        return
+    screens = app.screens()
+    target = screens[screen] if 0 <= screen < len(screens) else app.primaryScreen()
+    window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+    window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+    window.setGeometry(target.geometry())
+    window.showFullScreen()
+    app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+
+
 def _saver(config: Path | None) -> Callable[[Settings], object] | None:
     """Writes changed settings to *config* (None: nowhere)."""
     if config is None:
@@ -195,18 +218,7 @@ def run(
     booth = Booth()
     staff = Staff(session, today=booth.today)
     shell = Shell(session, staff, kiosk_mode=not windowed)
-    screens = app.screens()
-    screen = screens[settings.screen] if settings.screen < len(screens) else app.primaryScreen()
-    if windowed:
-        width, height = size or (1920, 1080)
-        shell.resize(width, height)
-        shell.show()
-    else:
-        shell.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        shell.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
-        shell.setGeometry(screen.geometry())
-        shell.showFullScreen()
-        app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+    present(app, shell, settings.screen, windowed, size)
     WindowWatch(shell)  # a window destroyed by another program ends the kiosk (a restart)
     _install_recovery(shell)
     # Statistics, opening hours, the display, the watchers: none of them is needed for the first
@@ -228,17 +240,7 @@ def run_out_of_order(
 
     app = _out_of_order_application()
     notice = OutOfOrder(kiosk_mode=not windowed, theme=THEME)
-    screens = app.screens()
-    target = screens[screen] if screen < len(screens) else app.primaryScreen()
-    if windowed:
-        notice.resize(*(size or (1920, 1080)))
-        notice.show()
-    else:
-        notice.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        notice.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
-        notice.setGeometry(target.geometry())
-        notice.showFullScreen()
-        app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+    present(app, notice, screen, windowed, size)
     heartbeat.start_from_environment(app)
     log.warning("showing the out-of-order screen")
     return app.exec()

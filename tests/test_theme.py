@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Content
-from kiosk.model.navigation import Change, Route
+from kiosk.model.navigation import Route
 from kiosk.model.routes import all_routes
 from kiosk.model.session import Session
 from kiosk.model.settings import Settings
@@ -133,8 +133,7 @@ def test_high_contrast_reaches_every_pixel(qtbot: QtBot, content: Content, lang:
     shell.session.set_mode("high_contrast", True)
     problems = []
     for route in one_route_of_each_kind(content):
-        shell.nav.stack = [route] if route.page in ("attract", "home") else [Route("home"), route]
-        shell._on_change(Change(route, "reset", len(shell.nav.stack)))
+        shell.nav.show(route)
         shell.host.finish_transition()
         QCoreApplication.processEvents()
         for image in screens_of(shell):

@@ -10,7 +10,7 @@ the bottom of the stack from then on, so Home and Back are always one tap away.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from kiosk.model.events import Emitter
@@ -47,33 +47,48 @@ class Change:
     depth: int
 
 
-@dataclass
 class Navigation:
     """A stack of routes with Home at the bottom, or the attract loop on its own.
+
+    The stack changes only through the methods below, which emit :attr:`changed`; :attr:`stack`
+    is a copy for reading.
 
     Args:
         siblings: the ordered routes among which *route* can be paged by a swipe (or ``[]``).
     """
 
-    siblings: Callable[[Route], list[Route]] = field(default=lambda route: [])
-    stack: list[Route] = field(default_factory=lambda: [ATTRACT])
-    changed: Emitter[Change] = field(default_factory=Emitter, repr=False)
+    def __init__(self, siblings: Callable[[Route], list[Route]] | None = None) -> None:
+        self._siblings: Callable[[Route], list[Route]] = siblings or (lambda route: [])
+        self._stack: list[Route] = [ATTRACT]
+        self.changed: Emitter[Change] = Emitter()
+
+    def __repr__(self) -> str:
+        return f"Navigation({' > '.join(map(str, self._stack))})"
+
+    @property
+    def stack(self) -> list[Route]:
+        """The routes from the bottom (Home) to the current one (a copy)."""
+        return list(self._stack)
+
+    def siblings(self, route: Route) -> list[Route]:
+        """The routes among which *route* is paged by a swipe (``[]`` for none)."""
+        return self._siblings(route)
 
     @property
     def current(self) -> Route:
-        return self.stack[-1]
+        return self._stack[-1]
 
     @property
     def depth(self) -> int:
         """How many routes are on the stack (1 at Home and in the attract loop)."""
-        return len(self.stack)
+        return len(self._stack)
 
     @property
     def attracting(self) -> bool:
         return self.current == ATTRACT
 
     def _emit(self, direction: Direction) -> None:
-        self.changed.emit(Change(self.current, direction, len(self.stack)))
+        self.changed.emit(Change(self.current, direction, len(self._stack)))
 
     def go(self, route: Route) -> None:
         """Open *route* on top of the current one (nothing happens if it is already shown)."""
@@ -83,28 +98,28 @@ class Navigation:
             self.home() if route == HOME else self.reset()
             return
         if self.attracting:
-            self.stack = [HOME]
-        self.stack.append(route)
+            self._stack = [HOME]
+        self._stack.append(route)
         self._emit("forward")
 
     def back(self) -> None:
         """Go one step back; at Home nothing happens."""
-        if len(self.stack) > 1:
-            self.stack.pop()
+        if len(self._stack) > 1:
+            self._stack.pop()
             self._emit("back")
 
     def home(self) -> None:
         """Go straight to Home (from the attract loop too)."""
-        if self.stack == [HOME]:
+        if self._stack == [HOME]:
             return
-        self.stack = [HOME]
+        self._stack = [HOME]
         self._emit("home")
 
     def reset(self) -> None:
         """Back to the start state: the attract loop."""
-        if self.stack == [ATTRACT]:
+        if self._stack == [ATTRACT]:
             return
-        self.stack = [ATTRACT]
+        self._stack = [ATTRACT]
         self._emit("reset")
 
     def show(self, route: Route) -> None:
@@ -112,12 +127,12 @@ class Navigation:
 
         The change is always emitted, as a ``"reset"`` (for proof sheets and layout checks).
         """
-        self.stack = [route] if route in (HOME, ATTRACT) else [HOME, route]
+        self._stack = [route] if route in (HOME, ATTRACT) else [HOME, route]
         self._emit("reset")
 
     def set_siblings(self, siblings: Callable[[Route], list[Route]]) -> None:
         """Page among *siblings* from now on (new content has new groups)."""
-        self.siblings = siblings
+        self._siblings = siblings
 
     def sibling(self, step: int) -> bool:
         """Replace the current route by its neighbour *step* places away; False if there is none."""
@@ -127,6 +142,6 @@ class Navigation:
         index = group.index(self.current) + step
         if not 0 <= index < len(group):
             return False
-        self.stack[-1] = group[index]
+        self._stack[-1] = group[index]
         self._emit("sibling-next" if step > 0 else "sibling-previous")
         return True

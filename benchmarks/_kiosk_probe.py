@@ -157,13 +157,13 @@ def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
         from kiosk.model.routes import all_routes
 
         nav, host = shell.nav, shell.host
-        routes = all_routes(shell.content)
+        routes = all_routes(shell.session.content)
         RESULT["size"] = [shell.width(), shell.height()]
         RESULT["routes"] = len(routes)
         yield 500
         RESULT["at_start"] = memory()
         for lang in ("zh", "en"):
-            shell.set_language(lang)
+            shell.session.set_language(lang)
             for route in routes:
                 nav.go(route)
                 while host.animating:
@@ -261,7 +261,7 @@ def kiosk_transitions(args: argparse.Namespace) -> Callable[[Any], Driver]:
         from kiosk.model.navigation import Route
 
         nav, host = shell.nav, shell.host
-        content = shell.content
+        content = shell.session.content
         theme = sorted(content.themes, key=lambda t: t.number)[0].id
         achievement = content.achievements[0].id
         cycle: list[tuple[str, Callable[[], object]]] = [

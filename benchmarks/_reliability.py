@@ -125,12 +125,14 @@ def make_shell(settings: Settings | None = None) -> tuple[QApplication, object]:
     private_resources()
     from kiosk.app import create_application
     from kiosk.content import Environment, load
+    from kiosk.model.session import Session
     from kiosk.system.paths import bundled_content_dir
     from kiosk.ui.shell import Shell
 
     app = create_application("kiosk-benchmark")
     content = load(bundled_content_dir(), Environment(resource_exists=resources.exists))
-    shell = Shell(content, settings or Settings.defaults().replace(transition_ms=150))
+    settings = settings or Settings.defaults().replace(transition_ms=150)
+    shell = Shell(Session(content, settings))
     shell.resize(1920, 1080)
     shell.show()
     QTest.qWaitForWindowExposed(shell)

@@ -63,7 +63,7 @@ def main() -> int:
     gc.collect()
     end_rss = rel.rss_mb()
 
-    shell.close_admin()  # type: ignore[attr-defined]
+    shell.admin_control.close()  # type: ignore[attr-defined]
     QTest.qWait(400)
     if shell.nav.attracting:  # type: ignore[attr-defined]
         fingers.tap(shell.host.page)  # type: ignore[attr-defined]

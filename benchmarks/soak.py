@@ -210,10 +210,10 @@ def prewarm(app: QApplication, shell: object) -> None:
 
     nav, host = shell.nav, shell.host  # type: ignore[attr-defined]
     for large in (False, True):
-        shell.set_mode("large_text", large)  # type: ignore[attr-defined]
+        shell.session.set_mode("large_text", large)  # type: ignore[attr-defined]
         for lang in ("zh", "en"):
-            shell.set_language(lang)  # type: ignore[attr-defined]
-            for route in all_routes(shell.content):  # type: ignore[attr-defined]
+            shell.session.set_language(lang)  # type: ignore[attr-defined]
+            for route in all_routes(shell.session.content):  # type: ignore[attr-defined]
                 nav.go(route)
                 host.finish_transition()
                 app.processEvents()

@@ -237,7 +237,7 @@ def choose(rng: random.Random, shell: Any, routes: list[Any]) -> tuple[str, Call
     nav = shell.nav
     roll = rng.random()
     if roll < 0.10:
-        return "language", shell.toggle_language
+        return "language", shell.session.toggle_language
     if roll < 0.25 and len(nav.stack) > 1:
         return "back", nav.back
     if roll < 0.40:

@@ -75,3 +75,19 @@ def test_tiles_fill_their_rows() -> None:
     assert tile_rows(5, 5) == [5]
     assert tile_rows(5, 3) == [3, 2]
     assert tile_rows(5, 2) == [2, 2, 1]
+
+
+def test_a_long_chip_wraps_instead_of_being_clipped(qtbot: QtBot) -> None:
+    from kiosk.ui.tokens import THEME
+    from kiosk.ui.widgets import Chips
+
+    long = "Building a three-tier international innovation system led by national laboratories"
+    chips = Chips(["Short", long], 1.0, theme=THEME)
+    qtbot.addWidget(chips)
+    one_line = chips.heightForWidth(4000)
+    narrow = chips.heightForWidth(400)
+    assert narrow > 2 * one_line, "the long chip takes several lines"
+    for rect, lines in chips._layout(400):
+        assert rect.right() <= 400 and len(lines) >= 1
+        assert all(chips.fontMetrics().horizontalAdvance(line) <= 400 for line in lines)
+    assert " ".join(chips._layout(400)[1][1]) == long

@@ -310,25 +310,35 @@ class Chips(QWidget):
         font.setPixelSize(scaled(TYPE.caption + 2, self.factor))
         return font
 
-    def _layout(self, width: int) -> list[QRectF]:
-        metrics = QFontMetricsF(self._chip_font())
+    def _layout(self, width: int) -> list[tuple[QRectF, list[str]]]:
+        """Each chip's rectangle and lines: a chip wider than the row wraps its text onto more
+        lines (it is never clipped); a row is as tall as its tallest chip."""
+        font = self._chip_font()
+        metrics = QFontMetricsF(font)
         pad_x = scaled(SPACE.m, self.factor)
         gap = scaled(SPACE.s, self.factor)
-        height = metrics.height() + scaled(SPACE.s, self.factor)
-        rects: list[QRectF] = []
-        x = y = 0.0
+        pad_y = scaled(SPACE.s, self.factor)
+        chips: list[tuple[QRectF, list[str]]] = []
+        x = y = row_height = 0.0
         for item in self.items:
-            w = min(float(width), metrics.horizontalAdvance(item) + 2 * pad_x)
+            w = metrics.horizontalAdvance(item) + 2 * pad_x
+            lines = [item]
+            if w > width:
+                lines = wrap(item, font, width - 2 * pad_x) or [item]
+                w = float(width)
+            height = metrics.height() * len(lines) + pad_y
             if x > 0 and x + w > width:
                 x = 0.0
-                y += height + gap
-            rects.append(QRectF(x, y, w, height))
+                y += row_height + gap
+                row_height = 0.0
+            chips.append((QRectF(x, y, w, height), lines))
+            row_height = max(row_height, height)
             x += w + gap
-        return rects
+        return chips
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        rects = self._layout(width)
-        return round(rects[-1].bottom()) + 1 if rects else 0
+        chips = self._layout(width)
+        return round(max(r.bottom() for r, _ in chips)) + 1 if chips else 0
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         return True
@@ -342,11 +352,18 @@ class Chips(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self._chip_font())
         p = self.theme.palette
-        for item, rect in zip(self.items, self._layout(self.width()), strict=True):
+        metrics = QFontMetricsF(self._chip_font())
+        for rect, lines in self._layout(self.width()):
             painter.setPen(QPen(QColor(p.outline), scaled(ELEVATION.raised, self.factor)))
             painter.setBrush(QColor(p.surface_raised))
-            radius = rect.height() / 2
+            radius = min(rect.height() / 2, metrics.height() / 2 + scaled(SPACE.xs, self.factor))
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), radius, radius)
             painter.setPen(QColor(p.text))
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), item)
+            # One line is centred in its pill; several read from the left like a paragraph.
+            box, align = rect, Qt.AlignmentFlag.AlignCenter
+            if len(lines) > 1:
+                pad = scaled(SPACE.m, self.factor)
+                box = rect.adjusted(pad, 0, -pad, 0)
+                align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(box, int(align), "\n".join(lines))
         painter.end()

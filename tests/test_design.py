@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.model.navigation import Route
 from kiosk.ui.shell import Shell
+from kiosk.ui.strings import ui
 from kiosk.ui.tokens import DEFAULT, HIGH_CONTRAST, THEME, TYPE, Palette, contrast, theme_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,11 +85,12 @@ def label_font_px(shell: Shell, text: str) -> int:
 
 
 def test_large_text_mode_enlarges_text_and_resets_at_idle(qtbot: QtBot, home: Shell) -> None:
-    theme = home.session.content.forum.theme.zh
-    before = label_font_px(home, theme)
+    # Home's heading may shorten to fit; the line above the tiles keeps its role.
+    explore = ui("home.explore", "zh")
+    before = label_font_px(home, explore)
     fingers.tap(home.bar.modes["large_text"])
     qtbot.waitUntil(lambda: home.session.modes["large_text"])
-    after = label_font_px(home, theme)
+    after = label_font_px(home, explore)
     assert after >= before * 1.35 - 1
     assert home.bar.modes["large_text"].isChecked()
     home.reset()
@@ -118,6 +120,11 @@ def test_the_theme_follows_the_modes() -> None:
 def test_low_reach_moves_everything_to_the_lower_part(qtbot: QtBot, home: Shell) -> None:
     fingers.tap(home.bar.modes["low_reach"])
     qtbot.waitUntil(lambda: home.session.modes["low_reach"])
+    # Home arranges itself (reading matter above, tiles below: tests/test_home_fits.py) ...
+    assert not home.reach_band.isVisible()
+    # ... the other screens sit under the band.
+    home.nav.go(Route("themes"))
+    home.host.finish_transition()
     top = home.host.mapTo(home, home.host.rect().topLeft()).y()
     assert top >= home.height() * 0.35, "the reading area starts in the lower part"
     assert home.bar.geometry().bottom() == home.height() - 1
@@ -131,3 +138,40 @@ def test_mode_buttons_have_names_in_the_current_language(qtbot: QtBot, home: She
     fingers.tap(home.bar.language)
     names = {b.accessibleName() for b in home.bar.modes.values()}
     assert "Large text" in names and "High contrast" in names
+
+
+def test_high_contrast_controls_and_their_states() -> None:
+    """Every control's text and icon at least 7:1, its shape and outline at least 3:1, in each
+    state: at rest, pressed, checked (the active toggle) and disabled."""
+    p = HIGH_CONTRAST
+    rests = ("background", "background_deep", "surface", "surface_raised")
+    for fill in (*rests, "surface_pressed"):
+        assert contrast(p.text, getattr(p, fill)) >= 7, ("text on", fill)
+    assert contrast(p.on_primary, p.primary) >= 7, "the checked toggle's icon and text"
+    for ground in ("background", "background_deep", "surface"):
+        bg = getattr(p, ground)
+        assert contrast(p.control_outline, bg) >= 3, ("bar button outline", ground)
+        assert contrast(p.outline, bg) >= 3, ("card and panel outline", ground)
+        assert contrast(p.primary, bg) >= 3, ("checked toggle's shape", ground)
+        assert contrast(p.accent, bg) >= 3, ("pressed outline", ground)
+
+
+def test_the_active_toggle_draws_a_dark_icon_on_yellow(qtbot: QtBot, home: Shell) -> None:
+    fingers.tap(home.bar.modes["high_contrast"])
+    qtbot.waitUntil(lambda: home.session.modes["high_contrast"])
+    button = home.bar.modes["high_contrast"]
+    assert button.isChecked()
+    image = button.grab().toImage()
+    size = button.iconSize()
+    left, top = (button.width() - size.width()) // 2, (button.height() - size.height()) // 2
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(left, left + size.width())
+        for y in range(top, top + size.height())
+    }
+    assert HIGH_CONTRAST.primary.lower() in colours, "the toggle is yellow"
+    assert HIGH_CONTRAST.on_primary.lower() in colours, "its icon is drawn in black"
+    assert HIGH_CONTRAST.text.lower() not in colours, "no white icon on yellow"
+    at_rest = home.bar.modes["large_text"].grab().toImage()
+    edge = at_rest.pixelColor(at_rest.width() // 2, 1).name()
+    assert contrast(edge, HIGH_CONTRAST.background_deep) >= 3, "bar buttons show their outline"

@@ -9,6 +9,10 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.tokens import Theme
 
+#: Screens that lay themselves out for low reach (Home keeps its reading matter above and its
+#: tiles in the lower part), and the attract loop, which nobody acts on but by a touch anywhere.
+OWN_REACH = frozenset({"attract", "home"})
+
 
 class ReachBand(QWidget):
     """The empty upper part of the screen in low-reach mode: a quiet gradient, nothing to touch."""
@@ -18,6 +22,10 @@ class ReachBand(QWidget):
         self.theme = theme
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setAccessibleName("")
+
+    def follow(self, low_reach: bool, page: str) -> None:
+        """Show the band in low-reach mode, but over screens that arrange themselves for it."""
+        self.setVisible(low_reach and page not in OWN_REACH)
 
     def set_theme(self, theme: Theme) -> None:
         """Paint in *theme* from now on (the accessibility modes changed)."""

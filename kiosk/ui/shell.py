@@ -116,7 +116,7 @@ class Shell(QWidget):
     def _on_change(self, change: Change) -> None:
         attracting = change.route.page == "attract"
         self.bar.setVisible(not attracting)
-        self.reach_band.setVisible(self.session.modes["low_reach"] and not attracting)
+        self.reach_band.follow(self.session.modes["low_reach"], change.route.page)
         self.idle.set_enabled(not attracting)
         self.idle_overlay.hide()
         self.host.show_route(change)
@@ -161,7 +161,7 @@ class Shell(QWidget):
         self.theme = theme_for(modes, self._animate)
         for view in (self.reach_band, self.idle_overlay):
             view.set_theme(self.theme)
-        self.reach_band.setVisible(modes["low_reach"] and not self.nav.attracting)
+        self.reach_band.follow(modes["low_reach"], self.nav.current.page)
         self.host.finish_transition()
         self._apply_factor(self._base_factor)
         self.host.rebuild()

@@ -88,6 +88,7 @@ class Stage(QObject):
             self._theme(),
             portrait,
             window.width(),
+            session.modes["low_reach"],
         )
         return build_page(context, route, session.settings.attract_slide_seconds, self.host)
 

@@ -49,7 +49,8 @@ def stylesheet(theme: Theme, factor: float) -> str:
         background: {p.surface_pressed}; border-color: {p.accent};
     }}
     QPushButton[role="bar"] {{
-        background: {p.surface_raised}; border: none; text-align: center;
+        background: {p.surface_raised}; border: {px(line)}px solid {p.control_outline};
+        text-align: center;
         border-radius: {px(TAP // 2) - 1}px; padding: 0 {px(sp.m)}px;
     }}
     QPushButton[role="bar"]:pressed {{ background: {p.surface_pressed}; }}

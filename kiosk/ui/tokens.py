@@ -31,6 +31,9 @@ class Palette:
     text_muted: str = "#B8C7DD"
     #: Text drawn on ``primary`` (buttons) and on light illustrations' tags.
     on_primary: str = "#FFFFFF"
+    #: The outline of the bar's round buttons (invisible in the normal look: the same as their
+    #: fill; white in high contrast, so every control shows its shape).
+    control_outline: str = "#1B3A66"
     #: Modules of a QR code (dark on light) for a reliable scan.
     qr_dark: str = "#061226"
     qr_light: str = "#F4F7FB"
@@ -54,6 +57,7 @@ HIGH_CONTRAST = Palette(
     text="#FFFFFF",
     text_muted="#FFFFFF",
     on_primary="#000000",
+    control_outline="#FFFFFF",
     qr_dark="#000000",
     qr_light="#FFFFFF",
 )
@@ -107,6 +111,7 @@ class Sizes:
     card_width: int = 440  # the narrowest a card in a grid may be
     tile_min: int = 210  # the least height of a home tile
     tile_min_portrait: int = 170
+    tile_width: int = 300  # the narrowest a home tile may be (large text: fewer to a row)
     hero_width: int = 520  # the least width of an item page's hero panel or figure
     picture_width: int = 500  # the home page's picture
     picture_hint: int = 640  # a picture's natural width

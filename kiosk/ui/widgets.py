@@ -79,7 +79,14 @@ class TapButton(QPushButton):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """Load the icon when the button is first shown (the first frame needs none)."""
         if self._icon_name and self.icon().isNull():
-            self.setIcon(_icon(self._icon_name, self.theme.palette.text))
+            p = self.theme.palette
+            icon = _icon(self._icon_name, p.text)
+            if self.isCheckable():  # checked, it sits on the primary colour: drawn in its ink
+                size = self.iconSize()
+                icon = QIcon(icon.pixmap(size))
+                on = _icon(self._icon_name, p.on_primary).pixmap(size)
+                icon.addPixmap(on, QIcon.Mode.Normal, QIcon.State.On)
+            self.setIcon(icon)
         super().showEvent(event)
 
 
@@ -128,6 +135,8 @@ class Card(QAbstractButton):
         self.theme = theme
         self.text_lines = text_lines
         self.min_height = 0
+        self.compact = False  # the icon beside the title instead of above it
+        self.show_body = True
         self._pixmap = QPixmap()
         if icon:
             size = scaled(SIZE.icon_m, factor)
@@ -146,13 +155,31 @@ class Card(QAbstractButton):
     def _pad(self) -> int:
         return scaled(SPACE.m, self.factor)
 
+    def set_compact(self, compact: bool, body: bool = True) -> None:
+        """Lay the card out lower: the icon beside the title (*compact*), without its lines of
+        text (*body* false). For a screen that must show every card at once."""
+        if (compact, body) != (self.compact, self.show_body):
+            self.compact, self.show_body = compact, body
+            self.updateGeometry()
+            self.update()
+
+    def _beside(self) -> float:
+        """How far the text moves right for an icon beside it (compact cards)."""
+        if not self.compact or self._pixmap.isNull() or self.eyebrow:
+            return 0.0
+        icon_w = self._pixmap.width() / max(1.0, self._pixmap.devicePixelRatio())
+        return icon_w + scaled(SPACE.s, self.factor)
+
     def _blocks(self, width: int) -> tuple[list[_Block], float]:
         p = self.theme.palette
-        inner = width - 2 * self._pad()
+        beside = self._beside()
+        inner = width - 2 * self._pad() - beside
         icon_w = self._pixmap.width() / max(1.0, self._pixmap.devicePixelRatio())
         blocks: list[_Block] = []
         gap = scaled(SPACE.xs, self.factor)
         top = self._pixmap.height() / max(1.0, self._pixmap.devicePixelRatio()) if icon_w else 0
+        if beside:
+            top = 0
         head = 0.0
         if self.eyebrow:
             font = self._font(TYPE.caption + 2, True)
@@ -167,7 +194,7 @@ class Card(QAbstractButton):
             blocks.append(_Block(wrap(self.figure, font, inner, 1), font, p.gold, gap))
         font = self._font(TYPE.lead - 2, True)
         blocks.append(_Block(wrap(self.title, font, inner, TITLE_LINES), font, p.text, gap))
-        if self.body:
+        if self.body and self.show_body:
             font = self._font(TYPE.caption, False)
             lines = wrap(self.body, font, inner, self.text_lines)
             blocks.append(_Block(lines, font, p.text_muted, gap / 2))
@@ -175,7 +202,7 @@ class Card(QAbstractButton):
 
     def title_cut(self) -> bool:
         """Whether the title needs more lines than the card gives it (it is then elided)."""
-        inner = self.width() - 2 * self._pad()
+        inner = self.width() - 2 * self._pad() - self._beside()
         return len(wrap(self.title, self._font(TYPE.lead - 2, True), inner)) > TITLE_LINES
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
@@ -183,6 +210,9 @@ class Card(QAbstractButton):
         height = 2 * self._pad() + head
         for block in blocks[1 if self.eyebrow else 0 :]:
             height += block.gap + line_height(block.font) * len(block.lines)
+        if self._beside():
+            icon_h = self._pixmap.height() / max(1.0, self._pixmap.devicePixelRatio())
+            height = max(height, 2 * self._pad() + icon_h)
         return max(round(height), self.min_height, scaled(TAP, self.factor))
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
@@ -211,7 +241,9 @@ class Card(QAbstractButton):
         x, y = float(pad), float(pad)
         icon_w = 0.0
         if not self._pixmap.isNull():
-            painter.drawPixmap(int(x), int(y), self._pixmap)
+            icon_h = self._pixmap.height() / max(1.0, self._pixmap.devicePixelRatio())
+            icon_y = (self.height() - icon_h) / 2 if self._beside() else y
+            painter.drawPixmap(int(x), int(icon_y), self._pixmap)
             icon_w = self._pixmap.width() / max(1.0, self._pixmap.devicePixelRatio())
         rest = blocks
         if self.eyebrow:
@@ -222,14 +254,19 @@ class Card(QAbstractButton):
             self._draw(painter, block, x + offset, ey, width - pad - x - offset)
             rest = blocks[1:]
         y += head
-        # The title block sits at the bottom when the card is taller than its text.
+        beside = self._beside()
+        x += beside
+        # The title block sits at the bottom when the card is taller than its text (beside an
+        # icon, it is centred on the card).
         used = sum(b.gap + line_height(b.font) * len(b.lines) for b in rest)
         spare = self.height() - pad - y - used
+        if beside:
+            y, spare = max(y, (self.height() - used) / 2 - rest[0].gap), 0
         for i, block in enumerate(rest):
-            if i == len(rest) - (2 if self.body else 1) and spare > 0:
+            if i == len(rest) - (2 if self.body and self.show_body else 1) and spare > 0:
                 y += spare
             y += block.gap
-            y = self._draw(painter, block, x, y, width - 2 * pad)
+            y = self._draw(painter, block, x, y, width - 2 * pad - beside)
         painter.end()
 
     @staticmethod
@@ -273,25 +310,35 @@ class Chips(QWidget):
         font.setPixelSize(scaled(TYPE.caption + 2, self.factor))
         return font
 
-    def _layout(self, width: int) -> list[QRectF]:
-        metrics = QFontMetricsF(self._chip_font())
+    def _layout(self, width: int) -> list[tuple[QRectF, list[str]]]:
+        """Each chip's rectangle and lines: a chip wider than the row wraps its text onto more
+        lines (it is never clipped); a row is as tall as its tallest chip."""
+        font = self._chip_font()
+        metrics = QFontMetricsF(font)
         pad_x = scaled(SPACE.m, self.factor)
         gap = scaled(SPACE.s, self.factor)
-        height = metrics.height() + scaled(SPACE.s, self.factor)
-        rects: list[QRectF] = []
-        x = y = 0.0
+        pad_y = scaled(SPACE.s, self.factor)
+        chips: list[tuple[QRectF, list[str]]] = []
+        x = y = row_height = 0.0
         for item in self.items:
-            w = min(float(width), metrics.horizontalAdvance(item) + 2 * pad_x)
+            w = metrics.horizontalAdvance(item) + 2 * pad_x
+            lines = [item]
+            if w > width:
+                lines = wrap(item, font, width - 2 * pad_x) or [item]
+                w = float(width)
+            height = metrics.height() * len(lines) + pad_y
             if x > 0 and x + w > width:
                 x = 0.0
-                y += height + gap
-            rects.append(QRectF(x, y, w, height))
+                y += row_height + gap
+                row_height = 0.0
+            chips.append((QRectF(x, y, w, height), lines))
+            row_height = max(row_height, height)
             x += w + gap
-        return rects
+        return chips
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        rects = self._layout(width)
-        return round(rects[-1].bottom()) + 1 if rects else 0
+        chips = self._layout(width)
+        return round(max(r.bottom() for r, _ in chips)) + 1 if chips else 0
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         return True
@@ -305,11 +352,18 @@ class Chips(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self._chip_font())
         p = self.theme.palette
-        for item, rect in zip(self.items, self._layout(self.width()), strict=True):
+        metrics = QFontMetricsF(self._chip_font())
+        for rect, lines in self._layout(self.width()):
             painter.setPen(QPen(QColor(p.outline), scaled(ELEVATION.raised, self.factor)))
             painter.setBrush(QColor(p.surface_raised))
-            radius = rect.height() / 2
+            radius = min(rect.height() / 2, metrics.height() / 2 + scaled(SPACE.xs, self.factor))
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), radius, radius)
             painter.setPen(QColor(p.text))
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), item)
+            # One line is centred in its pill; several read from the left like a paragraph.
+            box, align = rect, Qt.AlignmentFlag.AlignCenter
+            if len(lines) > 1:
+                pad = scaled(SPACE.m, self.factor)
+                box = rect.adjusted(pad, 0, -pad, 0)
+                align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(box, int(align), "\n".join(lines))
         painter.end()

@@ -28,6 +28,9 @@ class PageContext:
     theme: Theme  # the colours and tokens of the accessibility modes, whether figures animate
     portrait: bool = False
     width: int = 1920  # the window's width in pixels
+    #: Low reach: what a visitor acts on goes to the lower part of the screen. Pages that lay
+    #: themselves out for it are named in kiosk.ui.reach.OWN_REACH; the others sit under a band.
+    low_reach: bool = False
 
     def px(self, value: int) -> int:
         return scaled(value, self.factor)
@@ -115,7 +118,7 @@ class ScrollPage(Page):
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         enable_kinetic(self.scroll_area)
-        inner = QWidget()
+        inner = self.inner = QWidget()
         self.column = QVBoxLayout(inner)
         side = ctx.px(SPACE.xl * 2 if not ctx.portrait else SPACE.xl)
         self.column.setContentsMargins(side, ctx.px(SPACE.xl), side, ctx.px(SPACE.xl))

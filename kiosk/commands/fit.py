@@ -34,7 +34,7 @@ def texts_of(obj: object, path: str = "") -> Iterator[tuple[str, Text]]:
 def screen_problems(shell: Shell) -> list[str]:
     """What is wrong with the layout of the shell's current screen (empty when it is clean)."""
     from PySide6.QtCore import QPoint, QRect
-    from PySide6.QtWidgets import QAbstractButton, QLabel
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton
 
     from kiosk.ui.tokens import SIZE
     from kiosk.ui.widgets import Card
@@ -60,14 +60,20 @@ def screen_problems(shell: Shell) -> list[str]:
                 problems.append(f"outside the window: {name}")
             if isinstance(button, Card) and button.title_cut():
                 problems.append(f"text cut: {button.title}")
+            elif (
+                isinstance(button, QPushButton)
+                and button.text()
+                and button.sizeHint().width() > button.width() + 1
+            ):
+                problems.append(f"text cut: {button.text()}")
             rects.append((name, rect))
         for i, (a, ra) in enumerate(rects):
             for b, rb in rects[i + 1 :]:
                 if ra.adjusted(-gap, -gap, gap, gap).intersects(rb):
                     problems.append(f"overlapping or too close: {a} / {b}")
     for label in page.findChildren(QLabel) + shell.bar.findChildren(QLabel):
-        if not label.isVisibleTo(shell) or not label.text():
-            continue
+        if not label.isVisibleTo(shell) or not label.text() or label.property("elides"):
+            continue  # a label that ends its text with "…" where it must does so on purpose
         if label.wordWrap():
             if label.heightForWidth(label.width()) > label.height() + 1:
                 problems.append(f"text cut: {label.text()}")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from kiosk.content import Lang
 from kiosk.ui.strings import ui
 from kiosk.ui.tokens import SIZE, SPACE, Theme, scaled
-from kiosk.ui.widgets import TapButton, label
+from kiosk.ui.widgets import TapButton
 
 #: The accessibility modes, each one tap from the bar: (mode, icon).
 MODES: tuple[tuple[str, str], ...] = (
@@ -16,6 +17,27 @@ MODES: tuple[tuple[str, str], ...] = (
     ("high_contrast", "mdi6.contrast-circle"),
     ("low_reach", "mdi6.wheelchair-accessibility"),
 )
+
+
+#: The fewest characters (with "…") worth showing of where the visitor is.
+MIN_WHERE = 6
+
+
+class _Where(QLabel):
+    """Where the visitor is: one line, ended with "…" where the bar is too narrow for it."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
+        if text != self.text() and len(text) < MIN_WHERE:
+            return  # a letter and "…" say nothing: the page's own heading says where it is
+        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        painter.drawText(self.rect(), int(align), text)
+        painter.end()
 
 
 class NavBar(QWidget):
@@ -31,13 +53,15 @@ class NavBar(QWidget):
         self.setObjectName("navBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.factor = factor
-        row = QHBoxLayout(self)
+        row = self._row = QHBoxLayout(self)
         pad = scaled(SIZE.bar_pad, factor)
         row.setContentsMargins(scaled(SPACE.l, factor), pad, scaled(SPACE.l, factor), pad)
         row.setSpacing(scaled(SPACE.m, factor))
         self.home = TapButton("", factor, icon="mdi6.home-outline", role="bar", theme=theme)
         self.back = TapButton("", factor, icon="mdi6.arrow-left", role="bar", theme=theme)
-        self.where = label("", "caption", wrap=False)
+        self.where = _Where()
+        self.where.setProperty("role", "caption")
+        self.where.setProperty("elides", True)
         self.modes: dict[str, TapButton] = {}
         self.language = TapButton("", factor, icon="mdi6.translate", role="bar", theme=theme)
         self.home.clicked.connect(self.home_tapped.emit)
@@ -54,11 +78,13 @@ class NavBar(QWidget):
             row.addWidget(button)
         row.addWidget(self.language)
         self.setFixedHeight(scaled(SIZE.tap, factor) + 2 * pad)
+        self._labels: dict[TapButton, str] = {}
         self.set_language(lang)
 
     def set_language(self, lang: Lang) -> None:
         for button, key in ((self.home, "home"), (self.back, "back"), (self.language, "language")):
-            button.setText(ui(key, lang))
+            self._labels[button] = ui(key, lang)
+        self._fit()
         self.home.setAccessibleName(ui("home", lang))
         self.back.setAccessibleName(ui("back", lang))
         self.language.setAccessibleName(ui("language.name", lang))
@@ -71,6 +97,31 @@ class NavBar(QWidget):
             button.blockSignals(True)
             button.setChecked(modes.get(mode, False))
             button.blockSignals(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Home, Back and the language show their labels where they fit the bar (a narrow screen
+        in large text shows their icons alone; their accessible names stay)."""
+        compact = self.width() < self._labelled_width()
+        for button, text in self._labels.items():
+            button.setText("" if compact else text)
+
+    def _labelled_width(self) -> int:
+        """The bar's width with every label shown (the "where" label may shrink to nothing)."""
+        row = self._row
+        margins = row.contentsMargins()
+        buttons = [self.home, self.back, *self.modes.values(), self.language]
+        total = margins.left() + margins.right() + row.spacing() * len(buttons)
+        inner = 2 * scaled(SPACE.m, self.factor) + scaled(SPACE.s, self.factor)
+        for button in buttons:
+            button.ensurePolished()
+            text = self._labels.get(button, "")
+            width = button.fontMetrics().horizontalAdvance(text) + button.iconSize().width()
+            total += max(button.minimumWidth(), width + inner)
+        return total
 
     def set_where(self, text: str, can_go_back: bool) -> None:
         self.where.setText(text)

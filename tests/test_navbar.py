@@ -1,0 +1,63 @@
+"""The bar fits every screen: no label cut, in large text on a narrow portrait screen either."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from kiosk.content import Content, Lang
+from kiosk.model.navigation import Route
+from kiosk.model.session import Session
+from kiosk.model.settings import Settings
+from kiosk.ui.shell import Shell
+
+SIZES = [(1920, 1080), (1080, 1920), (1366, 768), (3840, 2160)]
+
+
+def cut_labels(shell: Shell) -> list[str]:
+    """The bar's buttons whose label and icon do not fit the button."""
+    cut = []
+    for button in shell.bar.findChildren(QPushButton):
+        if button.isVisible() and button.sizeHint().width() > button.width() + 1:
+            cut.append(
+                f"{button.accessibleName()!r}: {button.width()} < {button.sizeHint().width()}"
+            )
+    return cut
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large_text"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_no_bar_label_is_cut(
+    qtbot: QtBot, content: Content, lang: Lang, large: bool, size: tuple[int, int]
+) -> None:
+    shell = Shell(Session(content, Settings.defaults().replace(language=lang)), kiosk_mode=False)
+    qtbot.addWidget(shell)
+    shell.resize(*size)
+    shell.show()
+    shell.nav.show(Route("themes"))
+    shell.session.set_mode("large_text", large)
+    shell.host.finish_transition()
+    qtbot.waitUntil(lambda: shell.bar.width() == shell.width())  # the new bar is laid out
+    QApplication.processEvents()
+    assert cut_labels(shell) == []
+    names = [b.accessibleName() for b in shell.bar.findChildren(QPushButton)]
+    assert all(names), "every button keeps its name, with or without its label"
+    home = shell.bar.home
+    if size == (1920, 1080):
+        assert home.text(), "a wide screen shows the labels"
+
+
+def test_a_narrow_large_bar_shows_icons_alone(qtbot: QtBot, content: Content) -> None:
+    shell = Shell(Session(content, Settings.defaults().replace(language="en")), kiosk_mode=False)
+    qtbot.addWidget(shell)
+    shell.resize(1080, 1920)
+    shell.show()
+    shell.nav.show(Route("themes"))  # the bar is hidden on the attract loop
+    shell.session.set_mode("large_text", True)
+    qtbot.waitUntil(lambda: shell.bar.width() == shell.width())  # the new bar is laid out
+    assert shell.bar.home.text() == "" and shell.bar.home.accessibleName() == "Home"
+    shell.session.set_mode("large_text", False)
+    qtbot.waitUntil(lambda: shell.bar.width() == shell.width())
+    assert shell.bar.home.text() == "Home", "the labels come back where they fit"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.content import Lang
 from kiosk.ui.strings import ui
 from kiosk.ui.tokens import SIZE, SPACE, Theme, scaled
-from kiosk.ui.widgets import TapButton
+from kiosk.ui.widgets import TapButton, label
 
 #: The accessibility modes, each one tap from the bar: (mode, icon).
 MODES: tuple[tuple[str, str], ...] = (
@@ -21,23 +21,6 @@ MODES: tuple[tuple[str, str], ...] = (
 
 #: The fewest characters (with "…") worth showing of where the visitor is.
 MIN_WHERE = 6
-
-
-class _Where(QLabel):
-    """Where the visitor is: one line, ended with "…" where the bar is too narrow for it."""
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(0, super().minimumSizeHint().height())
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
-        if text != self.text() and len(text) < MIN_WHERE:
-            return  # a letter and "…" say nothing: the page's own heading says where it is
-        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
-        painter.drawText(self.rect(), int(align), text)
-        painter.end()
 
 
 class NavBar(QWidget):
@@ -59,9 +42,12 @@ class NavBar(QWidget):
         row.setSpacing(scaled(SPACE.m, factor))
         self.home = TapButton("", factor, icon="mdi6.home-outline", role="bar", theme=theme)
         self.back = TapButton("", factor, icon="mdi6.arrow-left", role="bar", theme=theme)
-        self.where = _Where()
-        self.where.setProperty("role", "caption")
+        # Where the visitor is: one line, ended with "…" where the bar is too narrow for it.
+        self.where = label("", "caption", wrap=False)
         self.where.setProperty("elides", True)
+        self.where.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.where.installEventFilter(self)
+        self._where = ""
         self.modes: dict[str, TapButton] = {}
         self.language = TapButton("", factor, icon="mdi6.translate", role="bar", theme=theme)
         self.home.clicked.connect(self.home_tapped.emit)
@@ -123,6 +109,21 @@ class NavBar(QWidget):
             total += max(button.minimumWidth(), width + inner)
         return total
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.where and event.type() == QEvent.Type.Resize:
+            self._elide()
+        return False
+
+    def _elide(self) -> None:
+        metrics = self.where.fontMetrics()
+        text = metrics.elidedText(self._where, Qt.TextElideMode.ElideRight, self.where.width())
+        if text != self._where and len(text) < MIN_WHERE:
+            text = ""  # a letter and "…" say nothing: the page's own heading says where it is
+        if text != self.where.text():
+            self.where.setText(text)
+
     def set_where(self, text: str, can_go_back: bool) -> None:
-        self.where.setText(text)
+        self._where = text
+        self.where.setAccessibleName(text)
+        self._elide()
         self.back.setEnabled(can_go_back)

@@ -31,8 +31,11 @@ def texts_of(obj: object, path: str = "") -> Iterator[tuple[str, Text]]:
                 yield from texts_of(getattr(obj, field.name), name)
 
 
-def screen_problems(shell: Shell) -> list[str]:
-    """What is wrong with the layout of the shell's current screen (empty when it is clean)."""
+def screen_problems(shell: Shell, names: Sequence[str] = ()) -> list[str]:
+    """What is wrong with the layout of the shell's current screen (empty when it is clean).
+
+    *names* (people's names) must never be broken across two lines.
+    """
     from PySide6.QtCore import QPoint, QRect
     from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton
 
@@ -79,6 +82,35 @@ def screen_problems(shell: Shell) -> list[str]:
                 problems.append(f"text cut: {label.text()}")
         elif label.fontMetrics().horizontalAdvance(label.text()) > label.contentsRect().width() + 1:
             problems.append(f"text cut: {label.text()}")
+    problems += _break_problems(shell, names)
+    return problems
+
+
+def _break_problems(shell: Shell, names: Sequence[str]) -> list[str]:
+    """Line breaks a typesetter would not make: a word broken inside, a CJK character alone on
+    a line, a name split across lines (labels and cards of the current screen)."""
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk.content.breaks import break_problems
+    from kiosk.ui.text import wrap
+    from kiosk.ui.typeset import plain
+    from kiosk.ui.widgets import Card
+
+    page = shell.host.page
+    if page is None:
+        return []
+    texts: list[tuple[str, list[str]]] = []
+    for label in page.findChildren(QLabel):
+        if label.isVisibleTo(shell) and label.wordWrap() and label.text():
+            width = label.contentsRect().width()
+            texts.append((label.text(), wrap(label.text(), label.font(), width, raw=True)))
+    for card in page.findChildren(Card):
+        if card.isVisibleTo(shell):
+            texts += card.wrapped_texts()
+    problems = []
+    for text, lines in texts:
+        judged = break_problems([plain(line) for line in lines], names)
+        problems += [f"{what}: {plain(text)}" for what in judged]
     return problems
 
 
@@ -100,6 +132,7 @@ def fit_problems(
 
     quiet_qt()
     app = QApplication.instance() or create_application("kiosk-check")
+    names = [n for v in content.voices for n in (v.name.zh, v.name.en)]
     where: dict[str, str] = {}
     for path, value in texts_of(content):
         where.setdefault(value.zh, path)
@@ -117,7 +150,7 @@ def fit_problems(
                 shell.nav.show(route)
                 shell.host.finish_transition()
                 QCoreApplication.processEvents()
-                for problem in screen_problems(shell):
+                for problem in screen_problems(shell, names):
                     screens = found.setdefault((problem, lang), [])
                     screens.append(f"{route} at {width}x{height}")
             shell.close()

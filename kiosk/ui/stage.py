@@ -21,6 +21,7 @@ from kiosk.ui.pages.base import Page, PageContext
 from kiosk.ui.pages.factory import build_page
 from kiosk.ui.timers import single_shot
 from kiosk.ui.tokens import Theme
+from kiosk.ui.typeset import typeset_page
 
 #: How long after the last page change the kiosk hands its free heap back to the system (the
 #: transition's pixmaps are gone by then; it takes about a millisecond).
@@ -90,7 +91,10 @@ class Stage(QObject):
             window.width(),
             session.modes["low_reach"],
         )
-        return build_page(context, route, session.settings.attract_slide_seconds, self.host)
+        page = build_page(context, route, session.settings.attract_slide_seconds, self.host)
+        names = [n for voice in session.content.voices for n in (voice.name.zh, voice.name.en)]
+        typeset_page(page, names)
+        return page
 
     def prepare_home(self) -> None:
         """Build Home now, hidden, while the attract loop runs (the first touch opens it)."""

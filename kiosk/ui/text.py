@@ -6,8 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 
 
-def wrap(text: str, font: QFont, width: float, max_lines: int = 0) -> list[str]:
-    """*text* broken into lines that fit *width*; with *max_lines*, the last one is elided."""
+def wrap(
+    text: str, font: QFont, width: float, max_lines: int = 0, *, raw: bool = False
+) -> list[str]:
+    """*text* broken into lines that fit *width*; with *max_lines*, the last one is elided.
+
+    With *raw*, each line keeps the space it was broken at, so that the lines joined give the
+    text back (``kiosk check`` judges the breaks with them).
+    """
     if not text or width <= 0:
         return []
     lines: list[str] = []
@@ -23,7 +29,8 @@ def wrap(text: str, font: QFont, width: float, max_lines: int = 0) -> list[str]:
                 break
             line.setLineWidth(width)
             start, length = line.textStart(), line.textLength()
-            lines.append(paragraph[start : start + length].rstrip())
+            segment = paragraph[start : start + length]
+            lines.append(segment if raw else segment.rstrip())
         layout.endLayout()
     if max_lines and len(lines) > max_lines:
         rest = " ".join(lines[max_lines - 1 :])

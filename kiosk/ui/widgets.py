@@ -200,6 +200,22 @@ class Card(QAbstractButton):
             blocks.append(_Block(lines, font, p.text_muted, gap / 2))
         return blocks, head
 
+    def set_texts(self, title: str, body: str) -> None:
+        """Show *title* and *body* instead (the same words, typeset: see kiosk.ui.typeset)."""
+        if (title, body) != (self.title, self.body):
+            self.title, self.body = title, body
+            self.updateGeometry()
+            self.update()
+
+    def wrapped_texts(self) -> list[tuple[str, list[str]]]:
+        """The card's title and lines of text, each with the lines it is broken into now (each
+        keeping the space it broke at), for ``kiosk check``."""
+        inner = self.width() - 2 * self._pad() - self._beside()
+        texts = [(self.title, self._font(TYPE.lead - 2, True))]
+        if self.body and self.show_body:
+            texts.append((self.body, self._font(TYPE.caption, False)))
+        return [(text, wrap(text, font, inner, raw=True)) for text, font in texts]
+
     def title_cut(self) -> bool:
         """Whether the title needs more lines than the card gives it (it is then elided)."""
         inner = self.width() - 2 * self._pad() - self._beside()

@@ -1,0 +1,70 @@
+"""Where lines break, judged as a typesetter would: no word broken inside itself, no CJK character
+alone on a line, no name split across lines.
+
+Qt-free: it judges lines that a layout made (``kiosk check`` lays every screen out and hands the
+lines of each text here). A problem is a short phrase; the caller adds the text and the screen.
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+#: Punctuation that may stand with a lone CJK character without making the line less lonely.
+_PUNCTUATION = set("，。、；：？！…—·“”‘’（）《》「」『』【】,.;:?!()\"' ")
+
+
+def is_cjk(ch: str) -> bool:
+    """Whether *ch* is a CJK ideograph (or kana, hangul): text that breaks between characters."""
+    return unicodedata.east_asian_width(ch) in ("W", "F") and unicodedata.category(ch)[0] == "L"
+
+
+def _latin_letter(ch: str) -> bool:
+    return ch.isalnum() and not is_cjk(ch)
+
+
+def broken_words(lines: Sequence[str]) -> list[str]:
+    """The words a line break cuts in two (``"Achievem-ents"``): a letter ends one line and a
+    letter begins the next, with no space or hyphen between them (*lines* keep the space they
+    were broken at)."""
+    found = []
+    for before, after in itertools.pairwise(lines):
+        if before and after and _latin_letter(before[-1]) and _latin_letter(after[0]):
+            head = before.split()[-1] if before.split() else before
+            tail = after.split()[0] if after.split() else after
+            found.append(f"{head}-{tail}")
+    return found
+
+
+def lonely_characters(lines: Sequence[str]) -> list[str]:
+    """Lines of a paragraph of several lines that hold one CJK character and punctuation only."""
+    if len(lines) < 2:
+        return []
+    found = []
+    for line in lines:
+        core = [ch for ch in line if ch not in _PUNCTUATION]
+        if len(core) == 1 and is_cjk(core[0]):
+            found.append(line.strip())
+    return found
+
+
+def split_names(lines: Sequence[str], names: Iterable[str]) -> list[str]:
+    """The Chinese *names* that the text holds but that no single line holds whole (a name
+    broken across two lines; a Latin name may break at its space, like any words)."""
+    whole = "".join(lines)
+    found = []
+    for name in names:
+        if len(name) < 2 or not any(is_cjk(ch) for ch in name) or name not in whole:
+            continue
+        if not any(name in line for line in lines):
+            found.append(name)
+    return found
+
+
+def break_problems(lines: Sequence[str], names: Iterable[str] = ()) -> list[str]:
+    """Every problem of the line breaks of one text, as short phrases."""
+    problems = [f"word broken inside ({w})" for w in broken_words(lines)]
+    problems += [f"one character alone on a line ({c})" for c in lonely_characters(lines)]
+    problems += [f"name split across lines ({n})" for n in split_names(lines, names)]
+    return problems

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.model.navigation import Route
 from kiosk.model.pages import Kind, Role, with_role
+from kiosk.ui import a11y
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.images import ImageFigure
 from kiosk.ui.pages.base import PageContext, ScrollPage
@@ -34,7 +35,8 @@ class HomePage(ScrollPage):
         text.setSpacing(ctx.px(SPACE.s))
         text.addWidget(label(forum.name.get(lang), "eyebrow"))
         theme = forum.theme.get(lang)
-        text.addWidget(label(theme, "display" if len(theme) <= 16 else "displayLong"))
+        self.heading = a11y.heading(label(theme, "display" if len(theme) <= 16 else "displayLong"))
+        text.addWidget(self.heading)
         meta = f"{forum.dates.get(lang)}  ·  {forum.city.get(lang)}"
         text.addWidget(label(meta, "lead"))
         row = QHBoxLayout()

@@ -207,6 +207,7 @@ def run(
         shell.setGeometry(screen.geometry())
         shell.showFullScreen()
         app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+    shell.activateWindow()  # a keypad works from the start, before anyone touches the screen
     WindowWatch(shell)  # a window destroyed by another program ends the kiosk (a restart)
     _install_recovery(shell)
     # Statistics, opening hours, the display, the watchers: none of them is needed for the first

@@ -211,9 +211,10 @@ def test_accessible_names_hold_the_final_number(
         assert f.caption.get(lang) in name
         if f.unit:
             assert f.unit.get(lang) in name
-        assert tile.accessibleDescription() == ui("figure.flip_hint", lang)
-        tile.set_source(True)  # the flip is said: the description is now the source
-        assert tile.accessibleDescription() == ui("figure.source", lang, source=f.source.get(lang))
+        source = f.source.get(lang)
+        assert tile.accessibleDescription() == ui("figure.source", lang, source=source)
+        tile.set_source(True)  # the flip is said
+        assert tile.accessibleDescription() == ui("figure.source_shown", lang, source=source)
         tile.set_source(False)
         iface = QAccessible.queryAccessibleInterface(tile)
         assert iface is not None and iface.text(QAccessible.Text.Name) == name

@@ -119,6 +119,28 @@ def test_a_keypad_reaches_every_screen_and_comes_home(qtbot: QtBot, shell: Shell
     arrive(qtbot, shell, HOME)
 
 
+def test_down_reads_through_text_before_the_next_control(qtbot: QtBot, shell: Shell) -> None:
+    press(qtbot, shell, Qt.Key.Key_Return)
+    arrive(qtbot, shell, HOME)
+    shell.nav.go(Route("zone"))
+    arrive(qtbot, shell, Route("zone"))
+    area = page(shell).scroll_area  # type: ignore[attr-defined]
+    bar = area.verticalScrollBar()
+    heading = focused(shell)
+    positions = [bar.value()]
+    for _ in range(40):
+        press(qtbot, shell, Qt.Key.Key_Down)
+        positions.append(bar.value())
+        if bar.value() >= bar.maximum():
+            break
+    assert positions == sorted(positions) and positions[-1] > positions[0], "it scrolled down"
+    assert positions[-1] == bar.maximum(), "Down reaches the end of the page"
+    assert focused(shell) is not heading, "and moved through the controls on the way"
+    press(qtbot, shell, Qt.Key.Key_Down)  # at the end: on to the next control, the bar's Home
+    assert focused(shell) is shell.bar.home
+    assert bar.value() == bar.maximum()
+
+
 def test_the_bar_takes_the_focus_and_keys_switch_the_language(qtbot: QtBot, shell: Shell) -> None:
     press(qtbot, shell, Qt.Key.Key_Return)
     arrive(qtbot, shell, HOME)
@@ -231,7 +253,7 @@ def test_assistive_technology_presses_count_as_activity(qtbot: QtBot, shell: She
     iface.actionInterface().doAction(QAccessibleActionInterface.pressAction())
     qtbot.waitUntil(lambda: tile.showing_source)
     assert shell.idle.quiet_left_ms > 55_000
-    assert iface.text(QAccessible.Text.Description).startswith("数据来源")
+    assert iface.text(QAccessible.Text.Description).startswith("已翻面")
 
 
 @pytest.mark.parametrize(

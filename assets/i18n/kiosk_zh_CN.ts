@@ -258,11 +258,6 @@
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/strings.py" line="98"/>
-        <source>Press to see where it comes from</source>
-        <translation>按下查看数据来源</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/strings.py" line="99"/>
         <source>Source: {source}</source>
         <translation>数据来源：{source}</translation>
@@ -521,6 +516,11 @@
         <location filename="../../kiosk/ui/strings.py" line="108"/>
         <source>Clear</source>
         <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="98"/>
+        <source>Turned over to its source: {source}</source>
+        <translation>已翻面，显示数据来源：{source}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/strings.py" line="109"/>

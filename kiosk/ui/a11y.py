@@ -64,8 +64,16 @@ def install() -> None:
 
 
 def set_role(widget: QWidget, role: QAccessible.Role) -> None:
-    """Give *widget* the accessible *role* (the factory must be installed)."""
+    """Give *widget* the accessible *role* (the factory must be installed).
+
+    While assistive technology listens, Qt makes a widget's interface as soon as the widget is
+    made; that one is dropped, so that the next one asked for comes from the factory.
+    """
     widget.setProperty(ROLE_PROPERTY, int(role.value))
+    if QAccessible.isActive():
+        iface = QAccessible.queryAccessibleInterface(widget)
+        if iface is not None and iface.role() != role:
+            QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(iface))
 
 
 def heading(widget: QLabel) -> QLabel:

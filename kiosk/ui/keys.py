@@ -3,7 +3,8 @@
 :class:`KeyboardAccess` is an application-wide event filter for the window. Tab, Shift+Tab and
 the arrow keys move the focus through every control in reading order (the focused one scrolls
 into view), Enter and Space press it, Backspace (or a keypad's Back key) goes back, the Home key
-goes Home, and any key leaves the attract loop; while the "Still there?" question is up, any key
+goes Home, and any key leaves the attract loop; Down and Up scroll through text on the way to a
+control beyond the screen; while the "Still there?" question is up, any key
 answers it. Kiosk mode's key filter (kiosk.ui.lockdown) sees every key first, so Esc, Alt+F4 and
 the rest are still refused. After every page change the focus moves to the page's heading and the
 page is announced.
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 
@@ -36,6 +37,8 @@ _PREVIOUS = {Qt.Key.Key_Backtab, Qt.Key.Key_Left, Qt.Key.Key_Up}
 _PRESS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_Select}
 _BACK = {Qt.Key.Key_Backspace, Qt.Key.Key_Back, Qt.Key.Key_Escape}
 _HOME = {Qt.Key.Key_Home, Qt.Key.Key_HomePage}
+#: Down and Up read on: they scroll through text before moving to a control beyond it.
+_READ = {Qt.Key.Key_Down, Qt.Key.Key_Up}
 _ALONE = {
     Qt.Key.Key_Shift,
     Qt.Key.Key_Control,
@@ -117,7 +120,10 @@ class KeyboardAccess(QObject):
             return True  # the activity that answers the question
         self.ring.set_keyboard(True)
         if key in _NEXT or key in _PREVIOUS:
-            self.move(key in _NEXT)
+            forward = key in _NEXT
+            if key in _READ and self._read_on(forward):
+                return True
+            self.move(forward)
             return True
         if key in _PRESS:
             widget = QApplication.focusWidget()
@@ -141,6 +147,28 @@ class KeyboardAccess(QObject):
             self._focus_heading()
             return
         self.window.focusNextPrevChild(forward)
+
+    def _read_on(self, forward: bool) -> bool:
+        """Down (Up) scrolls the page by most of a screen instead of moving the focus when the
+        next (previous) control is beyond what is on screen: the text between is read first."""
+        page = self.host.page
+        area = getattr(page, "scroll_area", None)
+        widget = QApplication.focusWidget()
+        if not isinstance(area, QScrollArea) or widget is None:
+            return False
+        bar = area.verticalScrollBar()
+        if (forward and bar.value() >= bar.maximum()) or (not forward and bar.value() <= 0):
+            return False
+        target = _next_control(widget, forward)
+        viewport = area.viewport()
+        if target is not None and viewport.isAncestorOf(target):
+            top = target.mapTo(viewport, QPoint(0, 0)).y()
+            beyond = top > viewport.height() if forward else top + target.height() < 0
+            if not beyond:
+                return False
+        step = round(viewport.height() * 0.8)
+        bar.setValue(bar.value() + (step if forward else -step))
+        return True
 
     # -- focus -----------------------------------------------------------------------------------
 
@@ -184,6 +212,26 @@ class KeyboardAccess(QObject):
             finally:
                 self._arriving = False
         return heading if isinstance(heading, QWidget) else None
+
+
+def _next_control(widget: QWidget, forward: bool) -> QWidget | None:
+    """The control the focus would move to from *widget* (None: none)."""
+    candidate: QWidget | None = widget
+    for _ in range(2000):
+        if candidate is None:
+            return None
+        candidate = candidate.nextInFocusChain() if forward else candidate.previousInFocusChain()
+        if candidate is None or candidate is widget:
+            return None
+        policy = candidate.focusPolicy()
+        if (
+            candidate.window() is widget.window()
+            and candidate.isVisible()
+            and candidate.isEnabled()
+            and policy & Qt.FocusPolicy.TabFocus
+        ):
+            return candidate
+    return None
 
 
 def _scroll_area(widget: QWidget) -> QScrollArea | None:

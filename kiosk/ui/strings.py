@@ -95,7 +95,7 @@ SOURCES: dict[str, str] = cast(
         "swipe_hint": QT_TRANSLATE_NOOP("kiosk", "Swipe to browse"),
         "item.previous": QT_TRANSLATE_NOOP("kiosk", "Previous"),
         "item.next": QT_TRANSLATE_NOOP("kiosk", "Next"),
-        "figure.flip_hint": QT_TRANSLATE_NOOP("kiosk", "Press to see where it comes from"),
+        "figure.source_shown": QT_TRANSLATE_NOOP("kiosk", "Turned over to its source: {source}"),
         "figure.source": QT_TRANSLATE_NOOP("kiosk", "Source: {source}"),
         "pin.title": QT_TRANSLATE_NOOP("kiosk", "Staff only"),
         "pin.prompt": QT_TRANSLATE_NOOP("kiosk", "Enter the admin PIN"),

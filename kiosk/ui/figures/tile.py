@@ -228,12 +228,9 @@ class FigureTile(QAbstractButton):
         self.flipped.emit(on)
 
     def _describe(self) -> None:
-        """The face shown, for a screen reader: the source, or how to turn to it."""
-        if self._source:
-            text = ui("figure.source", self.lang, source=self.source)
-        else:
-            text = ui("figure.flip_hint", self.lang)
-        self.setAccessibleDescription(text)
+        """The face shown, for a screen reader: the source, and whether the tile shows it."""
+        key = "figure.source_shown" if self._source else "figure.source"
+        self.setAccessibleDescription(ui(key, self.lang, source=self.source))
 
     def _flip_step(self, value: object) -> None:
         if isinstance(value, float):

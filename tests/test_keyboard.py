@@ -286,3 +286,17 @@ def test_the_focus_ring_is_plain_in_every_mode(
 def test_focus_colours_pass_against_the_halo() -> None:
     for palette in (DEFAULT, HIGH_CONTRAST):
         assert contrast(palette.focus, palette.background_deep) >= 3
+
+
+def test_a_voice_page_heading_says_whose_words(qtbot: QtBot, shell: Shell) -> None:
+    press(qtbot, shell, Qt.Key.Key_Return)
+    arrive(qtbot, shell, HOME)
+    voice = shell.session.content.voices[0]
+    with qtbot.waitSignal(shell.keys.announced, timeout=3000) as announced:
+        shell.nav.go(Route("voice", voice.id))
+    arrive(qtbot, shell, Route("voice", voice.id))
+    heading = focused(shell)
+    assert role(heading) == QAccessible.Role.Heading
+    assert heading.text() in name(heading)  # type: ignore[attr-defined]
+    assert voice.name.zh.replace(" ", "")[:2] in name(heading).replace(" ", "")
+    assert announced.args == [name(heading)]

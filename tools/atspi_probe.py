@@ -9,9 +9,9 @@ session with the accessibility bus, while the kiosk runs in it, e.g.:
 
 It checks the window's role and name, presses the attract loop's start control, watches the
 focus move to the page's heading and then with Tab (real key events through XTest), opens every
-section through the press action of its tile and comes back with Backspace, and waits for the
-"Still there?" alert. Each check prints one line, ``ok`` or ``FAIL``; the exit status is the
-number of failures.
+section and every card and area of it through their press actions (coming back with Backspace
+and Home, real keys), and waits for the "Still there?" alert. Each check prints one line, ``ok``
+or ``FAIL``; the exit status is the number of failures.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pyatspi  # type: ignore[import-not-found]
@@ -89,6 +90,39 @@ def key(keysym_name: str) -> None:
     pyatspi.Registry.generateKeyboardEvent(keysyms[keysym_name], None, pyatspi.KEY_SYM)
 
 
+def heading_name(app: Any) -> str:
+    """The name of the focused heading ('' when the focus is elsewhere)."""
+    node = focused(app)
+    if node is not None and node.getRole() == pyatspi.ROLE_HEADING:
+        return str(node.name)
+    return ""
+
+
+def is_heading(app: Any, name: str) -> bool:
+    return heading_name(app) == name
+
+
+def left(app: Any, name: str) -> bool:
+    return heading_name(app) not in ("", name)
+
+
+def open_screen(app: Any, name: str, leaving: str = "") -> str:
+    """Press the showing control *name*; the new page's heading ('' when no page came)."""
+    control = next(
+        (
+            n
+            for n in walk(app)
+            if n.name == name and showing(n) and n.getRole() == pyatspi.ROLE_PUSH_BUTTON
+        ),
+        None,
+    )
+    if control is None:
+        return ""
+    leaving = leaving or heading_name(app)
+    press(control)
+    return str(wait_for(lambda: (h := heading_name(app)) and h != leaving and h, 3) or "")
+
+
 def main() -> int:
     app = wait_for(kiosk_app, 30)
     check(app is not None, "the kiosk is on the accessibility bus")
@@ -122,16 +156,28 @@ def main() -> int:
         for n in walk(app)
         if n.getRole() == pyatspi.ROLE_PUSH_BUTTON and showing(n) and n.name and n.description
     ]  # the section tiles (the bar's buttons have no description)
+    screens = 1
     for name in tiles:
-        tile = next((n for n in walk(app) if n.name == name and showing(n)), None)
-        if tile is None or tile.getRole() != pyatspi.ROLE_PUSH_BUTTON:
+        title = open_screen(app, name)
+        check(bool(title), f"{name!r} opens a page with its heading focused ({title!r})")
+        if not title:
             continue
-        press(tile)
-        time.sleep(1.0)
-        title = wait_for(lambda: (f := focused(app)) and f.getRole() == pyatspi.ROLE_HEADING and f)
-        check(bool(title), f"{name!r} opens a page with its heading focused")
+        screens += 1
+        controls = [
+            n.name
+            for n in walk(app)
+            if n.getRole() == pyatspi.ROLE_PUSH_BUTTON and showing(n) and n.name and n.description
+        ]
+        for control in controls:
+            item = open_screen(app, control, title)
+            if item:  # a page (a figure tile only turns over)
+                screens += 1
+                key("BackSpace")
+                back = wait_for(partial(is_heading, app, title), 5)
+                check(bool(back), f"Backspace from {item!r} comes back to {title!r}")
         key("Home")
-        time.sleep(1.0)
+        wait_for(partial(left, app, title), 5)
+    check(screens >= 40, f"{screens} screens reached through AT-SPI actions")
     alert = wait_for(
         lambda: next(
             (n for n in walk(app) if n.getRole() == pyatspi.ROLE_ALERT and showing(n)), None

@@ -303,6 +303,8 @@ class VoicePage(ItemPage):
             0,
             Qt.AlignmentFlag.AlignTop,
         )
+        # The heading says whose words these are (its text on screen first).
+        self.heading.setAccessibleName(f"{heading}  ·  {self._name(v.name)}")
         quote = label(self.t(v.quote), "quote")
         row.addWidget(quote, 1)
         self.column.addLayout(row)

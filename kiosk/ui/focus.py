@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QFocusFrame, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QFocusFrame, QWidget
 
 from kiosk.ui.tokens import Theme, scaled
 
@@ -118,8 +118,12 @@ class FocusRing(QFocusFrame):
             rect = QRect(top_left, target.size()).adjusted(-outset, -outset, outset, outset)
             parent = target.parentWidget()
             while parent is not None and parent is not self._window:
-                rect &= QRect(parent.mapTo(self._window, QPoint(0, 0)), parent.size())
-                parent = parent.parentWidget()
+                # Only what a scroll area shows clips the ring (not a tight group around it).
+                area = parent.parentWidget()
+                if isinstance(area, QAbstractScrollArea) and area.viewport() is parent:
+                    rect &= QRect(parent.mapTo(self._window, QPoint(0, 0)), parent.size())
+                parent = area
+            rect &= self._window.rect()
         except RuntimeError:  # the control was deleted
             self.target = None
             return QRect()

@@ -219,6 +219,7 @@ def run(
     staff = Staff(session, today=booth.today)
     shell = Shell(session, staff, kiosk_mode=not windowed)
     present(app, shell, settings.screen, windowed, size)
+    shell.activateWindow()  # a keypad works from the start, before anyone touches the screen
     WindowWatch(shell)  # a window destroyed by another program ends the kiosk (a restart)
     _install_recovery(shell)
     # Statistics, opening hours, the display, the watchers: none of them is needed for the first

@@ -20,6 +20,7 @@ from kiosk.model.routes import all_routes
 from kiosk.model.session import Session
 from kiosk.model.settings import Settings
 from kiosk.ui.shell import Shell
+from kiosk.ui.typeset import plain
 
 _SPACE = re.compile(r"\s+")
 
@@ -30,7 +31,7 @@ def screen_text(widget: QWidget) -> str:
         parts += [w.accessibleName(), w.accessibleDescription()]
         if isinstance(w, QLabel | QAbstractButton):
             parts.append(w.text())
-    return _SPACE.sub(" ", "\n".join(parts))
+    return _SPACE.sub(" ", plain("\n".join(parts)))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -15,6 +15,7 @@ from kiosk.model.navigation import Route
 from kiosk.ui.shell import Shell
 from kiosk.ui.strings import ui
 from kiosk.ui.tokens import DEFAULT, HIGH_CONTRAST, THEME, TYPE, Palette, contrast, theme_for
+from kiosk.ui.typeset import plain
 
 ROOT = Path(__file__).resolve().parent.parent
 SURFACES = ("background", "background_deep", "surface", "surface_raised", "surface_pressed")
@@ -79,7 +80,7 @@ def home(qtbot: QtBot, make_shell: Callable[..., Shell]) -> Shell:
 
 def label_font_px(shell: Shell, text: str) -> int:
     for label in shell.host.page.findChildren(QLabel):  # type: ignore[union-attr]
-        if label.text() == text:
+        if plain(label.text()) == text:
             return label.font().pixelSize()
     raise AssertionError(text)
 

@@ -18,6 +18,7 @@ from kiosk.ui.figures import COUNT_MS, FLIP_MS, FigureTile, FigureWall
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.kinetic import enable_kinetic, release_kinetic
 from kiosk.ui.qr import QrBadge, qr_pixmap
+from kiosk.ui.strings import ui
 from kiosk.ui.tokens import THEME
 
 PALETTE = THEME.palette
@@ -169,7 +170,8 @@ def test_a_tap_flips_a_tile_to_its_source_and_back(qtbot: QtBot, make_wall: Make
     with qtbot.waitSignal(wall.tile_flipped, check_params_cb=lambda i: i == tile.figure.id):
         fingers.tap(tile)
     assert not tile.showing_source
-    assert tile.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert tile.focusPolicy() == Qt.FocusPolicy.TabFocus, "keys focus it, a tap does not"
+    assert not tile.hasFocus()
 
 
 def test_the_back_face_shows_the_source(qtbot: QtBot, content: Content) -> None:
@@ -209,7 +211,11 @@ def test_accessible_names_hold_the_final_number(
         assert f.caption.get(lang) in name
         if f.unit:
             assert f.unit.get(lang) in name
-        assert tile.accessibleDescription() == f.source.get(lang)
+        source = f.source.get(lang)
+        assert tile.accessibleDescription() == ui("figure.source", lang, source=source)
+        tile.set_source(True)  # the flip is said
+        assert tile.accessibleDescription() == ui("figure.source_shown", lang, source=source)
+        tile.set_source(False)
         iface = QAccessible.queryAccessibleInterface(tile)
         assert iface is not None and iface.text(QAccessible.Text.Name) == name
         assert iface.role() == QAccessible.Role.Button

@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/strings.py" line="97"/>
+        <location filename="../../kiosk/ui/strings.py" line="102"/>
         <source>Wrong PIN, %n tries left</source>
         <translation>
             <numerusform>Wrong PIN, %n try left</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/strings.py" line="98"/>
+        <location filename="../../kiosk/ui/strings.py" line="103"/>
         <source>Locked: try again in %n second(s)</source>
         <translation>
             <numerusform>Locked: try again in %n second</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/strings.py" line="109"/>
+        <location filename="../../kiosk/ui/strings.py" line="114"/>
         <source>Idle time: %n second(s)</source>
         <translation>
             <numerusform>Idle time: %n second</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/strings.py" line="120"/>
+        <location filename="../../kiosk/ui/strings.py" line="125"/>
         <source>Today: %n visitor(s), {length} on average; most viewed: {top}</source>
         <translation>
             <numerusform>Today: %n visitor, {length} on average; most viewed: {top}</numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/strings.py" line="173"/>
+        <location filename="../../kiosk/ui/strings.py" line="178"/>
         <source>%n touch(es) on every screen, drawn over Home ({columns}×{rows} cells of the window)</source>
         <translation>
             <numerusform>%n touch on every screen, drawn over Home ({columns}×{rows} cells of the window)</numerusform>

@@ -1,17 +1,23 @@
-"""Idle reset: after a quiet spell a "Still there?" countdown, then back to the attract loop."""
+"""Idle reset: after a quiet spell a "Still there?" countdown, then back to the attract loop.
+
+A visitor who answers the question gets more time: each answer doubles the quiet time, up to ten
+times the setting (WCAG 2.2.1, "Timing adjustable"), until the idle reset ends the visit.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk.content import Lang
+from kiosk.ui import a11y
 from kiosk.ui.strings import both, ui
 from kiosk.ui.tokens import ELEVATION, SIZE, SPACE, Theme, scaled
-from kiosk.ui.widgets import label
+from kiosk.ui.widgets import TapButton, label
 
 log = logging.getLogger("kiosk.idle")
 
@@ -20,8 +26,11 @@ class IdleController(QObject):
     """Counts quiet time; asks :attr:`warn` after *timeout* s, :attr:`expired` *warning* s later.
 
     Call :meth:`activity` on every input; :meth:`set_enabled` turns the whole thing off (the
-    attract loop has no countdown).
+    attract loop has no countdown) and gives the next visitor the quiet time of the setting.
     """
+
+    #: Each answer to the countdown doubles the quiet time, up to this many times the setting.
+    MOST_TIME = 10.0
 
     warn = Signal()
     tick = Signal(int)  # seconds left in the countdown
@@ -34,6 +43,7 @@ class IdleController(QObject):
         self.warning = warning
         self.enabled = False
         self.counting = False
+        self.more_time = 1.0  # how many times the setting this visitor's quiet time is
         self.left = 0
         self._quiet = QTimer(self)
         self._quiet.setSingleShot(True)
@@ -60,17 +70,19 @@ class IdleController(QObject):
             self._restart()
         else:
             self._quiet.stop()
+            self.more_time = 1.0
 
     def activity(self) -> None:
         """Input happened: dismiss a running countdown and start the quiet time again."""
         if not self.enabled:
             return
         if self.counting:
+            self.more_time = min(self.MOST_TIME, self.more_time * 2)  # the visitor needs time
             self._stop_countdown(emit=True)
         self._restart()
 
     def _restart(self) -> None:
-        self._quiet.start(max(1, round(self.timeout * 1000)))
+        self._quiet.start(max(1, round(self.timeout * self.more_time * 1000)))
 
     def _start_countdown(self) -> None:
         self.counting = True
@@ -101,7 +113,8 @@ class IdleOverlay(QWidget):
     """Dims the screen and asks, in both languages, whether anyone is still there.
 
     With an *idle* controller it follows it: shown at its warning, counting its seconds, hidden
-    when a touch dismisses the countdown.
+    when a touch dismisses the countdown. For a screen reader it is an alert, announced when it
+    comes up, with the focus on its "Continue" button (which answers it for keys and switches).
     """
 
     def __init__(self, theme: Theme, parent: QWidget, idle: IdleController | None = None):
@@ -109,7 +122,9 @@ class IdleOverlay(QWidget):
         self.theme = theme
         self.setObjectName("idleOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
+        a11y.set_role(self, a11y.ALERT)
         self.factor = 1.0
+        self._focus_before: QWidget | None = None
         box = QVBoxLayout(self)
         box.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.panel = QWidget(self)
@@ -122,26 +137,44 @@ class IdleOverlay(QWidget):
         for widget in (self.title, self.number, self.body):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             inner.addWidget(widget)
+        self.go_on = TapButton(
+            both("still_there.continue", " / "), 1.0, role="primary", theme=theme
+        )
+        inner.addWidget(self.go_on, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addWidget(self.panel)
         self.hide()
         if idle is not None:
             idle.warn.connect(self.pop_up)
             idle.tick.connect(self.set_seconds)
             idle.dismissed.connect(self.hide)
+            self.go_on.clicked.connect(idle.activity)
 
     def pop_up(self) -> None:
         """Cover the whole parent, on top."""
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
+        focus = QApplication.focusWidget()
+        self._focus_before = focus if focus is not self.go_on else None
         self.show()
         self.raise_()
+        self.go_on.setFocus(Qt.FocusReason.OtherFocusReason)
+        a11y.announce(self, self.accessibleName() or both("still_there", " "))
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        """Give the focus back to where it was (when that is still on screen)."""
+        before, self._focus_before = self._focus_before, None
+        super().hideEvent(event)
+        with contextlib.suppress(RuntimeError):  # deleted meanwhile
+            if before is not None and before.isVisible() and self.go_on.hasFocus():
+                before.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_factor(self, factor: float) -> None:
         self.factor = factor
         pad = scaled(SPACE.xl, factor)
         self._inner.setContentsMargins(pad, pad, pad, pad)
         self.panel.setMinimumWidth(scaled(SIZE.dialog_min, factor))
+        self.go_on.setMinimumSize(scaled(SIZE.tap * 4, factor), scaled(SIZE.tap, factor))
 
     def set_theme(self, theme: Theme) -> None:
         """Paint in *theme* from now on (the accessibility modes changed)."""

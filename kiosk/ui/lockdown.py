@@ -9,6 +9,7 @@ closes, and says whether a close request may be accepted.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
@@ -58,14 +59,18 @@ class Lockdown(QObject):
     """The window's guard.
 
     Args:
-        watcher: the application-wide input watcher (activity, swipes, the admin corner).
-        kiosk_mode: refuse the keys and close requests that could end the kiosk.
+        watchers: the application-wide filters, the last one sees an event first (the input
+            watcher for activity, swipes and the admin corner; then the keyboard navigation).
+        kiosk_mode: refuse the keys and close requests that could end the kiosk (this key
+            filter sees every event before the *watchers*).
         parent: the window.
     """
 
-    def __init__(self, watcher: QObject, kiosk_mode: bool, parent: QObject | None = None):
+    def __init__(
+        self, watchers: Sequence[QObject], kiosk_mode: bool, parent: QObject | None = None
+    ):
         super().__init__(parent)
-        self._filters = [watcher, *([KeyFilter(self)] if kiosk_mode else [])]
+        self._filters = [*watchers, *([KeyFilter(self)] if kiosk_mode else [])]
         self.closing_allowed = not kiosk_mode
         self.watching = False
 
@@ -74,7 +79,7 @@ class Lockdown(QObject):
         app = QApplication.instance()
         if app is not None and not self.watching:
             self.watching = True
-            for event_filter in self._filters:
+            for event_filter in self._filters:  # Qt asks the last one installed first
                 app.installEventFilter(event_filter)
 
     def unwatch(self) -> None:

@@ -1,8 +1,7 @@
 """The kiosk shell: the one window, a thin view of the session and navigation models.
 
-It shows the navigation model's current route in the page host, with the bar, the idle
-countdown and the accessibility modes the session model holds; the staff overlays are the admin
-controller's (kiosk.ui.staff), kiosk mode's key filter and close guard are kiosk.ui.lockdown's.
+It shows the current route in the page host, with the bar, the idle countdown and the modes; the
+staff overlays are kiosk.ui.staff's, kiosk mode's guard kiosk.ui.lockdown's, keys kiosk.ui.keys'.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from kiosk.model.session import LanguageChange, Session
 from kiosk.model.staff import Staff
 from kiosk.ui.first_frame import FirstFrame
 from kiosk.ui.idle import IdleController, IdleOverlay
+from kiosk.ui.keys import KeyboardAccess
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.navbar import NavBar
 from kiosk.ui.pages.factory import warm_up
@@ -91,7 +91,8 @@ class Shell(QWidget):
         self.input.activity.connect(self.idle.activity)
         self.input.swiped.connect(self._swiped)
         self.input.admin_requested.connect(self.admin_control.open_pin_pad)
-        self.lockdown = Lockdown(self.input, kiosk_mode, self)
+        self.keys = KeyboardAccess(self, self)  # keys, the focus ring, screen-reader semantics
+        self.lockdown = Lockdown([self.input, self.keys], kiosk_mode, self)
         self.host.first_painted.connect(self.lockdown.watch)
 
         self.nav.changed.connect(self._on_change)
@@ -202,8 +203,7 @@ class Shell(QWidget):
     def _apply_factor(self, factor: float, new_bar: bool = True) -> None:
         """Restyle for a new scale: the stylesheet and the bar are made for the factor.
 
-        *factor* is the screen's; large text multiplies it for everything on screen. *new_bar*
-        false keeps the bar (it was just made for this factor).
+        *factor* is the screen's, large text multiplies it; *new_bar* false keeps the bar.
         """
         self._base_factor = factor
         self.factor = factor * (LARGE_TEXT if self.session.modes["large_text"] else 1.0)

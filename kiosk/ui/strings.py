@@ -55,6 +55,7 @@ SOURCES: dict[str, str] = cast(
             "kiosk", "%n second(s) until the kiosk starts over", None, 0
         ),
         "still_there.line": QT_TRANSLATE_NOOP("kiosk", "{body}: {countdown}"),
+        "still_there.continue": QT_TRANSLATE_NOOP("kiosk", "Continue"),
         "section.themes": QT_TRANSLATE_NOOP("kiosk", "Forum themes"),
         "section.achievements": QT_TRANSLATE_NOOP("kiosk", "Achievements"),
         "section.zone": QT_TRANSLATE_NOOP("kiosk", "Bonded zone"),
@@ -92,6 +93,10 @@ SOURCES: dict[str, str] = cast(
         "zone.next": QT_TRANSLATE_NOOP("kiosk", "Next steps"),
         "home.explore": QT_TRANSLATE_NOOP("kiosk", "Touch a tile below to explore"),
         "swipe_hint": QT_TRANSLATE_NOOP("kiosk", "Swipe to browse"),
+        "item.previous": QT_TRANSLATE_NOOP("kiosk", "Previous"),
+        "item.next": QT_TRANSLATE_NOOP("kiosk", "Next"),
+        "figure.source_shown": QT_TRANSLATE_NOOP("kiosk", "Turned over to its source: {source}"),
+        "figure.source": QT_TRANSLATE_NOOP("kiosk", "Source: {source}"),
         "pin.title": QT_TRANSLATE_NOOP("kiosk", "Staff only"),
         "pin.prompt": QT_TRANSLATE_NOOP("kiosk", "Enter the admin PIN"),
         "pin.wrong": _Plural.translate("kiosk", "Wrong PIN, %n tries left", None, 0),

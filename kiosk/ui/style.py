@@ -67,6 +67,7 @@ def stylesheet(theme: Theme, factor: float) -> str:
         background: {p.primary}; color: {p.on_primary}; border-color: {p.accent};
     }}
     QPushButton:disabled {{ color: {p.text_muted}; background: transparent; }}
+    QPushButton:focus {{ outline: none; }}
     QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
     QScrollBar:vertical {{ background: transparent; width: {px(bar)}px; margin: 0; }}
     QScrollBar::handle:vertical {{

@@ -37,6 +37,8 @@ class Palette:
     #: Modules of a QR code (dark on light) for a reliable scan.
     qr_dark: str = "#061226"
     qr_light: str = "#F4F7FB"
+    #: The keyboard focus ring (at least 3:1 against every background and surface).
+    focus: str = "#FFD23F"
 
 
 #: The default theme: deep navy with cyan and gold accents.
@@ -60,6 +62,7 @@ HIGH_CONTRAST = Palette(
     control_outline="#FFFFFF",
     qr_dark="#000000",
     qr_light="#FFFFFF",
+    focus="#FFE600",
 )
 
 
@@ -139,6 +142,8 @@ class Elevation:
 
     hairline: int = 1  # dividers
     raised: int = 2  # the outline of cards, tiles, panels and buttons
+    focus_ring: int = 4  # the keyboard focus ring's width (at least 3 px on any screen)
+    focus_gap: int = 4  # between a focused control and its ring (a dark halo)
     dim_idle: float = 0.82  # the "still there?" overlay
     dim_admin: float = 0.9  # the PIN pad and the admin menu
 

@@ -2,7 +2,8 @@
 
 Qt's built-in swipe gesture needs three fingers, so :class:`InputWatcher` recognizes one-finger
 swipes itself. It is one application-wide event filter that also reports every input as activity
-(for the idle reset) and counts taps in the hidden admin corner.
+(for the idle reset, assistive technology's presses included) and counts taps in the hidden admin
+corner.
 """
 
 from __future__ import annotations
@@ -77,6 +78,14 @@ class InputWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
         if kind not in _ACTIVITY:
+            # A button pressed without a finger: assistive technology's press action (an
+            # animated click) runs on the button's timer. It is activity too.
+            if (
+                kind == QEvent.Type.Timer
+                and isinstance(watched, QAbstractButton)
+                and watched.isDown()
+            ):
+                self.activity.emit()
             return False
         self.activity.emit()
         if isinstance(event, QTouchEvent):

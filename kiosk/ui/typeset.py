@@ -56,6 +56,8 @@ def typeset_page(page: QWidget, names: Sequence[str]) -> None:
         if label.wordWrap() and label.text():
             glued = glue(label.text(), names)
             if glued != label.text():
+                if not label.accessibleName():  # a screen reader reads the words, no joiners
+                    label.setAccessibleName(label.text())
                 label.setText(glued)
     for card in page.findChildren(Card):
         card.set_texts(glue(card.title, names), glue(card.body, names))

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QSizePolicy, QWidget
 
+from kiosk.ui import a11y
 from kiosk.ui.style import TAP
 from kiosk.ui.text import line_height, wrap
 from kiosk.ui.tokens import ELEVATION, RADII, SIZE, SPACE, TYPE, Theme, scaled
@@ -34,6 +35,8 @@ def label(
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+    if role in ("title", "heading"):
+        a11y.set_role(widget, a11y.HEADING)
     return widget
 
 
@@ -45,6 +48,7 @@ def icon_label(name: str, size: int, color: str) -> QLabel:
     widget.setPixmap(icon.pixmap(QSize(size, size)))
     widget.setFixedSize(size, size)
     widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+    a11y.decorative(widget)  # the text beside it says what it shows
     return widget
 
 
@@ -66,7 +70,7 @@ class TapButton(QPushButton):
         self.theme = theme
         if role:
             self.setProperty("role", role)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys and switches; a touch takes none
         self.setAutoDefault(False)
         size = scaled(TAP, factor)
         self.setMinimumSize(size, size)
@@ -123,7 +127,7 @@ class Card(QAbstractButton):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setText(title)
         self.setAccessibleName(title)
         self.setAccessibleDescription(" ".join(x for x in (eyebrow, figure, text) if x))

@@ -89,7 +89,7 @@ class FigureTile(QAbstractButton):
         self.factor = factor
         self.theme = theme
         self.animate = theme.animate
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         tap = scaled(TAP, factor)
         self.setMinimumSize(tap, tap)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -115,7 +115,6 @@ class FigureTile(QAbstractButton):
             self.source,
         )
         self.setAccessibleName(" ".join(x for x in (self.final_text, self.unit, self.caption) if x))
-        self.setAccessibleDescription(self.source)
 
         icon = scaled(TYPE.lead, factor)
         self._icons = {
@@ -136,6 +135,7 @@ class FigureTile(QAbstractButton):
 
         self._source = False
         self._turn = 0.0  # 0: front, 1: back; in between during a flip
+        self._describe()
         self.flip_animation = QVariantAnimation(self)
         self.flip_animation.setEasingCurve(QEasingCurve.Type.InOutSine)
         self.flip_animation.valueChanged.connect(self._flip_step)
@@ -189,6 +189,7 @@ class FigureTile(QAbstractButton):
         self._counted = False
         self._source = False
         self._turn = 0.0
+        self._describe()
         self.update()
 
     def _count_step(self, value: object) -> None:
@@ -223,7 +224,13 @@ class FigureTile(QAbstractButton):
         else:
             self._turn = target
             self.update()
+        self._describe()
         self.flipped.emit(on)
+
+    def _describe(self) -> None:
+        """The face shown, for a screen reader: the source, and whether the tile shows it."""
+        key = "figure.source_shown" if self._source else "figure.source"
+        self.setAccessibleDescription(ui(key, self.lang, source=self.source))
 
     def _flip_step(self, value: object) -> None:
         if isinstance(value, float):

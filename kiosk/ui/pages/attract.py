@@ -14,8 +14,9 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPixmap,
     QRadialGradient,
+    QResizeEvent,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from kiosk.content import Content, Figure, Text
 from kiosk.model.navigation import Route
@@ -70,6 +71,14 @@ def slides_for(content: Content, palette: Palette) -> list[Slide]:
     return slides
 
 
+class StartButton(QAbstractButton):
+    """The "Touch to start" cue as a control for keys and assistive technology (the page paints
+    the cue; a touch anywhere reaches the page itself)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Nothing: the page paints the cue under it."""
+
+
 class AttractPage(Page):
     """Full-screen loop of slides in both languages with a "Touch to start" cue."""
 
@@ -80,6 +89,13 @@ class AttractPage(Page):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.setAccessibleName(both("touch_to_start", " "))
+        self.start = StartButton(self)
+        self.start.setText(both("touch_to_start", " "))
+        self.start.setAccessibleName(both("touch_to_start", " "))
+        self.start.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.start.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.start.clicked.connect(lambda: self.ctx.nav.home())
+        self.heading = self.start
         self.slides = slides_for(ctx.content, ctx.theme.palette)
         self._big_fonts: dict[tuple[str, int], QFont] = {}
         self._bg = QPixmap()
@@ -130,6 +146,10 @@ class AttractPage(Page):
             self.ctx.nav.home()
             return True
         return super().event(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self.start.setGeometry(self._cue_rect().toAlignedRect())
+        super().resizeEvent(event)
 
     # -- painting ------------------------------------------------------------------------------
 

@@ -85,6 +85,8 @@ class Page(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.route = route
+        #: Where the keyboard focus goes when the page comes on screen (and what is announced).
+        self.heading: QWidget | None = None
         self.setObjectName(f"page:{route}")
         # The background below covers every pixel: Qt need not clear or paint what is beneath.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
@@ -117,6 +119,7 @@ class ScrollPage(Page):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the controls in it take focus
         enable_kinetic(self.scroll_area)
         inner = self.inner = QWidget()
         self.column = QVBoxLayout(inner)

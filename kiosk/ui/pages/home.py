@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLa
 
 from kiosk.model.navigation import Route
 from kiosk.model.pages import Kind, Role, with_role
+from kiosk.ui import a11y
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.images import ImageFigure
 from kiosk.ui.pages.base import PageContext, ScrollPage
@@ -59,7 +60,7 @@ class HomePage(ScrollPage):
         text.addWidget(self.eyebrow)
         theme = forum.theme.get(lang)
         self._title_role = "display" if len(theme) <= 16 else "displayLong"
-        self.title = label(theme, self._title_role)
+        self.title = self.heading = a11y.heading(label(theme, self._title_role))
         text.addWidget(self.title)
         self.meta = label(f"{forum.dates.get(lang)}  ·  {forum.city.get(lang)}", "lead")
         text.addWidget(self.meta)

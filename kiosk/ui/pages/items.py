@@ -12,12 +12,13 @@ from kiosk.content import Figure, Text
 from kiosk.content.model import ItemList
 from kiosk.model.navigation import Route
 from kiosk.model.pages import Kind
+from kiosk.ui import a11y
 from kiosk.ui.figures import FigureTile, FigureWall
 from kiosk.ui.images import ImageFigure
 from kiosk.ui.pages.base import PageContext, ScrollPage
 from kiosk.ui.qr import QrBadge
 from kiosk.ui.tokens import SIZE, SPACE
-from kiosk.ui.widgets import Card, Chips, icon_label, label
+from kiosk.ui.widgets import Card, Chips, TapButton, icon_label, label
 
 #: Where "scan to read more" leads when the content names no page of its own.
 _FALLBACK_URL = "https://www.zgcforum.com"
@@ -30,8 +31,11 @@ class ItemPage(ScrollPage):
         super().__init__(ctx, route, parent)
         self.walls: list[FigureWall] = []
         self.hero_tile: FigureTile | None = None
+        self.previous: TapButton | None = None
+        self.next: TapButton | None = None
         if route.item is None:
             raise ValueError(f"{route}: an item page needs an item")
+        self._pager()
         self.build(route.item)
         self._footer()
         self.finish()
@@ -63,7 +67,8 @@ class ItemPage(ScrollPage):
         box.setSpacing(self.ctx.px(SPACE.xs))
         if eyebrow:
             box.addWidget(label(eyebrow, "eyebrow"))
-        box.addWidget(label(title, "title"))
+        self.heading = a11y.heading(label(title, "title"))
+        box.addWidget(self.heading)
         row.addLayout(box, 1)
         self.column.addLayout(row)
 
@@ -150,18 +155,36 @@ class ItemPage(ScrollPage):
         self.column.addSpacing(self.ctx.px(SPACE.m))
         self.column.addLayout(grid)
 
-    def _footer(self) -> None:
-        """Where the item stands among its siblings, and a QR code to read more at home."""
-        row = QHBoxLayout()
-        row.setSpacing(self.ctx.px(SPACE.l))
+    def _pager(self) -> None:
+        """At the top: Previous, where the item stands among its siblings (swipe), Next."""
         group = self.ctx.nav.siblings(self.route)
-        if self.route in group and len(group) > 1:
-            where = (
-                f"{group.index(self.route) + 1} / {len(group)}   ·   {self.ctx.ui('swipe_hint')}"
-            )
-            row.addWidget(label(where, "caption"), 1, Qt.AlignmentFlag.AlignBottom)
-        else:
-            row.addStretch(1)
+        if self.route not in group or len(group) < 2:
+            return
+        index = group.index(self.route)
+        row = QHBoxLayout()
+        row.setSpacing(self.ctx.px(SPACE.m))
+        buttons = []
+        for key, icon, step in (
+            ("item.previous", "mdi6.arrow-left", -1),
+            ("item.next", "mdi6.arrow-right", 1),
+        ):
+            button = TapButton(self.ctx.ui(key), self.ctx.factor, icon, "bar", theme=self.ctx.theme)
+            button.setEnabled(0 <= index + step < len(group))
+            button.clicked.connect(lambda _=False, s=step: self.ctx.nav.sibling(s))
+            buttons.append(button)
+        self.previous, self.next = buttons
+        where = f"{index + 1} / {len(group)}   ·   {self.ctx.ui('swipe_hint')}"
+        hint = label(where, "caption", wrap=False)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        row.addWidget(self.previous)
+        row.addWidget(hint, 1)
+        row.addWidget(self.next)
+        self.column.addLayout(row)
+
+    def _footer(self) -> None:
+        """A QR code to read more at home."""
+        row = QHBoxLayout()
+        row.addStretch(1)
         url = self.ctx.content.forum.website or _FALLBACK_URL
         row.addWidget(
             QrBadge(url, self.ctx.ui("qr.caption"), self.ctx.factor, theme=self.ctx.theme)
@@ -267,7 +290,8 @@ class VoicePage(ItemPage):
     def build(self, item: str) -> None:
         v = self.ctx.content.voice(item)
         heading = self.ctx.ui("voice.paraphrase" if v.paraphrase else "voice.quote")
-        self.column.addWidget(label(heading, "eyebrow"))
+        self.heading = a11y.heading(label(heading, "eyebrow"))
+        self.column.addWidget(self.heading)
         row = QHBoxLayout()
         row.setSpacing(self.ctx.px(SPACE.m))
         row.addWidget(
@@ -279,6 +303,8 @@ class VoicePage(ItemPage):
             0,
             Qt.AlignmentFlag.AlignTop,
         )
+        # The heading says whose words these are (its text on screen first).
+        self.heading.setAccessibleName(f"{heading}  ·  {self._name(v.name)}")
         quote = label(self.t(v.quote), "quote")
         row.addWidget(quote, 1)
         self.column.addLayout(row)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.content import Text
 from kiosk.model.navigation import Route
 from kiosk.model.pages import Kind
+from kiosk.ui import a11y
 from kiosk.ui.figures import FigureWall
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.pages.base import PageContext, ScrollPage
@@ -42,7 +43,8 @@ class SectionPage(ScrollPage):
     def _header(self, title: str, summary: str = "", eyebrow: str = "") -> None:
         if eyebrow:
             self.column.addWidget(label(eyebrow, "eyebrow"))
-        self.column.addWidget(label(title, "title"))
+        self.heading = a11y.heading(label(title, "title"))
+        self.column.addWidget(self.heading)
         if summary:
             self.column.addWidget(label(summary, "lead"))
         self.column.addSpacing(self.ctx.px(SPACE.s))

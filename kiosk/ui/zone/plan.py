@@ -143,7 +143,7 @@ class AreaButton(QAbstractButton):
         self.setText(area.name.get(lang))
         self.setAccessibleName(area.name.get(lang))
         self.setAccessibleDescription(area.summary.get(lang))
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setMinimumSize(scaled(TAP, factor), scaled(TAP, factor))
 
     def arrange(self, px: int) -> tuple[QRectF, QRectF, int] | None:

@@ -9,7 +9,9 @@ its status, also when Syncthing is killed mid-transfer. This script:
 2. publishes release 1 (the bundled content, ``kiosk publish``) and waits until a booth-side
    :class:`ReleaseFollower` (with its own cache folder) shows it;
 3. publishes release 2 (the bundled content with an extra ``--big-mib`` MiB file the content
-   loader ignores) and SIGKILLs the booth's Syncthing once that file is half there;
+   loader ignores) and SIGKILLs the booth's Syncthing once the booth has the new pointer, the
+   manifest and the big file partly written (``releases/.publishing-*`` is ignored on the office:
+   otherwise Syncthing may send that folder first and build the release from its blocks);
 4. polls the follower while Syncthing is dead, then with one arrived file truncated and another
    with a byte flipped (both put back as they were, bytes and time, before Syncthing returns):
    release 2 is never shown, the state is "waiting", the last good release stays;
@@ -333,6 +335,7 @@ def run(work: Path, syncthing: str, big_mib: int, kbps: int, report: Report) -> 
         note = f"killed with {temp_bytes / (1 << 20):.1f} of {big_mib} MiB in the temporary file"
         report.step("SIGKILL booth Syncthing mid-transfer", time.monotonic() - t, note)
         report.check("booth Syncthing is dead", booth_st.process.returncode == -signal.SIGKILL)
+        report.check("release 2 still half there after the kill", partial(folder)[1] == 0)
 
         t = time.monotonic()
         check_waiting(booth, r1, r2, "Syncthing dead")

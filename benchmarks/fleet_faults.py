@@ -5,7 +5,8 @@ its status, also when Syncthing is killed mid-transfer. This script:
 
 1. starts an office and a booth Syncthing (tests/syncthing_pair.py: loopback only, discovery,
    relays, NAT and usage reporting off); the booth receives at most ``--kbps`` KiB/s (also on the
-   LAN) and pulls the smallest files first, so that a release arrives slowly and file by file;
+   LAN), so that a release arrives slowly, and is set to pull the smallest files first (it does
+   not always: see benchmarks/RESULTS-fleet.md);
 2. publishes release 1 (the bundled content, ``kiosk publish``) and waits until a booth-side
    :class:`ReleaseFollower` (with its own cache folder) shows it;
 3. publishes release 2 (the bundled content with an extra ``--big-mib`` MiB file the content

@@ -1,11 +1,11 @@
 """What a real screen reader's client sees of the kiosk, through AT-SPI (the stack Orca uses).
 
 Run it with the system Python (pyatspi is a Debian package, python3-pyatspi) inside a desktop
-session with the accessibility bus, while the kiosk runs in it, e.g.:
+session with the accessibility bus (on a machine without a screen: Xvfb, a D-Bus session bus,
+at-spi2-core's bus launcher and QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1), while the kiosk runs in it:
 
-    ../shared/tools/atspi-session.sh -- bash -c \\
-      '.venv/bin/kiosk --windowed --idle-timeout 30 --idle-warning 20 & sleep 8; \\
-       /usr/bin/python3 tools/atspi_probe.py'
+    .venv/bin/kiosk --windowed --idle-timeout 30 --idle-warning 20 &
+    sleep 8; /usr/bin/python3 tools/atspi_probe.py
 
 It checks the window's role and name, presses the attract loop's start control, watches the
 focus move to the page's heading and then with Tab (real key events through XTest), opens every

@@ -347,6 +347,33 @@ def test_check_reports_text_that_does_not_fit(qapp: object, folder: Path) -> Non
     ), [str(p) for p in problems]
 
 
+def test_check_reports_a_word_broken_inside_itself(qapp: object, folder: Path) -> None:
+    """A word longer than its line is broken inside itself: reported with its field path."""
+    from kiosk.commands.fit import fit_problems
+
+    word = "Supercalifragilisticexpialidociousnesses" * 2
+    edit(
+        folder / "themes.toml", r'^(summary = \{ zh = "[^"]*", en = ")[^"]*', rf"\g<1>A {word} here"
+    )
+    content = check(folder, Environment(resource_exists=resources.exists))[0]
+    assert content is not None
+    problems = fit_problems(content, sizes=[(1080, 1920)], langs=["en"], large=[False])
+    assert any(
+        p.file == "themes.toml" and ".summary" in p.path and "word broken inside" in p.message
+        for p in problems
+    ), [str(p) for p in problems]
+
+
+@pytest.mark.slow
+def test_the_bundled_content_lays_out_cleanly_everywhere(content: Content) -> None:
+    """kiosk check's layout pass: every screen, four sizes, both languages, normal and large
+    text: nothing cut, no word broken inside, no character alone, no name split."""
+    from kiosk.commands.fit import fit_problems
+
+    problems = fit_problems(content)
+    assert problems == [], "\n".join(str(p) for p in problems[:20])
+
+
 # --- Content ids the screens show are named by the content, and checked ----------------------
 
 

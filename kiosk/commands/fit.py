@@ -4,6 +4,7 @@ overlapping, naming the content field that holds the text (for ``kiosk check`` a
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -13,8 +14,11 @@ from kiosk.content import Content, Problem, Text
 if TYPE_CHECKING:
     from kiosk.ui.shell import Shell
 
-#: The sizes ``kiosk check`` lays the screens out at: landscape and portrait.
-CHECK_SIZES = ((1920, 1080), (1080, 1920))
+#: The sizes ``kiosk check`` lays the screens out at: the usual booth screens, landscape and
+#: portrait, a small laptop and 4K.
+CHECK_SIZES = ((1920, 1080), (1080, 1920), (1366, 768), (3840, 2160))
+#: The text sizes it lays them out in: normal and large text.
+CHECK_LARGE = (False, True)
 
 
 def texts_of(obj: object, path: str = "") -> Iterator[tuple[str, Text]]:
@@ -118,8 +122,10 @@ def fit_problems(
     content: Content,
     sizes: Sequence[tuple[int, int]] = CHECK_SIZES,
     langs: Sequence[str] = ("zh", "en"),
+    large: Sequence[bool] = CHECK_LARGE,
 ) -> list[Problem]:
-    """Lay out every screen of *content* at *sizes* in *langs*; one Problem per misfit."""
+    """Lay out every screen of *content* at *sizes* in *langs*, in normal and (*large*) large
+    text; one Problem per misfit."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
@@ -138,24 +144,25 @@ def fit_problems(
         where.setdefault(value.zh, path)
         where.setdefault(value.en, path)
     found: dict[tuple[str, str], list[str]] = {}
-    for width, height in sizes:
-        for lang in langs:
-            settings = Settings.defaults().replace(language=lang)
-            shell = Shell(Session(content, settings), kiosk_mode=False, animate=False)
-            shell.resize(width, height)
-            shell.show()
-            for route in all_routes(content):
-                if route.page == "attract":
-                    continue
-                shell.nav.show(route)
-                shell.host.finish_transition()
-                QCoreApplication.processEvents()
-                for problem in screen_problems(shell, names):
-                    screens = found.setdefault((problem, lang), [])
-                    screens.append(f"{route} at {width}x{height}")
-            shell.close()
-            shell.deleteLater()
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    for (width, height), lang, large_text in itertools.product(sizes, langs, large):
+        settings = Settings.defaults().replace(language=lang)
+        shell = Shell(Session(content, settings), kiosk_mode=False, animate=False)
+        shell.resize(width, height)
+        shell.show()
+        shell.session.set_mode("large_text", large_text)
+        mode = " in large text" if large_text else ""
+        for route in all_routes(content):
+            if route.page == "attract":
+                continue
+            shell.nav.show(route)
+            shell.host.finish_transition()
+            QCoreApplication.processEvents()
+            for problem in screen_problems(shell, names):
+                screens = found.setdefault((problem, lang), [])
+                screens.append(f"{route} at {width}x{height}{mode}")
+        shell.close()
+        shell.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     del app
     problems = []
     for (problem, lang), screens in found.items():

@@ -174,7 +174,7 @@ class ItemPage(ScrollPage):
             buttons.append(button)
         self.previous, self.next = buttons
         where = f"{index + 1} / {len(group)}   ·   {self.ctx.ui('swipe_hint')}"
-        hint = label(where, "caption", wrap=False)
+        hint = label(where, "caption")  # it wraps, so that the buttons keep their labels
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row.addWidget(self.previous)
         row.addWidget(hint, 1)

@@ -67,6 +67,8 @@ def screen_problems(shell: Shell, names: Sequence[str] = ()) -> list[str]:
                 problems.append(f"outside the window: {name}")
             if isinstance(button, Card) and button.title_cut():
                 problems.append(f"text cut: {button.title}")
+            elif isinstance(button, Card) and button.figure_cut():
+                problems.append(f"text cut: {button.figure}")
             elif (
                 isinstance(button, QPushButton)
                 and button.text()

@@ -1,5 +1,9 @@
-"""Where lines break, judged as a typesetter would: no word broken inside itself, no CJK character
-alone on a line, no name split across lines.
+"""Where lines break, judged and guided as a typesetter would: no word broken inside itself, no CJK
+character alone on a line, no name split across lines, no opening bracket at a line's end.
+
+:func:`glue` joins, with the invisible U+2060 WORD JOINER (no break on either side, no width), the
+characters of each name, each opening bracket to what follows it and the last two characters of
+each paragraph, so that a layout breaks elsewhere.
 
 Qt-free: it judges lines that a layout made (``kiosk check`` lays every screen out and hands the
 lines of each text here). A problem is a short phrase; the caller adds the text and the screen.
@@ -68,3 +72,45 @@ def break_problems(lines: Sequence[str], names: Iterable[str] = ()) -> list[str]
     problems += [f"one character alone on a line ({c})" for c in lonely_characters(lines)]
     problems += [f"name split across lines ({n})" for n in split_names(lines, names)]
     return problems
+
+
+#: Opening brackets and quotes: never left at the end of a line.
+_OPENING = set("（《“「『【〈‘")
+
+#: No line break on either side, and nothing drawn.
+JOINER = "\u2060"
+
+
+def glue(text: str, names: Sequence[str] = ()) -> str:
+    """*text* with its CJK names, each opening bracket or quote and what follows it, and the last
+    two characters of each paragraph joined by :data:`JOINER` (the layout breaks elsewhere)."""
+    if not any(is_cjk(ch) for ch in text):
+        return text
+    for name in names:
+        if len(name) > 1 and any(is_cjk(ch) for ch in name) and name in text:
+            text = text.replace(name, JOINER.join(name))
+    text = "".join(
+        f"{ch}{JOINER}" if ch in _OPENING and i + 1 < len(text) and text[i + 1] != JOINER else ch
+        for i, ch in enumerate(text)
+    )
+    return "\n".join(_glue_end(paragraph) for paragraph in text.split("\n"))
+
+
+def _glue_end(paragraph: str) -> str:
+    """Join a paragraph's last CJK character (before closing punctuation) to the one before it."""
+    last = len(paragraph) - 1
+    while last >= 0 and not is_cjk(paragraph[last]):
+        if paragraph[last].isalnum():
+            return paragraph  # it ends in Latin letters or digits: their words break at spaces
+        last -= 1
+    before = last - 1
+    while before >= 0 and paragraph[before] == JOINER:
+        before -= 1
+    if before < 0 or before != last - 1 or paragraph[before].isspace():
+        return paragraph
+    return f"{paragraph[:last]}{JOINER}{paragraph[last:]}"
+
+
+def plain(text: str) -> str:
+    """*text* without the joiners :func:`glue` added."""
+    return text.replace(JOINER, "")

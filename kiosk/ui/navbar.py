@@ -89,14 +89,19 @@ class NavBar(QWidget):
         self._fit()
 
     def _fit(self) -> None:
-        """Home, Back and the language show their labels where they fit the bar (a narrow screen
-        in large text shows their icons alone; their accessible names stay)."""
-        compact = self.width() < self._labelled_width()
-        for button, text in self._labels.items():
-            button.setText("" if compact else text)
+        """Home, Back and the language show their labels where they fit the bar. On a narrow
+        screen in large text, Back gives up its label first, then Home, the language last (it
+        says in the other language what it does); their accessible names stay."""
+        shown = dict(self._labels)
+        for button in (self.back, self.home, self.language):
+            if self.width() >= self._labelled_width(shown):
+                break
+            shown[button] = ""
+        for button, text in shown.items():
+            button.setText(text)
 
-    def _labelled_width(self) -> int:
-        """The bar's width with every label shown (the "where" label may shrink to nothing)."""
+    def _labelled_width(self, labels: dict[TapButton, str]) -> int:
+        """The bar's width with *labels* shown (the "where" label may shrink to nothing)."""
         row = self._row
         margins = row.contentsMargins()
         buttons = [self.home, self.back, *self.modes.values(), self.language]
@@ -104,7 +109,7 @@ class NavBar(QWidget):
         inner = 2 * scaled(SPACE.m, self.factor) + scaled(SPACE.s, self.factor)
         for button in buttons:
             button.ensurePolished()
-            text = self._labels.get(button, "")
+            text = labels.get(button, "")
             width = button.fontMetrics().horizontalAdvance(text) + button.iconSize().width()
             total += max(button.minimumWidth(), width + inner)
         return total

@@ -66,7 +66,9 @@ def stylesheet(theme: Theme, factor: float) -> str:
     QPushButton:checked {{
         background: {p.primary}; color: {p.on_primary}; border-color: {p.accent};
     }}
-    QPushButton:disabled {{ color: {p.text_muted}; background: transparent; }}
+    QPushButton:disabled {{
+        color: {p.text_muted}; background: transparent; border-style: dashed;
+    }}
     QPushButton:focus {{ outline: none; }}
     QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
     QScrollBar:vertical {{ background: transparent; width: {px(bar)}px; margin: 0; }}

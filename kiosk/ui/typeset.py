@@ -1,10 +1,8 @@
-"""Chinese line breaking as a typesetter would do it: names never broken, no character alone on
-the last line of a paragraph.
+"""Chinese line breaking as a typesetter would do it, on a whole page: names never broken, no
+character alone on the last line of a paragraph (:func:`kiosk.content.breaks.glue`).
 
-Qt breaks Chinese text between any two characters. :func:`glue` joins, with the invisible
-U+2060 WORD JOINER (no break on either side, no width), the characters of each name the content
-knows and the last two characters of each paragraph, so that the layout breaks elsewhere.
-:func:`typeset_page` applies it to every wrapped label and card of a page once it is built.
+:func:`typeset_page` glues every wrapped label and card of a page once it is built; painted
+widgets (figure tiles) glue their own text.
 """
 
 from __future__ import annotations
@@ -13,41 +11,8 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kiosk.content.breaks import is_cjk
+from kiosk.content.breaks import JOINER, glue, plain
 from kiosk.ui.widgets import Card
-
-#: No line break on either side, and nothing drawn.
-JOINER = "\u2060"
-
-
-def glue(text: str, names: Sequence[str] = ()) -> str:
-    """*text* with its CJK names and the last two CJK characters of each paragraph joined."""
-    if not any(is_cjk(ch) for ch in text):
-        return text
-    for name in names:
-        if len(name) > 1 and any(is_cjk(ch) for ch in name) and name in text:
-            text = text.replace(name, JOINER.join(name))
-    return "\n".join(_glue_end(paragraph) for paragraph in text.split("\n"))
-
-
-def _glue_end(paragraph: str) -> str:
-    """Join a paragraph's last CJK character (before closing punctuation) to the one before it."""
-    last = len(paragraph) - 1
-    while last >= 0 and not is_cjk(paragraph[last]):
-        if paragraph[last].isalnum():
-            return paragraph  # it ends in Latin letters or digits: their words break at spaces
-        last -= 1
-    before = last - 1
-    while before >= 0 and paragraph[before] == JOINER:
-        before -= 1
-    if before < 0 or before != last - 1 or paragraph[before].isspace():
-        return paragraph
-    return f"{paragraph[:last]}{JOINER}{paragraph[last:]}"
-
-
-def plain(text: str) -> str:
-    """*text* without the joiners :func:`glue` added."""
-    return text.replace(JOINER, "")
 
 
 def typeset_page(page: QWidget, names: Sequence[str]) -> None:
@@ -61,3 +26,6 @@ def typeset_page(page: QWidget, names: Sequence[str]) -> None:
                 label.setText(glued)
     for card in page.findChildren(Card):
         card.set_texts(glue(card.title, names), glue(card.body, names))
+
+
+__all__ = ["JOINER", "glue", "plain", "typeset_page"]

@@ -94,6 +94,8 @@ class TapButton(QPushButton):
         super().showEvent(event)
 
 
+#: A card's headline figure ("over 81 billion yuan") may take this many lines.
+FIGURE_LINES = 2
 #: A card's title may take this many lines; more is reported by ``kiosk check``.
 TITLE_LINES = 4
 
@@ -194,8 +196,9 @@ class Card(QAbstractButton):
         else:
             head = top
         if self.figure:
-            font = self._font(TYPE.title + 8, True)
-            blocks.append(_Block(wrap(self.figure, font, inner, 1), font, p.gold, gap))
+            font = self._figure_font(inner)
+            lines = wrap(self.figure, font, inner, FIGURE_LINES)
+            blocks.append(_Block(lines, font, p.gold, gap))
         font = self._font(TYPE.lead - 2, True)
         blocks.append(_Block(wrap(self.title, font, inner, TITLE_LINES), font, p.text, gap))
         if self.body and self.show_body:
@@ -219,6 +222,20 @@ class Card(QAbstractButton):
         if self.body and self.show_body:
             texts.append((self.body, self._font(TYPE.caption, False)))
         return [(text, wrap(text, font, inner, raw=True)) for text, font in texts]
+
+    def _figure_font(self, inner: float) -> QFont:
+        """The headline figure's font: large on one line, the lead size when it needs more."""
+        font = self._font(TYPE.title + 8, True)
+        if len(wrap(self.figure, font, inner)) > 1:
+            font = self._font(TYPE.lead, True)
+        return font
+
+    def figure_cut(self) -> bool:
+        """Whether the headline figure needs more lines than the card gives it (then elided)."""
+        if not self.figure:
+            return False
+        inner = self.width() - 2 * self._pad() - self._beside()
+        return len(wrap(self.figure, self._figure_font(inner), inner)) > FIGURE_LINES
 
     def title_cut(self) -> bool:
         """Whether the title needs more lines than the card gives it (it is then elided)."""

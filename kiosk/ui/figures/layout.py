@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
 
 from kiosk.content import Figure, Lang
+from kiosk.content.breaks import glue
 from kiosk.ui import fmt
 from kiosk.ui.fmt import decimals as _decimals
 from kiosk.ui.fmt import figure_text
@@ -208,7 +209,7 @@ class TileComposer:
             y = unit_y + unit_below.height
         rule_y = y + self._px(SPACE.m)
         caption_y = rule_y + self._px(SPACE.xs // 2) + self._px(SPACE.s)
-        caption = Paragraph(t.caption, font(self.base, self._px(TYPE.body)), inner)
+        caption = Paragraph(glue(t.caption), font(self.base, self._px(TYPE.body)), inner)
         height = self._bottom(caption_y, caption, inner, icon) + pad
         return Front(
             big,
@@ -242,10 +243,10 @@ class TileComposer:
         fm = QFontMetricsF(heading_font)
         heading_baseline = pad + fm.capHeight()
         source_y = heading_baseline + fm.descent() + self._px(SPACE.xs)
-        source = Paragraph(self.text.source, font(self.base, self._px(size)), inner)
+        source = Paragraph(glue(self.text.source), font(self.base, self._px(size)), inner)
         divider_y = source_y + source.height + self._px(SPACE.xs)
         caption_y = divider_y + self._px(SPACE.xs)
-        caption = Paragraph(self.text.caption, font(self.base, self._px(TYPE.caption)), inner)
+        caption = Paragraph(glue(self.text.caption), font(self.base, self._px(TYPE.caption)), inner)
         height = caption_y + caption.height + pad
         return Back(
             heading_font,

@@ -57,7 +57,7 @@ class Comparison:
         """One line with the counts."""
         return (
             f"compared with {self.old_dir}: {len(self.changed)} changed, {len(self.new)} new, "
-            f"{len(self.missing)} missing, {self.unchanged} unchanged"
+            f"{len(self.missing)} missing, {self.unchanged} unchanged images"
         )
 
     def lines(self) -> list[str]:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.commands import cli
 from kiosk.commands.compare import differing
-from kiosk.commands.sheets import MARK_COLOURS, Shot, sheet_names, thumb_size
+from kiosk.commands.sheets import Shot, mark_colours, sheet_names, thumb_size
 
 SMALL = ["--size", "640x360", "--only", "home", "--only", "about"]
 
@@ -108,7 +108,7 @@ def test_compare_finds_what_changed_and_nothing_else(
     assert "changes/640x360-en-home-old.png" in changes
     assert "changes/640x360-en-home-new.png" in changes
     outlined = QImage(str(after / "changes" / "640x360-en-home-new.png"))
-    assert outlined.pixelColor(300 - 6, 160) == QColor(MARK_COLOURS["changed"])
+    assert outlined.pixelColor(300 - 6, 160) == QColor(mark_colours()["changed"])
     index = (after / "index.html").read_text(encoding="utf-8")
     assert "changes.html" in index and "<b>changed</b> home" in index
 
@@ -118,6 +118,6 @@ def test_compare_finds_what_changed_and_nothing_else(
     from kiosk.commands import sheets
 
     top = sheets.MARGIN + sheets.TITLE_H + sheets.HEADING_H
-    assert sheet.pixelColor(sheets.MARGIN - 1, top + th // 2) == QColor(MARK_COLOURS["changed"])
+    assert sheet.pixelColor(sheets.MARGIN - 1, top + th // 2) == QColor(mark_colours()["changed"])
     second = sheets.MARGIN + tw + sheets.GAP - 1
-    assert sheet.pixelColor(second, top + th // 2) == QColor(MARK_COLOURS["new"])
+    assert sheet.pixelColor(second, top + th // 2) == QColor(mark_colours()["new"])

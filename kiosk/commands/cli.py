@@ -214,10 +214,13 @@ def supervise_command(argv: Sequence[str]) -> int:
 def _render_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk render",
-        description="Render every screen to PNG, with a contact sheet and an HTML index.",
+        description="Render every screen to PNG, with contact sheets (one per size and mode) and "
+        "an HTML index; optionally compare with an earlier render.",
     )
     parser.add_argument(
-        "outdir", type=Path, help="folder for the PNGs, index.png and index.html (created)"
+        "outdir",
+        type=Path,
+        help="folder for the PNGs, the index-*.png sheets and index.html (created)",
     )
     parser.add_argument(
         "--size",

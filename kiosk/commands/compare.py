@@ -199,11 +199,11 @@ def _outlined(source: Path, boxes: Sequence[Box], out: Path) -> None:
     from PySide6.QtCore import QRect, Qt
     from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
-    from kiosk.commands.sheets import MARK_COLOURS
+    from kiosk.commands.sheets import mark_colours
 
     image = QImage(str(source)).convertToFormat(QImage.Format.Format_RGB32)
     painter = QPainter(image)
-    painter.setPen(QPen(QColor(MARK_COLOURS["changed"]), 4))
+    painter.setPen(QPen(QColor(mark_colours()["changed"]), 4))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for x, y, w, h in boxes:
         painter.drawRect(QRect(x - 6, y - 6, w + 12, h + 12))

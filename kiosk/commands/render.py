@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.commands.compare import Comparison, changes_page, compare
-from kiosk.commands.sheets import MARK_COLOURS, Shot, contact_sheets, file_stem
+from kiosk.commands.sheets import Shot, contact_sheets, file_stem, mark_colours
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPixmap
@@ -174,7 +174,7 @@ def index_page(
         parts.append(f"<h2>{html.escape(group)}</h2>{''.join(figures)}")
     colours = "".join(
         f"figure.{m} img{{outline:4px solid {c}}}figure.{m} b{{color:{c}}}"
-        for m, c in MARK_COLOURS.items()
+        for m, c in mark_colours().items()
     )
     out.write_text(
         "<!doctype html><meta charset=utf-8><title>kiosk proof sheets</title>"

@@ -21,8 +21,12 @@ LABEL_H = 24
 HEADING_H = 48
 TITLE_H = 56
 
-#: How a cell of a screen that changed (or is new) since the compared folder is marked.
-MARK_COLOURS = {"changed": "#FF7A59", "new": "#F5B83D"}
+
+def mark_colours() -> dict[str, str]:
+    """How a cell of a screen that changed (or is new) since the compared folder is marked."""
+    from kiosk.ui.tokens import THEME
+
+    return {"changed": THEME.palette.coral, "new": THEME.palette.gold}
 
 
 @dataclass(frozen=True)
@@ -205,7 +209,7 @@ def _draw(first: Shot, page: Sequence[_Block], out: Path, marks: Mapping[str, st
                     ),
                 )
             mark = marks.get(shot.path.name)
-            colour = QColor(MARK_COLOURS[mark] if mark else palette.outline)
+            colour = QColor(mark_colours()[mark] if mark else palette.outline)
             painter.setPen(QPen(colour, 4 if mark else 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             inset = 2 if mark else 0

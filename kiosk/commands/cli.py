@@ -214,10 +214,13 @@ def supervise_command(argv: Sequence[str]) -> int:
 def _render_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk render",
-        description="Render every screen to PNG, with a contact sheet and an HTML index.",
+        description="Render every screen to PNG, with contact sheets (one per size and mode) and "
+        "an HTML index; optionally compare with an earlier render.",
     )
     parser.add_argument(
-        "outdir", type=Path, help="folder for the PNGs, index.png and index.html (created)"
+        "outdir",
+        type=Path,
+        help="folder for the PNGs, the index-*.png sheets and index.html (created)",
     )
     parser.add_argument(
         "--size",
@@ -246,6 +249,13 @@ def _render_parser() -> argparse.ArgumentParser:
         default=[],
         choices=("large_text", "high_contrast", "low_reach"),
         help="render with this accessibility mode on",
+    )
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        metavar="OLD_DIR",
+        help="compare each screen with the one of the same name in an earlier render; list, "
+        "mark and show the changed, new and missing ones (changes.html)",
     )
     return parser
 
@@ -277,26 +287,35 @@ def parsers() -> dict[str, argparse.ArgumentParser]:
 
 
 def render_command(argv: Sequence[str]) -> int:
-    """``kiosk render OUTDIR [--size WxH ...] [--lang zh|en ...] [--only ROUTE ...]``."""
+    """``kiosk render OUTDIR [--size WxH ...] [--lang zh|en ...] [--only ROUTE ...]
+    [--compare OLD_DIR]``."""
     parser = _render_parser()
     args = parser.parse_args(argv)
+    if args.compare is not None:
+        if not args.compare.is_dir():
+            parser.error(f"--compare: no such folder: {args.compare}")
+        if args.compare.resolve() == args.outdir.resolve():
+            parser.error("--compare needs another folder than OUTDIR (the render overwrites it)")
     from kiosk.commands.render import DEFAULT_SIZES, render
 
-    written = render(
+    proofs = render(
         args.outdir,
         args.size or DEFAULT_SIZES,
         args.lang or ("zh", "en"),
         args.content,
         args.only,
         modes=args.mode,
+        compare_with=args.compare,
     )
-    screens = [p for p in written if p.suffix == ".png" and p.name != "index.png"]
-    whole = sum(1 for p in screens if p.stem.endswith("-full"))
+    sheets = len(proofs.sheets)
     print(
-        f"{len(screens) - whole} screens written to {args.outdir}"
-        + (f" (and {whole} long pages whole)" if whole else "")
-        + ", with index.png and index.html"
+        f"{len(proofs.shots)} screens written to {args.outdir}"
+        + (f" (and {proofs.wholes} long pages whole)" if proofs.wholes else "")
+        + f", with {sheets} contact sheet{'s' if sheets != 1 else ''} and index.html"
     )
+    if proofs.comparison is not None:
+        print("\n".join(proofs.comparison.lines()))
+        print(f"see {proofs.changes}")
     return 0
 
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from kiosk.commands.compare import Comparison, changes_page, compare
+from kiosk.commands.sheets import Shot, contact_sheets, file_stem, mark_colours
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPixmap
@@ -19,6 +25,22 @@ log = logging.getLogger("kiosk.render")
 DEFAULT_SIZES = ((1920, 1080), (1366, 768), (1080, 1920), (3840, 2160))
 
 
+@dataclass
+class Proofs:
+    """What a render wrote: the screens, the contact sheets, the index and the comparison."""
+
+    shots: list[Shot]
+    sheets: list[Path]
+    index: Path
+    comparison: Comparison | None = None
+    changes: Path | None = None
+
+    @property
+    def wholes(self) -> int:
+        """How many long pages were also rendered whole."""
+        return sum(1 for s in self.shots if s.full is not None)
+
+
 def render(
     outdir: Path,
     sizes: Sequence[tuple[int, int]] = DEFAULT_SIZES,
@@ -27,11 +49,14 @@ def render(
     only: Sequence[str] = (),
     full: bool = True,
     modes: Sequence[str] = (),
-) -> list[Path]:
+    compare_with: Path | None = None,
+) -> Proofs:
     """Render every route (or those whose name starts with one of *only*) to *outdir*.
 
     With *full*, a page longer than the screen is also rendered whole (``…-full.png``), so an
-    editor sees every line of it.
+    editor sees every line of it. With *compare_with*, each PNG is compared with the one of the
+    same name there; changed and new screens are marked on the sheets and shown in
+    ``changes.html``.
     """
     if "QT_QPA_PLATFORM" not in os.environ:
         screen = outdir / ".offscreen.json"
@@ -54,7 +79,7 @@ def render(
     app = QApplication.instance() or create_application("kiosk-render")
     content = load_content(content_dir)
     outdir.mkdir(parents=True, exist_ok=True)
-    written = []
+    shots = []
     routes = [r for r in all_routes(content) if not only or str(r).startswith(tuple(only))]
     for width, height in sizes:
         for lang in langs:
@@ -70,93 +95,94 @@ def render(
                 session.nav.show(route)
                 shell.host.finish_transition()
                 QCoreApplication.processEvents()
-                tag = "".join(f"-{m}" for m in modes)
-                name = f"{width}x{height}{tag}-{lang}-{str(route).replace('/', '--')}.png"
-                path = outdir / name
+                stem = file_stem(width, height, modes, lang, str(route))
+                path = outdir / f"{stem}.png"
                 shell.grab().save(str(path))
-                written.append(path)
-                if full:
-                    long = _full_length(shell)
-                    if long is not None:
-                        long_path = path.with_name(path.stem + "-full.png")
-                        long.save(str(long_path))
-                        written.append(long_path)
+                long = _full_length(shell) if full else None
+                long_path = None
+                if long is not None:
+                    long_path = outdir / f"{stem}-full.png"
+                    long.save(str(long_path))
+                shots.append(Shot(width, height, tuple(modes), lang, str(route), path, long_path))
             shell.allow_close()
             shell.close()
             shell.deleteLater()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     del app
-    screens = [p for p in written if not p.stem.endswith("-full")]
-    written.append(contact_sheet(screens, outdir / "index.png"))
-    written.append(index_page(written, outdir / "index.html"))
-    return written
+    comparison = None
+    marks: dict[str, str] = {}
+    if compare_with is not None:
+        names = [f.name for shot in shots for f in shot.files]
+        prefixes = _scope(sizes, langs, modes, only)
+        comparison = compare(names, outdir, compare_with, lambda n: n.startswith(prefixes))
+        for shot in shots:
+            status = [comparison.status(f.name) for f in shot.files]
+            mark = "new" if "new" in status else "changed" if "changed" in status else None
+            if mark:
+                marks[shot.path.name] = mark
+    sheets = contact_sheets(shots, outdir, marks)
+    changes = changes_page(comparison, outdir) if comparison is not None else None
+    index = index_page(shots, sheets, outdir / "index.html", marks, comparison)
+    return Proofs(shots, sheets, index, comparison, changes)
 
 
-def contact_sheet(paths: Sequence[Path], out: Path, columns: int = 6, thumb: int = 420) -> Path:
-    """One PNG with a labelled thumbnail of every screen."""
-    from PySide6.QtCore import QRect, Qt
-    from PySide6.QtGui import QColor, QFont, QImage, QPainter
-
-    from kiosk.ui.tokens import THEME
-
-    palette = THEME.palette
-
-    label_h = 28
-    cells = []
-    for path in paths:
-        image = QImage(str(path))
-        if not image.isNull():
-            cells.append(
-                (
-                    path.stem,
-                    image.scaled(
-                        thumb,
-                        thumb,
-                        Qt.AspectRatioMode.KeepAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation,
-                    ),
-                )
-            )
-    rows = max(1, -(-len(cells) // columns))
-    sheet = QImage(
-        columns * (thumb + 16) + 16, rows * (thumb + label_h + 16) + 16, QImage.Format.Format_RGB32
+def _scope(
+    sizes: Sequence[tuple[int, int]],
+    langs: Sequence[str],
+    modes: Sequence[str],
+    only: Sequence[str],
+) -> tuple[str, ...]:
+    """The starts of the file names this render could have written."""
+    routes = [o.replace("/", "--") for o in only] or [""]
+    return tuple(
+        file_stem(w, h, modes, lang, route) for w, h in sizes for lang in langs for route in routes
     )
-    sheet.fill(QColor(palette.background_deep))
-    painter = QPainter(sheet)
-    font = QFont()
-    font.setPixelSize(14)
-    painter.setFont(font)
-    for i, (name, image) in enumerate(cells):
-        x = 16 + (i % columns) * (thumb + 16)
-        y = 16 + (i // columns) * (thumb + label_h + 16)
-        painter.drawImage(x, y, image)
-        painter.setPen(QColor(palette.text))
-        painter.drawText(
-            QRect(x, y + thumb + 4, thumb, label_h), int(Qt.AlignmentFlag.AlignLeft), name
-        )
-    painter.end()
-    sheet.save(str(out))
-    return out
 
 
-def index_page(paths: Sequence[Path], out: Path) -> Path:
-    """An HTML page linking every rendered screen, for a browser on the editor's machine."""
+def index_page(
+    shots: Sequence[Shot],
+    sheets: Sequence[Path],
+    out: Path,
+    marks: Mapping[str, str],
+    comparison: Comparison | None = None,
+) -> Path:
+    """An HTML page with the contact sheets and every screen by group, for the editor's browser."""
     from kiosk.ui.tokens import THEME
 
     palette = THEME.palette
-
-    items = "\n".join(
-        f'<figure><a href="{p.name}"><img src="{p.name}" loading="lazy"></a>'
-        f"<figcaption>{p.stem}</figcaption></figure>"
-        for p in paths
-        if p.suffix == ".png" and p.name != "index.png"
+    parts = []
+    if comparison is not None:
+        parts.append(
+            f"<p class=summary>{html.escape(comparison.summary())}: "
+            "<a href='changes.html'>see the changes</a></p>"
+        )
+    links = "".join(f"<li><a href='{p.name}'>{p.name}</a></li>" for p in sheets)
+    parts.append(f"<h2>Contact sheets</h2><ul>{links}</ul>")
+    for group, members in groupby(shots, key=lambda s: s.group):
+        figures = []
+        for shot in members:
+            name = html.escape(shot.path.name)
+            mark = marks.get(shot.path.name)
+            whole = (
+                f" · <a href='{html.escape(shot.full.name)}'>whole page</a>" if shot.full else ""
+            )
+            tag = f"<b>{mark}</b> " if mark else ""
+            figures.append(
+                f"<figure class='{mark or ''}'><a href='{name}'><img src='{name}' loading=lazy>"
+                f"</a><figcaption>{tag}{html.escape(shot.route)}{whole}</figcaption></figure>"
+            )
+        parts.append(f"<h2>{html.escape(group)}</h2>{''.join(figures)}")
+    colours = "".join(
+        f"figure.{m} img{{outline:4px solid {c}}}figure.{m} b{{color:{c}}}"
+        for m, c in mark_colours().items()
     )
     out.write_text(
         "<!doctype html><meta charset=utf-8><title>kiosk proof sheets</title>"
         f"<style>body{{background:{palette.background_deep};color:{palette.text};"
-        "font:14px sans-serif}"
-        "figure{display:inline-block;margin:8px;width:400px}img{width:400px}</style>"
-        f"<h1>kiosk proof sheets</h1>{items}",
+        f"font:14px sans-serif;margin:24px}}a{{color:{palette.accent}}}"
+        "figure{display:inline-block;margin:8px;width:300px;vertical-align:top}"
+        f"img{{width:300px}}{colours}</style>"
+        f"<h1>kiosk proof sheets</h1>{''.join(parts)}",
         encoding="utf-8",
     )
     return out

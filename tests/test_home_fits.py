@@ -78,8 +78,8 @@ def test_tiles_fill_their_rows() -> None:
 
 
 def test_a_long_chip_wraps_instead_of_being_clipped(qtbot: QtBot) -> None:
+    from kiosk.ui.chips import Chips
     from kiosk.ui.tokens import THEME
-    from kiosk.ui.widgets import Chips
 
     long = "Building a three-tier international innovation system led by national laboratories"
     chips = Chips(["Short", long], 1.0, theme=THEME)

@@ -13,12 +13,13 @@ from kiosk.content.model import ItemList
 from kiosk.model.navigation import Route
 from kiosk.model.pages import Kind
 from kiosk.ui import a11y
+from kiosk.ui.chips import Chips
 from kiosk.ui.figures import FigureTile, FigureWall
 from kiosk.ui.images import ImageFigure
 from kiosk.ui.pages.base import PageContext, ScrollPage
 from kiosk.ui.qr import QrBadge
 from kiosk.ui.tokens import SIZE, SPACE
-from kiosk.ui.widgets import Card, Chips, TapButton, icon_label, label
+from kiosk.ui.widgets import Card, TapButton, icon_label, label
 
 #: Where "scan to read more" leads when the content names no page of its own.
 _FALLBACK_URL = "https://www.zgcforum.com"

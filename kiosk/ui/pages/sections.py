@@ -10,11 +10,12 @@ from kiosk.content import Text
 from kiosk.model.navigation import Route
 from kiosk.model.pages import Kind
 from kiosk.ui import a11y
+from kiosk.ui.chips import Chips
 from kiosk.ui.figures import FigureWall
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.pages.base import PageContext, ScrollPage
 from kiosk.ui.tokens import SIZE, SPACE
-from kiosk.ui.widgets import Card, Chips, label
+from kiosk.ui.widgets import Card, label
 from kiosk.ui.zone import SitePlan, SpectrumDiagram, Timeline
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import LANGS, Content, Lang
-from kiosk.ui.tokens import THEME
+from kiosk.ui.tokens import THEME, theme_for
 from kiosk.ui.zone import AreaButton, SitePlan, SpectrumDiagram, Timeline
 
 Make = Callable[[Content, Lang], QWidget]
@@ -162,3 +162,18 @@ def test_each_widget_draws_something_at_1920(qtbot: QtBot, content: Content, kin
     image = widget.grab().toImage()
     rows = drawn_rows(image, widget.palette().color(QPalette.ColorRole.Window))
     assert len(rows) > image.height() // 4 // 2, "mostly blank"
+
+
+def test_high_contrast_areas_are_flat_blocks_drawn_by_their_edges(
+    qtbot: QtBot, content: Content
+) -> None:
+    """In high contrast every area is filled with the surface colour (no tint of its colour)."""
+    hc = theme_for({"high_contrast": True})
+    for theme, flat in ((hc, True), (THEME, False)):
+        plan = show(qtbot, SitePlan(content.zone, "en", 1.0, theme=theme), 1600, 900)
+        for button in areas(plan):
+            image = button.grab().toImage()
+            inside = image.pixelColor(image.width() // 8, image.height() // 8)  # no text there
+            surface = QColor(theme.palette.surface)
+            assert (inside.rgb() == surface.rgb()) == flat, (button.text(), inside.name())
+        plan.close()

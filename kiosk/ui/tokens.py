@@ -185,6 +185,8 @@ class Theme:
     elevation: Elevation = ELEVATION
     motion: Motion = MOTION
     animate: bool = True
+    #: Surfaces are flat (no tints or gradients): high contrast draws shapes by their edges.
+    flat: bool = False
 
     def still(self) -> Theme:
         """This theme without animations (for proof sheets and checks)."""
@@ -197,8 +199,8 @@ THEME = Theme()
 
 def theme_for(modes: Mapping[str, bool], animate: bool = True) -> Theme:
     """The theme for the accessibility *modes* (high contrast switches the palette)."""
-    palette = HIGH_CONTRAST if modes.get("high_contrast", False) else DEFAULT
-    return Theme(palette=palette, animate=animate)
+    high = modes.get("high_contrast", False)
+    return Theme(palette=HIGH_CONTRAST if high else DEFAULT, animate=animate, flat=high)
 
 
 def scale_for(width: int, height: int) -> float:

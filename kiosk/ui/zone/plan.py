@@ -174,6 +174,8 @@ class AreaButton(QAbstractButton):
         edge = 3 * s
         shape = QRectF(self.rect()).adjusted(edge / 2, edge / 2, -edge / 2, -edge / 2)
         tint = 0.6 * (1 - QColor(self.colour).lightnessF())  # light colours tint less
+        if self.theme.flat:  # high contrast: a black block drawn by its coloured edge
+            tint = 0.0
         fill = QLinearGradient(shape.topLeft(), shape.bottomLeft())
         fill.setColorAt(0, mix(self.theme.palette.surface, self.colour, 0.7 if down else tint))
         fill.setColorAt(1, mix(self.theme.palette.surface, self.colour, 0.5 if down else tint / 4))

@@ -140,7 +140,7 @@ def fit_problems(
 
     quiet_qt()
     app = QApplication.instance() or create_application("kiosk-check")
-    names = [n for v in content.voices for n in (v.name.zh, v.name.en)]
+    names = content.speaker_names()
     where: dict[str, str] = {}
     for path, value in texts_of(content):
         where.setdefault(value.zh, path)

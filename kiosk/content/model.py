@@ -272,6 +272,10 @@ class Content:
     def innovation(self, item_id: str) -> Innovation:
         return _typed(self.index[item_id], Innovation)
 
+    def speaker_names(self) -> list[str]:
+        """The speakers' names in both languages (a line never breaks one in two)."""
+        return [name for voice in self.voices for name in (voice.name.zh, voice.name.en)]
+
 
 def _typed(obj: object, cls: type[T]) -> T:
     if not isinstance(obj, cls):

@@ -13,7 +13,8 @@ from datetime import date
 from PySide6.QtCore import QDate, QLocale
 
 from kiosk.content import Content, Figure, Lang, Text
-from kiosk.ui.strings import SOURCES, ui
+from kiosk.model.pages import page_kind
+from kiosk.ui.strings import ui
 
 
 def _locales() -> dict[str, QLocale]:
@@ -105,9 +106,10 @@ def screen_name(route: object, content: Content, lang: Lang) -> str:
         record = content.index.get(item)
         title = getattr(record, "title", None) or getattr(record, "name", None)
         return title.get(lang) if isinstance(title, Text) else item
-    key = _PAGE_KEYS.get(page, f"section.{page}")
-    return ui(key, lang) if key in SOURCES else page
+    entry = page_kind(page)
+    key = entry.title if entry is not None and entry.title else _PAGE_KEYS.get(page, "")
+    return ui(key, lang) if key else page
 
 
-#: Screens that are not sections, and the UI string that names them.
-_PAGE_KEYS = {"home": "home", "about": "about.title", "attract": "touch_to_start"}
+#: Screens the page registry gives no title, and the UI string that names them.
+_PAGE_KEYS = {"home": "home", "attract": "touch_to_start"}

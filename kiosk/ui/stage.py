@@ -92,8 +92,7 @@ class Stage(QObject):
             session.modes["low_reach"],
         )
         page = build_page(context, route, session.settings.attract_slide_seconds, self.host)
-        names = [n for voice in session.content.voices for n in (voice.name.zh, voice.name.en)]
-        typeset_page(page, names)
+        typeset_page(page, session.content.speaker_names())
         return page
 
     def prepare_home(self) -> None:

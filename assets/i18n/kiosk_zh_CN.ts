@@ -513,6 +513,11 @@
         <translation>{date}：{title}。{text}</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/strings.py" line="187"/>
+        <source>{area} on the site plan of {zone}</source>
+        <translation>{zone}平面图上的{area}</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/strings.py" line="108"/>
         <source>Clear</source>
         <translation>清除</translation>

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content import Figure, Text
 from kiosk.content.model import ItemList
@@ -17,9 +17,11 @@ from kiosk.ui.chips import Chips
 from kiosk.ui.figures import FigureTile, FigureWall
 from kiosk.ui.images import ImageFigure
 from kiosk.ui.pages.base import PageContext, ScrollPage
+from kiosk.ui.pictures import field_picture
 from kiosk.ui.qr import QrBadge
 from kiosk.ui.tokens import SIZE, SPACE
 from kiosk.ui.widgets import Card, TapButton, icon_label, label
+from kiosk.ui.zone import SitePlan
 
 #: Where "scan to read more" leads when the content names no page of its own.
 _FALLBACK_URL = "https://www.zgcforum.com"
@@ -197,17 +199,18 @@ class ItemPage(ScrollPage):
         self,
         figure: Figure | None,
         blocks: Sequence[tuple[str, Text, str]],
-        emblem: tuple[str, str] | None = None,
+        picture: QWidget | None = None,
     ) -> None:
         """The key number large beside what / who / why (stacked in portrait).
 
-        Without a number, an *emblem* (icon, caption) stands in its place.
+        Without a number, a *picture* (a drawing of the item) stands in its place; without
+        either, the text takes the whole width.
         """
-        beside = not self.ctx.portrait and (figure is not None or emblem is not None)
+        beside = not self.ctx.portrait and (figure is not None or picture is not None)
         row = QHBoxLayout() if beside else QVBoxLayout()
         row.setSpacing(self.ctx.px(SPACE.l))
-        if figure is None and emblem is not None:
-            row.addWidget(self._emblem(*emblem), 0, Qt.AlignmentFlag.AlignTop)
+        if figure is None and picture is not None:
+            row.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
         if figure is not None:
             tile = FigureTile(figure, self.ctx.lang, self.ctx.factor, theme=self.ctx.theme)
             tile.setMinimumWidth(self.ctx.px(SIZE.hero_width))
@@ -221,22 +224,18 @@ class ItemPage(ScrollPage):
         row.addLayout(text, 1)
         self.column.addLayout(row)
 
-    def _emblem(self, icon: str, caption: str) -> QWidget:
-        panel = QWidget()
-        panel.setObjectName("panel")
-        panel.setMinimumWidth(self.ctx.px(SIZE.hero_width))
-        box = QVBoxLayout(panel)
-        pad = self.ctx.px(SPACE.l)
-        box.setContentsMargins(pad, pad, pad, pad)
-        box.addWidget(
-            icon_label(icon, self.ctx.px(SIZE.icon_xl), self.ctx.theme.palette.accent),
-            0,
-            Qt.AlignmentFlag.AlignHCenter,
-        )
-        text = label(caption, "lead")
-        text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        box.addWidget(text)
-        return panel
+    def _field_picture(self, icon: str | None) -> QLabel:
+        """A drawing of the item's field (beside the text; above it, full width, in portrait)."""
+        ctx = self.ctx
+        width = ctx.px(SIZE.hero_width)
+        height = round(width * 0.62)
+        if ctx.portrait:
+            width = ctx.width - 2 * ctx.px(SPACE.xl)
+        picture = QLabel()
+        picture.setPixmap(field_picture(icon, width, height, ctx.theme))
+        picture.setFixedSize(width, height)
+        a11y.decorative(picture)  # the eyebrow above names the field
+        return picture
 
 
 class ThemePage(ItemPage):
@@ -272,7 +271,7 @@ class AchievementPage(ItemPage):
         self._hero(
             a.key_figure,
             [(ui("what"), a.what, "lead"), (ui("who"), a.who, "body"), (ui("why"), a.why, "body")],
-            emblem=(a.icon or "mdi6.rocket-launch-outline", self.t(a.category)),
+            picture=None if a.key_figure else self._field_picture(a.icon),
         )
         self._wall(a.figures)
         self._paragraphs(ui("details"), a.details)
@@ -336,6 +335,11 @@ class AreaPage(ItemPage):
         area = self.ctx.content.area(item)
         self._head(self.t(zone.short_name), self.t(area.name), area.icon)
         self.column.addWidget(label(self.t(area.summary), "lead"))
+        # Where the area lies: the site plan with this area marked.
+        plan = SitePlan(zone, self.ctx.lang, self.ctx.factor, theme=self.ctx.theme, marked=area.id)
+        if not self.ctx.portrait:
+            plan.setFixedWidth(self.ctx.px(SIZE.plan_min_width))
+        self.plan = plan
         self._hero(
             None,
             [
@@ -343,7 +347,7 @@ class AreaPage(ItemPage):
                 (ui("zone.who"), area.who, "body"),
                 (ui("zone.link"), area.link, "body"),
             ],
-            emblem=(area.icon or "mdi6.office-building-outline", self.t(zone.short_name)),
+            picture=plan,
         )
 
 

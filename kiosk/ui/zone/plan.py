@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -19,7 +17,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from kiosk.content.model import Area, Lang, Zone
-from kiosk.ui import fmt
+from kiosk.ui import a11y, fmt
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.strings import ui
 from kiosk.ui.style import TAP
@@ -37,76 +35,13 @@ from kiosk.ui.zone.drawing import (
     sized_font,
     text_run,
 )
-
-#: Area colours in content order: office, inspection, R&D and design, testing, logistics.
+from kiosk.ui.zone.layouts import LANDSCAPE, PORTRAIT, Box
 
 
 def area_colours(p: Palette) -> tuple[str, ...]:
     """The areas' colours in content order: office, inspection, R&D and design, testing,
     logistics."""
     return (p.text_muted, p.gold, p.accent, p.coral, p.primary)
-
-
-Box = tuple[float, float, float, float]  # x, y, width, height in plan units
-
-
-@dataclass(frozen=True)
-class _Layout:
-    """One arrangement of the site in plan units; the plan fits it into the widget."""
-
-    size: tuple[float, float]
-    site: Box
-    areas: tuple[Box, ...]  # office, inspection, R&D and design, testing, logistics
-    field: Box  # where the areas are, for a plain grid when there are not five
-    roads: tuple[Box, ...]
-    gates: tuple[Box, ...]  # openings in the site boundary, down to the street
-    legend: Box
-
-
-# R&D in the centre with testing beside it; office and inspection by the main gate; logistics by
-# the cargo gate.
-_LANDSCAPE = _Layout(
-    size=(1600, 900),
-    site=(20, 20, 1560, 800),
-    areas=(
-        (60, 400, 360, 380),
-        (470, 610, 630, 170),
-        (470, 60, 630, 500),
-        (1150, 60, 390, 330),
-        (1150, 440, 390, 340),
-    ),
-    field=(470, 60, 1070, 720),
-    roads=(
-        (420, 20, 50, 800),
-        (1100, 20, 50, 800),
-        (420, 560, 1160, 50),
-        (1150, 390, 430, 50),
-        (20, 350, 400, 50),
-    ),
-    gates=((420, 800, 50, 45), (1320, 780, 60, 65)),
-    legend=(60, 60, 360, 290),
-)
-_PORTRAIT = _Layout(
-    size=(1000, 1200),
-    site=(20, 20, 960, 1100),
-    areas=(
-        (60, 790, 270, 290),
-        (375, 790, 275, 290),
-        (60, 295, 560, 445),
-        (665, 295, 275, 445),
-        (690, 790, 250, 290),
-    ),
-    field=(60, 295, 880, 785),
-    roads=(
-        (20, 255, 960, 40),
-        (620, 255, 45, 485),
-        (20, 740, 960, 50),
-        (330, 790, 45, 330),
-        (650, 790, 40, 330),
-    ),
-    gates=((330, 1100, 45, 45), (785, 1080, 60, 65)),
-    legend=(60, 55, 880, 200),
-)
 
 
 class AreaButton(QAbstractButton):
@@ -145,6 +80,19 @@ class AreaButton(QAbstractButton):
         self.setAccessibleDescription(area.summary.get(lang))
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setMinimumSize(scaled(TAP, factor), scaled(TAP, factor))
+        #: On a plan that pictures one area: "marked" (that area) or "muted" (the others).
+        self.state = ""
+
+    def picture(self, marked: bool) -> None:
+        """Draw this block on a plan that shows one area: that one *marked*, the others muted.
+
+        It is then part of a picture: no tap, no focus, left out of the accessibility tree.
+        """
+        self.state = "marked" if marked else "muted"
+        self.setMinimumSize(0, 0)
+        self.setEnabled(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        a11y.decorative(self)
 
     def arrange(self, px: int) -> tuple[QRectF, QRectF, int] | None:
         """Icon box, name box and flags with the name at *px* pixels; None when it won't fit.
@@ -169,31 +117,41 @@ class AreaButton(QAbstractButton):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         """The block; while a finger is on it, brighter with a white edge."""
-        s, down = self.scale, self.isDown()
+        s, down, p = self.scale, self.isDown(), self.theme.palette
         painter = begin_painter(self)
+        colour = mix(p.surface, p.text_muted, 0.5).name() if self.state == "muted" else self.colour
         edge = 3 * s
+        if self.state == "marked":  # thicker, so it stands out without its colour too
+            edge = max(6 * s, 3.0)
         shape = QRectF(self.rect()).adjusted(edge / 2, edge / 2, -edge / 2, -edge / 2)
-        tint = 0.6 * (1 - QColor(self.colour).lightnessF())  # light colours tint less
-        if self.theme.flat:  # high contrast: a black block drawn by its coloured edge
+        tint = 0.6 * (1 - QColor(colour).lightnessF())  # light colours tint less
+        if self.theme.flat or self.state == "muted":  # a plain block drawn by its edge
             tint = 0.0
+        elif self.state == "marked":
+            tint = max(tint, 0.45)
         fill = QLinearGradient(shape.topLeft(), shape.bottomLeft())
-        fill.setColorAt(0, mix(self.theme.palette.surface, self.colour, 0.7 if down else tint))
-        fill.setColorAt(1, mix(self.theme.palette.surface, self.colour, 0.5 if down else tint / 4))
+        fill.setColorAt(0, mix(p.surface, colour, 0.7 if down else tint))
+        fill.setColorAt(1, mix(p.surface, colour, 0.5 if down else tint / 4))
         painter.setBrush(fill)
-        painter.setPen(QPen(QColor(self.theme.palette.text if down else self.colour), edge))
+        painter.setPen(QPen(QColor(p.text if down else colour), edge))
         painter.drawRoundedRect(shape, RADII.m * s, RADII.m * s)
         # Only when smaller than the plan ever makes it: the name alone.
         fallback = (QRectF(), QRectF(self.rect()), CENTRED | Qt.AlignmentFlag.AlignVCenter)
         badge, name, flags = self.arrange(self.name_px) or fallback
+        if self.state == "muted" or (self.state and badge.isEmpty()):  # a picture: the icon
+            size = min((TAP + SPACE.xs) * s, self.width() * 0.6, self.height() * 0.6)
+            badge, name = QRectF(0, 0, size, size), QRectF()
+            badge.moveCenter(QRectF(self.rect()).center())
         if not badge.isEmpty():
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(self.theme.palette.text if down else self.colour))
+            painter.setBrush(QColor(p.text if down else colour))
             painter.drawEllipse(badge)
             inset = badge.width() * 0.2
             self._icon.paint(painter, badge.adjusted(inset, inset, -inset, -inset).toRect())
-        painter.setPen(QColor(self.theme.palette.text))
-        painter.setFont(sized_font(self, self.name_px, bold=True))
-        painter.drawText(name, flags, self.text())
+        if not name.isEmpty():
+            painter.setPen(QColor(p.text))
+            painter.setFont(sized_font(self, self.name_px, bold=True))
+            painter.drawText(name, flags, self.text())
         painter.end()
 
 
@@ -209,6 +167,8 @@ class SitePlan(Drawn):
         factor: the design scale (1.0 at 1920×1080).
         parent: the parent widget.
         theme: the colours it paints in.
+        marked: an area's id: the plan is then a picture of where that area lies (the area
+            marked, the others muted, nothing to tap; always the wide arrangement).
 
     Attributes:
         buttons: one AreaButton per area, in content order.
@@ -217,12 +177,21 @@ class SitePlan(Drawn):
     area_tapped = Signal(str)  # the id of the area
 
     def __init__(
-        self, zone: Zone, lang: Lang, factor: float, parent: QWidget | None = None, *, theme: Theme
+        self,
+        zone: Zone,
+        lang: Lang,
+        factor: float,
+        parent: QWidget | None = None,
+        *,
+        theme: Theme,
+        marked: str | None = None,
     ):
         super().__init__(lang, factor, parent, theme)
+        self.marked = marked
+        self._most = 0  # the most height it may take (0: no limit), see fit_within
         self._scale = factor
         self._offset = QPointF()
-        self._layout = _LANDSCAPE
+        self._layout = LANDSCAPE
         figure = next((f for f in zone.figures if f.id == zone.plan_figure), None)
         self._caption = figure.caption.get(lang) if figure else ""
         self._value = figure_text(figure, lang) if figure else ""
@@ -234,17 +203,35 @@ class SitePlan(Drawn):
             colour = colours[i % len(colours)]
             button = AreaButton(item, lang, factor, colour, self, theme=theme)
             button.clicked.connect(lambda _=False, area_id=item.id: self.area_tapped.emit(area_id))
+            if marked is not None:
+                button.picture(item.id == marked)
             self.buttons.append(button)
         names = fmt.join([b.text() for b in self.buttons], lang)
         self.setAccessibleName(zone.name.get(lang))
         self.setAccessibleDescription(fmt.labelled(ui("zone.areas", lang), names, lang))
+        area = next((a for a in zone.areas if a.id == marked), None)
+        if area is not None:
+            name = ui("zone.plan.area", lang, area=area.name.get(lang), zone=zone.name.get(lang))
+            self.setAccessibleName(name)
+            self.setAccessibleDescription(area.summary.get(lang))
         self.setMinimumSize(
             scaled(SIZE.plan_min_width, factor), scaled(SIZE.plan_min_height, factor)
         )
 
+    def fit_within(self, height: int) -> None:
+        """Take at most *height* pixels (but never less than its minimum): the plan then draws
+        itself narrower, centred, so that the whole of it is seen at once. 0: no limit."""
+        if height != self._most:
+            self._most = height
+            self.updateGeometry()
+
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         """16:9 when wide; taller than wide below 1200 design pixels (the portrait plan)."""
-        return round(width * 9 / 16) if width >= 1200 * self._factor else round(width * 1.2)
+        wide = width >= 1200 * self._factor or self.marked is not None
+        height = round(width * 9 / 16) if wide else round(width * 1.2)
+        if self._most > 0:
+            height = max(min(height, self._most), self.minimumHeight())
+        return height
 
     def _map(self, box: Box) -> QRectF:
         x, y, w, h = box
@@ -266,7 +253,7 @@ class SitePlan(Drawn):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         """Fit the arrangement into the widget, place the areas, pick one name size for all."""
         w, h = self.width(), self.height()
-        self._layout = _LANDSCAPE if w >= 1.22 * h else _PORTRAIT
+        self._layout = LANDSCAPE if w >= 1.22 * h else PORTRAIT
         lw, lh = self._layout.size
         self._scale = min(w / lw, h / lh)
         self._offset = QPointF((w - lw * self._scale) / 2, (h - lh * self._scale) / 2)
@@ -275,7 +262,8 @@ class SitePlan(Drawn):
             button.setGeometry(self._map(box).toRect())
         floor = scaled(TYPE.body, self._factor)
         px = max(floor, round(TYPE.lead * self._scale))
-        while px > floor and not all(b.arrange(px) for b in self.buttons):
+        named = [b for b in self.buttons if b.state != "muted"]
+        while px > floor and not all(b.arrange(px) for b in named):
             px -= 1
         for button in self.buttons:
             button.name_px = px
@@ -338,14 +326,20 @@ class SitePlan(Drawn):
         painter.setBrush(alpha(self.theme.palette.background_deep, 0.75))
         painter.drawRoundedRect(card, RADII.m * s, RADII.m * s)
         arrow = QRectF(card.right() - pad - SPACE.l * s, card.top() + pad, SPACE.l * s, 100 * s)
-        painter.setFont(sized_font(self, max(TYPE.body * s, small), bold=True))
+        if self.marked is not None:  # a picture: the north arrow alone, larger, in the middle
+            arrow = QRectF(0, 0, 2 * SPACE.l * s, 200 * s)
+            arrow.moveCenter(card.center())
+        k = arrow.width() / (SPACE.l * s)
+        painter.setFont(sized_font(self, max(TYPE.body * s * k, small), bold=True))
         painter.setPen(QColor(self.theme.palette.text))
         painter.drawText(arrow, (Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), "N")
         c, b, r = arrow.center().x(), arrow.bottom(), arrow.width() / 2
-        needle = [(c, arrow.top() + 36 * s), (c + r, b), (c, b - r), (c - r, b)]
+        needle = [(c, arrow.top() + 36 * s * k), (c + r, b), (c, b - r), (c - r, b)]
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(self.theme.palette.gold))
         painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in needle]))
+        if self.marked is not None:
+            return
         # Caption, figure (number and unit on one baseline) and location, centred in the card.
         left, width = card.left() + pad, arrow.left() - card.left() - 2 * pad
         font, unit = (

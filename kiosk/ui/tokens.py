@@ -123,6 +123,7 @@ class Sizes:
     drawing: int = 1600  # a zone drawing's natural width
     plan_min_width: int = 640
     plan_min_height: int = 360
+    plan_fit: int = 500  # the least height the zone page shrinks its plan to, to show it whole
     spectrum_min: int = 560
     timeline_min: int = 480
     chips_hint: int = 900

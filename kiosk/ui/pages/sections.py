@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Text
@@ -209,10 +210,14 @@ class ZonePage(SectionPage):
         ctx = self.ctx
         zone = ctx.content.zone
         self._header(self.t(zone.name), self.t(zone.tagline), self.t(zone.location))
-        plan = SitePlan(zone, ctx.lang, ctx.factor, theme=ctx.theme)
+        plan = self.plan = SitePlan(zone, ctx.lang, ctx.factor, theme=ctx.theme)
         plan.area_tapped.connect(lambda area_id: ctx.go(Route(Kind.ZONE_AREA, area_id)))
         self.column.addWidget(label(ctx.ui("zone.plan_hint"), "caption"))
         self.column.addWidget(plan)
+        # The whole plan on the first screen: it takes no more than the height left under the
+        # heading (followed as the viewport or the heading's place changes).
+        self.scroll_area.viewport().installEventFilter(self)
+        plan.installEventFilter(self)
         self.column.addWidget(label(self.t(zone.summary), "lead"))
         self._wall(zone.figures)
         self._heading(ctx.ui("zone.innovations"))
@@ -237,3 +242,15 @@ class ZonePage(SectionPage):
             self.column.addWidget(label(self.t(paragraph), "body"))
         self._heading(ctx.ui("zone.next"))
         self.column.addWidget(label(self.t(zone.next_steps), "body"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self._fit_plan()
+        return False
+
+    def _fit_plan(self) -> None:
+        """Let the site plan take at most the viewport's height under its top edge; when that
+        would make it too small to read (large text, low reach), the visitor scrolls instead."""
+        top = self.plan.mapTo(self.inner, QPoint(0, 0)).y()
+        room = self.scroll_area.viewport().height() - top - self.ctx.px(SPACE.m)
+        self.plan.fit_within(room if room >= self.ctx.px(SIZE.plan_fit) else 0)

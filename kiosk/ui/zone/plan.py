@@ -356,10 +356,13 @@ class SitePlan(Drawn):
             wide = after + QFontMetrics(unit).horizontalAdvance(self._unit)
             if wide <= width and total <= card.height() - 2 * pad:
                 break
+        runs = [caption, place]
+        if total > card.height() - 2 * pad:  # no room for the location (the page names it)
+            runs, total = [caption], total - place[0].height()
         top = max(card.top() + pad, card.center().y() - total / 2)
         caption[0].moveTop(top)
         place[0].moveTop(top + caption[0].height() + figure_h)
-        paint_runs(painter, (caption, place))
+        paint_runs(painter, runs)
         base = caption[0].bottom() + QFontMetrics(number).ascent()
         painter.setPen(QColor(self.theme.palette.gold))
         painter.setFont(number)

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui import a11y
+from kiosk.ui.quotes import shortened
 from kiosk.ui.style import TAP
 from kiosk.ui.text import line_height, wrap
 from kiosk.ui.tokens import ELEVATION, RADII, SIZE, SPACE, TYPE, Theme, scaled
@@ -99,6 +100,8 @@ class TapButton(QPushButton):
 FIGURE_LINES = 2
 #: A card's title may take this many lines; more is reported by ``kiosk check``.
 TITLE_LINES = 4
+#: The most lines a card's quote takes (a longer one is shortened at a phrase or word end).
+QUOTE_LINES = 3
 
 
 @dataclass
@@ -127,13 +130,16 @@ class Card(QAbstractButton):
         icon: str | None = None,
         figure: str = "",
         text_lines: int = 3,
+        quote: str = "",
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setText(title)
         self.setAccessibleName(title)
-        self.setAccessibleDescription(" ".join(x for x in (eyebrow, figure, text) if x))
+        self.setAccessibleDescription(" ".join(x for x in (eyebrow, quote, figure, text) if x))
+        #: Words under the icon (a voice card: the first sentence of what was said).
+        self.quote = quote
         self.title = title
         self.body = text
         self.eyebrow = eyebrow
@@ -196,6 +202,10 @@ class Card(QAbstractButton):
             blocks.append(_Block(lines, font, p.accent, 0))
         else:
             head = top
+        if self.quote:
+            font = self._font(TYPE.body, False)
+            lines = shortened(self.quote, font, inner, QUOTE_LINES)
+            blocks.append(_Block(lines, font, p.text, gap))
         if self.figure:
             font = self._figure_font(inner)
             lines = wrap(self.figure, font, inner, FIGURE_LINES)

@@ -15,6 +15,7 @@ from kiosk.ui.chips import Chips
 from kiosk.ui.figures import FigureWall
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.pages.base import PageContext, ScrollPage
+from kiosk.ui.quotes import first_sentence
 from kiosk.ui.tokens import SIZE, SPACE
 from kiosk.ui.widgets import Card, label
 from kiosk.ui.zone import SitePlan, SpectrumDiagram, Timeline
@@ -84,6 +85,7 @@ class SectionPage(ScrollPage):
         eyebrow: str = "",
         icon: str | None = None,
         figure: str = "",
+        quote: str = "",
     ) -> Card:
         card = Card(
             title,
@@ -93,6 +95,7 @@ class SectionPage(ScrollPage):
             eyebrow=eyebrow,
             icon=icon,
             figure=figure,
+            quote=quote,
         )
         card.setMinimumHeight(self.ctx.px(SIZE.card_min))
         card.clicked.connect(lambda _=False, r=route: self.ctx.go(r))
@@ -184,6 +187,7 @@ class VoicesPage(SectionPage):
                     name,
                     icon="mdi6.format-quote-open",
                     text=v.role.get(lang),
+                    quote=first_sentence(v.quote.get(lang)),
                 )
             )
         self.grid(cards, _columns(ctx, 3))

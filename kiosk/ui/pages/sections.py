@@ -86,6 +86,7 @@ class SectionPage(ScrollPage):
         icon: str | None = None,
         figure: str = "",
         quote: str = "",
+        text_lines: int = 3,
     ) -> Card:
         card = Card(
             title,
@@ -96,6 +97,7 @@ class SectionPage(ScrollPage):
             icon=icon,
             figure=figure,
             quote=quote,
+            text_lines=text_lines,
         )
         card.setMinimumHeight(self.ctx.px(SIZE.card_min))
         card.clicked.connect(lambda _=False, r=route: self.ctx.go(r))
@@ -167,6 +169,9 @@ class AchievementsPage(SectionPage):
                     eyebrow=a.category.get(lang),
                     icon=a.icon or "mdi6.rocket-launch-outline",
                     figure=f"{figure} {unit}".strip() if figure else "",
+                    # Without a figure, what it is fills the card (no empty band above the title).
+                    text="" if figure else a.what.get(lang),
+                    text_lines=2,
                 )
             )
         self.grid(cards, _columns(ctx, 3))

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QImageReader, QPainter, QPainterPath, Q
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.content import Lang
+from kiosk.content import Lang, Text
 from kiosk.content.model import Image
 from kiosk.ui import icons
 from kiosk.ui.strings import ui
@@ -139,11 +139,17 @@ class ImageFigure(QWidget):
         self.source = source(image.src, folder)
         self._cache: QPixmap | None = None
         self.setAccessibleName(image.alt.get(lang))
-        parts = [t.get(lang) for t in (image.caption, image.credit) if t is not None]
+        parts = [t.get(lang) for t in (image.caption, self.credit) if t is not None]
         self.setAccessibleDescription(" ".join(parts))
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+
+    @property
+    def credit(self) -> Text | None:
+        """The photographer's credit: only a real photo has one (a drawing standing in for a
+        photo is not the photographer's work)."""
+        return None if self.stand_in else self.image.credit
 
     @property
     def missing(self) -> bool:
@@ -168,9 +174,9 @@ class ImageFigure(QWidget):
                     self.theme.palette.text,
                 )
             )
-        if self.image.credit is not None:
+        if self.credit is not None:
             font, muted = self._font(TYPE.caption - 2), self.theme.palette.text_muted
-            out.append((wrap(self.image.credit.get(self.lang), font, width, 1), font, muted))
+            out.append((wrap(self.credit.get(self.lang), font, width, 1), font, muted))
         return out
 
     def _picture_height(self, width: int) -> int:

@@ -23,10 +23,10 @@ def first_sentence(text: str) -> str:
         end = i + 1
         if ch not in _SENTENCE_ENDS:
             continue
-        if ch.isascii() and end < len(text) and not text[end].isspace():
-            continue
         while end < len(text) and text[end] in _CLOSERS:
             end += 1
+        if ch.isascii() and end < len(text) and not text[end].isspace():
+            continue
         return text[:end].strip()
     return text.strip()
 

@@ -34,6 +34,8 @@ class ItemPage(ScrollPage):
         super().__init__(ctx, route, parent)
         self.walls: list[FigureWall] = []
         self.hero_tile: FigureTile | None = None
+        #: The drawing that stands in for a key figure (a field's picture, an area's plan).
+        self.picture: QWidget | None = None
         self.previous: TapButton | None = None
         self.next: TapButton | None = None
         if route.item is None:
@@ -211,6 +213,7 @@ class ItemPage(ScrollPage):
         row.setSpacing(self.ctx.px(SPACE.l))
         if figure is None and picture is not None:
             row.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
+            self.picture = picture
         if figure is not None:
             tile = FigureTile(figure, self.ctx.lang, self.ctx.factor, theme=self.ctx.theme)
             tile.setMinimumWidth(self.ctx.px(SIZE.hero_width))

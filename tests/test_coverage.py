@@ -47,7 +47,9 @@ def test_every_content_text_is_on_some_screen(qtbot: QtBot, content: Content, la
         shell.host.finish_transition()
         assert shell.host.page is not None
         seen[route] = screen_text(shell.host.page)
-    all_texts = list(texts_of(content))
+    # A drawing standing in for a photo does not carry the photographer's credit.
+    drawn = {f"photos[{i}].image.credit" for i, p in enumerate(content.photos) if p.stand_in}
+    all_texts = [(path, text) for path, text in texts_of(content) if path not in drawn]
     assert len(all_texts) > 500
     missing = missing_texts(all_texts, "\n".join(seen.values()), lang)
     assert not missing, f"{len(missing)} texts on no screen:\n" + "\n".join(missing)

@@ -40,7 +40,7 @@ def screen_problems(shell: Shell, names: Sequence[str] = ()) -> list[str]:
 
     *names* (people's names) must never be broken across two lines.
     """
-    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtCore import QPoint, QRect, Qt
     from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton
 
     from kiosk.ui.tokens import SIZE
@@ -51,14 +51,15 @@ def screen_problems(shell: Shell, names: Sequence[str] = ()) -> list[str]:
     if page is None:
         return problems
     least = round(SIZE.tap * shell.factor) - 1
+    transparent = Qt.WidgetAttribute.WA_TransparentForMouseEvents
     gap = round(SIZE.tap_gap * shell.factor) - 1
     # Page controls are checked against each other (the page scrolls under the bar, a separate
     # area), and the bar's controls against each other.
     for group in (page.findChildren(QAbstractButton), shell.bar.findChildren(QAbstractButton)):
         rects: list[tuple[str, QRect]] = []
         for button in group:
-            if not button.isVisibleTo(shell):
-                continue
+            if not button.isVisibleTo(shell) or button.testAttribute(transparent):
+                continue  # hidden, or a part of a picture (an area on a plan), not a control
             rect = QRect(button.mapTo(shell, QPoint(0, 0)), button.size())
             name = button.accessibleName() or button.text()
             if rect.width() < least or rect.height() < least:

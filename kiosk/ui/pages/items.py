@@ -235,6 +235,7 @@ class ItemPage(ScrollPage):
         if ctx.portrait:
             width = ctx.width - 2 * ctx.px(SPACE.xl)
         picture = QLabel()
+        picture.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         picture.setPixmap(field_picture(icon, width, height, ctx.theme))
         picture.setFixedSize(width, height)
         a11y.decorative(picture)  # the eyebrow above names the field

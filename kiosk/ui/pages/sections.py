@@ -18,6 +18,9 @@ from kiosk.ui.tokens import SIZE, SPACE
 from kiosk.ui.widgets import Card, label
 from kiosk.ui.zone import SitePlan, SpectrumDiagram, Timeline
 
+#: A theme card shows up to this many lines of its summary (shortened at a sentence or a phrase).
+THEME_LINES = 8
+
 
 def _columns(ctx: PageContext, landscape: int) -> int:
     return ctx.columns(landscape)
@@ -83,6 +86,7 @@ class SectionPage(ScrollPage):
         eyebrow: str = "",
         icon: str | None = None,
         figure: str = "",
+        text_lines: int = 3,
     ) -> Card:
         card = Card(
             title,
@@ -92,6 +96,7 @@ class SectionPage(ScrollPage):
             eyebrow=eyebrow,
             icon=icon,
             figure=figure,
+            text_lines=text_lines,
         )
         card.setMinimumHeight(self.ctx.px(SIZE.card_min))
         card.clicked.connect(lambda _=False, r=route: self.ctx.go(r))
@@ -131,6 +136,7 @@ class ThemesPage(SectionPage):
                 eyebrow=f"{t.number:02d}",
                 icon=t.icon or "mdi6.forum-outline",
                 text=t.summary.get(lang),
+                text_lines=THEME_LINES,
             )
             for t in sorted(ctx.content.themes, key=lambda t: t.number)
         ]

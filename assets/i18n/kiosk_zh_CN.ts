@@ -513,6 +513,11 @@
         <translation>{date}：{title}。{text}</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/strings.py" line="187"/>
+        <source>Slide {index} of {count}</source>
+        <translation>第 {index} 张，共 {count} 张</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/strings.py" line="108"/>
         <source>Clear</source>
         <translation>清除</translation>

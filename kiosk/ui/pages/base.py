@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import (
+    QColor,
+    QLinearGradient,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content import Content, Lang, Text
@@ -28,8 +37,8 @@ class PageContext:
     theme: Theme  # the colours and tokens of the accessibility modes, whether figures animate
     portrait: bool = False
     width: int = 1920  # the window's width in pixels
-    #: Low reach: what a visitor acts on goes to the lower part of the screen. Pages that lay
-    #: themselves out for it are named in kiosk.ui.reach.OWN_REACH; the others sit under a band.
+    #: Low reach: what a visitor acts on goes to the lower part of the screen (below
+    #: :data:`REACH_TOP`), the reading matter above it (see :attr:`ScrollPage.head`).
     low_reach: bool = False
 
     def px(self, value: int) -> int:
@@ -51,6 +60,9 @@ class PageContext:
     def go(self, route: Route) -> None:
         self.nav.go(route)
 
+
+#: In low reach, what a visitor acts on starts below this share of the window's height.
+REACH_TOP = 0.35
 
 #: The latest page background and what it was painted for; one at a time (8 MB at 1080p,
 #: 33 MB at 4K).
@@ -109,12 +121,33 @@ class Page(QWidget):
 
 
 class ScrollPage(Page):
-    """A page whose content is a kinetic, one-finger scrolling column."""
+    """A page whose content is a kinetic, one-finger scrolling column.
+
+    Its reading matter (title, summary) goes into :attr:`head`: the top of the column, or in
+    low reach a block that fills the upper part of the window down to :data:`REACH_TOP`, its
+    text at the bottom, so that the scrolling column with everything a visitor acts on starts
+    in the lower part of the screen. A page that arranges itself for low reach (Home) sets
+    :attr:`own_reach`.
+    """
+
+    #: The page keeps what a visitor acts on low by itself in low reach.
+    own_reach = False
 
     def __init__(self, ctx: PageContext, route: Route, parent: QWidget | None = None):
         super().__init__(ctx, route, parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        side = ctx.px(SPACE.xl * 2 if not ctx.portrait else SPACE.xl)
+        #: The upper part in low reach (None otherwise): the page's reading matter.
+        self.reach_head: QWidget | None = None
+        if ctx.low_reach and not self.own_reach:
+            self.reach_head = QWidget(self)
+            head = QVBoxLayout(self.reach_head)
+            head.setContentsMargins(side, ctx.px(SPACE.l), side, ctx.px(SPACE.s))
+            head.setSpacing(ctx.px(SPACE.s))
+            head.addStretch(1)  # the text sits at the bottom, just above the controls
+            outer.addWidget(self.reach_head)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -123,11 +156,30 @@ class ScrollPage(Page):
         enable_kinetic(self.scroll_area)
         inner = self.inner = QWidget()
         self.column = QVBoxLayout(inner)
-        side = ctx.px(SPACE.xl * 2 if not ctx.portrait else SPACE.xl)
-        self.column.setContentsMargins(side, ctx.px(SPACE.xl), side, ctx.px(SPACE.xl))
+        top = ctx.px(SPACE.m if self.reach_head is not None else SPACE.xl)
+        self.column.setContentsMargins(side, top, side, ctx.px(SPACE.xl))
         self.column.setSpacing(ctx.px(SPACE.m))
         self.scroll_area.setWidget(inner)
-        outer.addWidget(self.scroll_area)
+        outer.addWidget(self.scroll_area, 1)
+        #: Where the reading matter goes: the column, or the upper part in low reach.
+        self.head: QVBoxLayout = self.column
+        if self.reach_head is not None:
+            self.head = cast(QVBoxLayout, self.reach_head.layout())
+
+    def _reach_down(self) -> None:
+        """In low reach: the upper part reaches down to :data:`REACH_TOP` of the window."""
+        if self.reach_head is not None:
+            window = self.window()
+            top = self.mapTo(window, QPoint(0, 0)).y()
+            self.reach_head.setMinimumHeight(max(0, round(REACH_TOP * window.height()) - top))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._reach_down()
+        super().resizeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self._reach_down()  # in the window now (it may have been built outside it)
+        super().showEvent(event)
 
     def finish(self) -> None:
         """Call after adding the content: pushes it to the top."""

@@ -71,7 +71,7 @@ class ItemPage(ScrollPage):
         self.heading = a11y.heading(label(title, "title"))
         box.addWidget(self.heading)
         row.addLayout(box, 1)
-        self.column.addLayout(row)
+        self.head.addLayout(row)
 
     def _paragraphs(
         self,
@@ -292,7 +292,7 @@ class VoicePage(ItemPage):
         v = self.ctx.content.voice(item)
         heading = self.ctx.ui("voice.paraphrase" if v.paraphrase else "voice.quote")
         self.heading = a11y.heading(label(heading, "eyebrow"))
-        self.column.addWidget(self.heading)
+        self.head.addWidget(self.heading)
         row = QHBoxLayout()
         row.setSpacing(self.ctx.px(SPACE.m))
         row.addWidget(
@@ -308,10 +308,10 @@ class VoicePage(ItemPage):
         self.heading.setAccessibleName(f"{heading}  ·  {self._name(v.name)}")
         quote = label(self.t(v.quote), "quote")
         row.addWidget(quote, 1)
-        self.column.addLayout(row)
-        self.column.addSpacing(self.ctx.px(SPACE.m))
-        self.column.addWidget(label(self._name(v.name), "title"))
-        self.column.addWidget(label(self.t(v.role), "muted"))
+        self.head.addLayout(row)
+        self.head.addSpacing(self.ctx.px(SPACE.m))
+        self.head.addWidget(label(self._name(v.name), "title"))
+        self.head.addWidget(label(self.t(v.role), "muted"))
         if v.theme:
             theme = self.ctx.content.theme(v.theme)
             self._related(

@@ -46,12 +46,12 @@ class SectionPage(ScrollPage):
 
     def _header(self, title: str, summary: str = "", eyebrow: str = "") -> None:
         if eyebrow:
-            self.column.addWidget(label(eyebrow, "eyebrow"))
+            self.head.addWidget(label(eyebrow, "eyebrow"))
         self.heading = a11y.heading(label(title, "title"))
-        self.column.addWidget(self.heading)
+        self.head.addWidget(self.heading)
         if summary:
-            self.column.addWidget(label(summary, "lead"))
-        self.column.addSpacing(self.ctx.px(SPACE.s))
+            self.head.addWidget(label(summary, "lead"))
+        self.head.addSpacing(self.ctx.px(SPACE.s))
 
     def _heading(self, text: str) -> None:
         self.column.addSpacing(self.ctx.px(SPACE.m))

@@ -23,6 +23,9 @@ from kiosk.ui.tokens import MOTION, SPACE, TYPE, scaled
 
 __all__ = ["AttractPage", "StartButton", "slides_for"]
 
+#: The longest a segment of the slide progress bar gets (design pixels).
+_SEGMENT = 72
+
 
 class StartButton(QAbstractButton):
     """The "Touch to start" cue as a control for keys and assistive technology (the page paints
@@ -203,7 +206,7 @@ class AttractPage(Page):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-        painter.setPen(QColor(self.ctx.theme.palette.text))
+        painter.setPen(QColor(self.ctx.theme.palette.on_primary))  # black on yellow in contrast
         painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), text)
         painter.restore()
 
@@ -211,7 +214,7 @@ class AttractPage(Page):
         """The slide progress bar's segments, one per slide, centred under the cue."""
         n, f = len(self.slides), self.ctx.factor
         gap, height = scaled(SPACE.s, f), max(4, scaled(SPACE.xs, f))
-        width = min(scaled(72, f), (self.width() * 0.6 - gap * (n - 1)) / n)
+        width = min(scaled(_SEGMENT, f), (self.width() * 0.6 - gap * (n - 1)) / n)
         left = (self.width() - n * width - (n - 1) * gap) / 2
         top = self.height() * 0.955 - height / 2
         return [QRectF(left + i * (width + gap), top, width, height) for i in range(n)]

@@ -16,14 +16,16 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content import Content, Lang, Text
 from kiosk.model.navigation import Navigation, Route
 from kiosk.ui import fmt
 from kiosk.ui.kinetic import enable_kinetic, release_kinetic
+from kiosk.ui.pages import reach
 from kiosk.ui.strings import ui
 from kiosk.ui.tokens import SIZE, SPACE, Theme, scaled
+from kiosk.ui.widgets import label
 
 
 @dataclass(frozen=True)
@@ -123,10 +125,12 @@ class Page(QWidget):
 class ScrollPage(Page):
     """A page whose content is a kinetic, one-finger scrolling column.
 
-    Its reading matter (title, summary) goes into :attr:`head`: the top of the column, or in
-    low reach a block that fills the upper part of the window down to :data:`REACH_TOP`, its
-    text at the bottom, so that the scrolling column with everything a visitor acts on starts
-    in the lower part of the screen. A page that arranges itself for low reach (Home) sets
+    Its reading matter (title, summary) goes into :attr:`head`, its lead text through
+    :meth:`lead`: the top of the column, or in low reach a block that fills the upper part of
+    the window down to :data:`REACH_TOP` (see :mod:`kiosk.ui.pages.reach`: the forum's name and
+    dates at the top, the page's icon large and faint behind, the title set large and the lead
+    at the bottom), so that the scrolling column with everything a visitor acts on starts in
+    the lower part of the screen. A page that arranges itself for low reach (Home) sets
     :attr:`own_reach`.
     """
 
@@ -141,12 +145,17 @@ class ScrollPage(Page):
         side = ctx.px(SPACE.xl * 2 if not ctx.portrait else SPACE.xl)
         #: The upper part in low reach (None otherwise): the page's reading matter.
         self.reach_head: QWidget | None = None
+        #: The icon drawn large and faint behind the upper part (a page may name its own).
+        self.head_icon = reach.mark_icon(route.page)
+        self._leads: list[QLabel] = []  # the lead text in the upper part, while it fits there
+        self._titles: list[QLabel] | None = None  # the titles there, found once it is shown
         if ctx.low_reach and not self.own_reach:
             self.reach_head = QWidget(self)
             head = QVBoxLayout(self.reach_head)
             head.setContentsMargins(side, ctx.px(SPACE.l), side, ctx.px(SPACE.s))
             head.setSpacing(ctx.px(SPACE.s))
-            head.addStretch(1)  # the text sits at the bottom, just above the controls
+            head.addWidget(reach.brand(ctx.content, ctx.lang))
+            head.addStretch(1)  # the title and lead sit at the bottom, just above the controls
             outer.addWidget(self.reach_head)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
@@ -166,12 +175,35 @@ class ScrollPage(Page):
         if self.reach_head is not None:
             self.head = cast(QVBoxLayout, self.reach_head.layout())
 
-    def _reach_down(self) -> None:
-        """In low reach: the upper part reaches down to :data:`REACH_TOP` of the window."""
+    def lead(self, text: str) -> QLabel:
+        """Adds the page's lead text (its summary) under the title: in the upper part in low
+        reach while it fits there, else at the top of the column."""
+        widget = label(text, "lead")
+        self.head.addWidget(widget)
         if self.reach_head is not None:
+            self._leads.append(widget)
+        return widget
+
+    def _reach_down(self) -> None:
+        """In low reach: the upper part reaches down to :data:`REACH_TOP` of the window, its
+        title as large as the band allows (see :func:`reach.fit`)."""
+        if self.reach_head is not None and self.isVisible():  # in the window, at its size
             window = self.window()
             top = self.mapTo(window, QPoint(0, 0)).y()
-            self.reach_head.setMinimumHeight(max(0, round(REACH_TOP * window.height()) - top))
+            band = max(0, round(REACH_TOP * window.height()) - top)
+            self.reach_head.setMinimumHeight(band)
+            if self._titles is None:
+                self._titles = reach.titles_in(self.reach_head)
+            reach.fit(self.reach_head, self.width(), band, self._titles, self._leads, self.column)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """The background, and in low reach the page's icon behind the upper part."""
+        super().paintEvent(event)
+        if self.reach_head is not None:
+            painter = QPainter(self)
+            painter.setClipRect(event.rect())
+            reach.paint_mark(painter, self.reach_head.geometry(), self.head_icon, self.ctx.theme)
+            painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self._reach_down()

@@ -59,6 +59,7 @@ class ItemPage(ScrollPage):
         row = QHBoxLayout()
         row.setSpacing(self.ctx.px(SPACE.m))
         if icon:
+            self.head_icon = icon
             row.addWidget(
                 icon_label(icon, self.ctx.px(SIZE.icon_l), self.ctx.theme.palette.accent),
                 0,
@@ -247,7 +248,7 @@ class ThemePage(ItemPage):
         theme = content.theme(item)
         eyebrow = f"{self.ctx.ui('section.themes')} {theme.number:02d}"
         self._head(eyebrow, self.t(theme.title), theme.icon)
-        self.column.addWidget(label(self.t(theme.summary), "lead"))
+        self.lead(self.t(theme.summary))
         self._wall(theme.figures)
         self._paragraphs("", theme.body)
         self._lists(theme.lists)
@@ -335,7 +336,7 @@ class AreaPage(ItemPage):
         zone = self.ctx.content.zone
         area = self.ctx.content.area(item)
         self._head(self.t(zone.short_name), self.t(area.name), area.icon)
-        self.column.addWidget(label(self.t(area.summary), "lead"))
+        self.lead(self.t(area.summary))
         self._hero(
             None,
             [
@@ -355,7 +356,7 @@ class InnovationPage(ItemPage):
         innovation = self.ctx.content.innovation(item)
         eyebrow = f"{self.ctx.ui('zone.innovations')} {innovation.number:02d}"
         self._head(eyebrow, self.t(innovation.title), "mdi6.lightbulb-on-outline")
-        self.column.addWidget(label(self.t(innovation.summary), "lead"))
+        self.lead(self.t(innovation.summary))
         self._paragraphs("", innovation.points)
         if zone.speaker:
             self._voices([zone.speaker])

@@ -50,7 +50,7 @@ class SectionPage(ScrollPage):
         self.heading = a11y.heading(label(title, "title"))
         self.head.addWidget(self.heading)
         if summary:
-            self.head.addWidget(label(summary, "lead"))
+            self.lead(summary)
         self.head.addSpacing(self.ctx.px(SPACE.s))
 
     def _heading(self, text: str) -> None:

@@ -154,7 +154,8 @@ class ScrollPage(Page):
             head = QVBoxLayout(self.reach_head)
             head.setContentsMargins(side, ctx.px(SPACE.l), side, ctx.px(SPACE.s))
             head.setSpacing(ctx.px(SPACE.s))
-            head.addWidget(reach.brand(ctx.content, ctx.lang))
+            for line in reach.brand(ctx.content, ctx.lang):
+                head.addWidget(line)
             head.addStretch(1)  # the title and lead sit at the bottom, just above the controls
             outer.addWidget(self.reach_head)
         self.scroll_area = QScrollArea(self)

@@ -32,14 +32,15 @@ MARK_OPACITY = 0.07
 MARK_FALLBACK = "mdi6.information-outline"
 
 
-def brand(content: Content, lang: Lang) -> QLabel:
-    """The masthead line: the forum's name in both languages, then its dates and city."""
+def brand(content: Content, lang: Lang) -> list[QLabel]:
+    """The masthead's two lines: the forum's name in both languages, then its dates and city."""
     forum = content.forum
     names = f"{forum.name.zh}  ·  {forum.name.en}"
     when = f"{forum.dates.get(lang)}  ·  {forum.city.get(lang)}"
-    line = label(f"{names}\n{when}", "muted")
-    line.setObjectName("reachBrand")
-    return line
+    lines = [label(names, "muted"), label(when, "muted")]
+    for line in lines:
+        line.setObjectName("reachBrand")
+    return lines
 
 
 def mark_icon(route_page: str) -> str:
@@ -102,8 +103,8 @@ def fit(
     with the *leads* in it; when even the smallest title leaves no room, moves the *leads* to
     the top of *column* (for good: *leads* is emptied) and tries again; as a last resort hides
     the brand line."""
-    line = head.findChild(QLabel, "reachBrand")
-    if line is not None:
+    lines = head.findChildren(QLabel, "reachBrand")
+    for line in lines:
         line.setHidden(False)
     for role in TITLE_ROLES:
         for title in titles:
@@ -119,7 +120,7 @@ def fit(
         leads.clear()
         fit(head, width, band, titles, leads, column)
         return
-    if line is not None:
+    for line in lines:
         line.setHidden(True)
 
 

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import fingers
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.model.navigation import Route
+from kiosk.ui.pages.base import REACH_TOP, ScrollPage
 from kiosk.ui.shell import Shell
 from kiosk.ui.strings import ui
 from kiosk.ui.tokens import DEFAULT, HIGH_CONTRAST, THEME, TYPE, Palette, contrast, theme_for
@@ -122,15 +123,21 @@ def test_low_reach_moves_everything_to_the_lower_part(qtbot: QtBot, home: Shell)
     fingers.tap(home.bar.modes["low_reach"])
     qtbot.waitUntil(lambda: home.session.modes["low_reach"])
     # Home arranges itself (reading matter above, tiles below: tests/test_home_fits.py) ...
-    assert not home.reach_band.isVisible()
-    # ... the other screens sit under the band.
+    # ... the other screens put their title above and scroll below (tests/test_reach.py).
     home.nav.go(Route("themes"))
     home.host.finish_transition()
-    top = home.host.mapTo(home, home.host.rect().topLeft()).y()
-    assert top >= home.height() * 0.35, "the reading area starts in the lower part"
+    QApplication.processEvents()
+    page = home.host.page
+    assert isinstance(page, ScrollPage) and page.reach_head is not None
+    top = page.scroll_area.mapTo(home, page.scroll_area.rect().topLeft()).y()
+    assert top >= home.height() * REACH_TOP, "the scrolling part starts in the lower part"
+    assert page.reach_head.isAncestorOf(page.heading), "the title is above it"
     assert home.bar.geometry().bottom() == home.height() - 1
     home.reset()
-    assert home.host.mapTo(home, home.host.rect().topLeft()).y() == 0
+    home.nav.home()
+    home.nav.go(Route("themes"))
+    home.host.finish_transition()
+    assert isinstance(home.host.page, ScrollPage) and home.host.page.reach_head is None
 
 
 def test_mode_buttons_have_names_in_the_current_language(qtbot: QtBot, home: Shell) -> None:

@@ -518,6 +518,11 @@
         <translation>{zone}平面图上的{area}</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/strings.py" line="188"/>
+        <source>Slide {index} of {count}</source>
+        <translation>第 {index} 张，共 {count} 张</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/strings.py" line="108"/>
         <source>Clear</source>
         <translation>清除</translation>

@@ -23,7 +23,6 @@ from kiosk.ui.keys import KeyboardAccess
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.navbar import NavBar
 from kiosk.ui.pages.factory import warm_up
-from kiosk.ui.reach import ReachBand
 from kiosk.ui.staff import AdminController
 from kiosk.ui.stage import Stage
 from kiosk.ui.strings import ui
@@ -73,12 +72,9 @@ class Shell(QWidget):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.reach_band = ReachBand(self.theme, self)
-        self.reach_band.hide()
-        layout.addWidget(self.reach_band, 2)
         self.stage = Stage(session, self, lambda: self.factor, lambda: self.theme)
         self.host = self.stage.host
-        layout.addWidget(self.host, 3)
+        layout.addWidget(self.host, 1)
         self.bar = self._make_bar()
         layout.addWidget(self.bar)
 
@@ -117,7 +113,6 @@ class Shell(QWidget):
     def _on_change(self, change: Change) -> None:
         attracting = change.route.page == "attract"
         self.bar.setVisible(not attracting)
-        self.reach_band.follow(self.session.modes["low_reach"], change.route.page)
         self.idle.set_enabled(not attracting)
         self.idle_overlay.hide()
         self.host.show_route(change)
@@ -160,9 +155,7 @@ class Shell(QWidget):
     def _on_modes(self, modes: dict[str, bool]) -> None:
         """Every screen follows the accessibility modes at once."""
         self.theme = theme_for(modes, self._animate)
-        for view in (self.reach_band, self.idle_overlay):
-            view.set_theme(self.theme)
-        self.reach_band.follow(modes["low_reach"], self.nav.current.page)
+        self.idle_overlay.set_theme(self.theme)
         self.host.finish_transition()
         self._apply_factor(self._base_factor)
         self.host.rebuild()

@@ -185,6 +185,7 @@ SOURCES: dict[str, str] = cast(
         "text.labelled": QT_TRANSLATE_NOOP("kiosk", "{label}: {text}"),
         "zone.timeline.entry": QT_TRANSLATE_NOOP("kiosk", "{date}: {title}. {text}"),
         "zone.plan.area": QT_TRANSLATE_NOOP("kiosk", "{area} on the site plan of {zone}"),
+        "attract.progress": QT_TRANSLATE_NOOP("kiosk", "Slide {index} of {count}"),
     },
 )
 

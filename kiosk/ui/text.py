@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTextBoundaryFinder
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 
 
@@ -33,13 +33,95 @@ def wrap(
             lines.append(segment if raw else segment.rstrip())
         layout.endLayout()
     if max_lines and len(lines) > max_lines:
-        rest = " ".join(lines[max_lines - 1 :])
-        metrics = QFontMetricsF(font)
-        lines = [
-            *lines[: max_lines - 1],
-            metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width),
-        ]
+        return _elided(text, font, width, max_lines)
     return lines
+
+
+#: After these a sentence ends (a Chinese semicolon ends a statement too).
+_SENTENCE_ENDS = "。！？；.!?;"
+#: After these a phrase ends: a shortened text may stop there (and, in Latin script, at a space).
+_PHRASE_ENDS = _SENTENCE_ENDS + "，、：,:）)”’"
+_ELLIPSIS = "…"
+
+
+def cut_points(text: str) -> tuple[list[int], ...]:
+    """Where *text* may be shortened, best first: the ends of its sentences, of its phrases (at
+    a punctuation mark), of its words (at a space), and as a last resort between two Chinese
+    characters (never inside a number or a Latin word)."""
+    sentences, phrases, words = [], [], []
+    for i, ch in enumerate(text):
+        end = i + 1
+        if ch.isspace():
+            if i > 0 and text[i - 1] not in _PHRASE_ENDS and not text[i - 1].isspace():
+                words.append(i)
+            continue
+        # Latin marks end something only before a space ("6.5%" and "2,500" go on).
+        if ch.isascii() and end < len(text) and not text[end].isspace():
+            continue
+        if ch in _SENTENCE_ENDS:
+            sentences.append(end)
+        if ch in _PHRASE_ENDS:
+            phrases.append(end)
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Word, text)
+    pieces, end = [], finder.toNextBoundary()
+    while end != -1:
+        if 0 < end < len(text) and not (text[end - 1].isascii() and text[end].isascii()):
+            pieces.append(end)
+        end = finder.toNextBoundary()
+    words = sorted(set(phrases + words))
+    return sentences, phrases, words, sorted(set(words + pieces))
+
+
+def _elided(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
+    """*text* in at most *max_lines* lines, shortened at the end of a sentence, else of a
+    phrase, else of a word (the first that leaves at most the last line short), followed by an
+    ellipsis."""
+    key = (text, font.key(), round(width * 4), max_lines)
+    cached = _ELIDED.get(key)
+    if cached is not None:
+        return cached
+    lines: list[str] | None = None
+    for ends in cut_points(text):
+        best = _longest(text, ends, font, width, max_lines)
+        if best is not None and (lines is None or len(best) > len(lines)):
+            lines = best
+        if lines is not None and len(lines) >= max_lines - 1:
+            break
+    if lines is None:  # one unbroken run longer than the lines: Qt's elision is all there is
+        lines = wrap(text, font, width)[: max_lines - 1]
+        rest = "".join(wrap(text, font, width, raw=True)[max_lines - 1 :])
+        metrics = QFontMetricsF(font)
+        lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+    if len(_ELIDED) > 512:
+        _ELIDED.clear()
+    _ELIDED[key] = lines
+    return lines
+
+
+_ELIDED: dict[tuple[str, str, int, int], list[str]] = {}
+
+
+def _shortened(text: str, end: int) -> str:
+    """*text* up to *end*: whole sentences as they are, else the phrase with an ellipsis."""
+    head = text[:end].rstrip()
+    if head and head[-1] in _SENTENCE_ENDS and head[-1] not in ";；":
+        return head
+    return head.rstrip(_PHRASE_ENDS + " ") + _ELLIPSIS
+
+
+def _longest(
+    text: str, ends: list[int], font: QFont, width: float, max_lines: int
+) -> list[str] | None:
+    """The lines of the longest shortening of *text* at one of *ends* in *max_lines* lines."""
+    low, high, best = 0, len(ends) - 1, None
+    while low <= high:  # more text never takes fewer lines
+        middle = (low + high) // 2
+        lines = wrap(_shortened(text, ends[middle]), font, width)
+        if len(lines) <= max_lines:
+            best, low = lines, middle + 1
+        else:
+            high = middle - 1
+    return best
 
 
 def line_height(font: QFont) -> float:

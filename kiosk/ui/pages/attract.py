@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontMetricsF,
     QLinearGradient,
     QPainter,
     QPaintEvent,
@@ -18,57 +15,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
-from kiosk.content import Content, Figure, Text
 from kiosk.model.navigation import Route
-from kiosk.ui.fmt import figure_text
+from kiosk.ui.pages.attract_slides import SEPARATOR, SlideArt, slides_for
 from kiosk.ui.pages.base import Page, PageContext
 from kiosk.ui.strings import both
-from kiosk.ui.tokens import MOTION, TYPE, Palette
+from kiosk.ui.tokens import MOTION, SPACE, TYPE, scaled
 
-#: Achievements and Beijing figures shown on the loop, in this order (those that exist).
-_ACHIEVEMENTS = ("quantum-cloud", "proton-cyclotron", "frontier-competition", "technology-trading")
-_BEIJING_FIGURES = 4
+__all__ = ["AttractPage", "StartButton", "slides_for"]
 
-
-@dataclass(frozen=True)
-class Slide:
-    """One highlight: a small heading, a large line (a number or a name) and a caption."""
-
-    eyebrow: Text
-    big: Text
-    caption: Text
-    accent: str
-
-
-def _figure_big(figure: Figure, unit_gap: bool = True) -> Text:
-    zh = figure_text(figure, "zh") + (figure.unit.zh if figure.unit else "")
-    en_unit = f" {figure.unit.en}" if figure.unit and unit_gap else ""
-    return Text(zh, figure_text(figure, "en") + en_unit)
-
-
-def slides_for(content: Content, palette: Palette) -> list[Slide]:
-    """The highlight slides drawn from *content*: the forum, figures, achievements, the zone;
-    their accents from *palette*."""
-    forum, p = content.forum, palette
-    slides = [Slide(forum.name, forum.theme, forum.dates, p.accent)]
-    for figure in forum.figures[:1]:
-        slides.append(Slide(forum.name, _figure_big(figure), figure.caption, p.gold))
-    by_id = {a.id: a for a in content.achievements}
-    for achievement_id in _ACHIEVEMENTS:
-        a = by_id.get(achievement_id)
-        if a is None:
-            continue
-        big = _figure_big(a.key_figure) if a.key_figure else a.title
-        caption = a.title if a.key_figure else a.category
-        slides.append(Slide(a.category, big, caption, p.gold))
-    beijing = content.beijing
-    for figure in beijing.figures[:_BEIJING_FIGURES]:
-        slides.append(Slide(beijing.title, _figure_big(figure), figure.caption, p.accent))
-    zone = content.zone
-    slides.append(Slide(zone.short_name, zone.name, zone.tagline, p.coral))
-    for figure in zone.figures[:2]:
-        slides.append(Slide(zone.short_name, _figure_big(figure), figure.caption, p.coral))
-    return slides
+#: The longest a segment of the slide progress bar gets (design pixels).
+_SEGMENT = 72
 
 
 class StartButton(QAbstractButton):
@@ -80,7 +36,12 @@ class StartButton(QAbstractButton):
 
 
 class AttractPage(Page):
-    """Full-screen loop of slides in both languages with a "Touch to start" cue."""
+    """Full-screen loop of slides in both languages, each with a drawing from the content, the
+    slide progress and a "Touch to start" cue.
+
+    Each slide is painted once into a pixmap (see :class:`SlideArt`); the cross-fade between two
+    slides and the cue's pulse only draw pixmaps.
+    """
 
     def __init__(
         self, ctx: PageContext, route: Route, seconds: float = 8.0, parent: QWidget | None = None
@@ -97,12 +58,14 @@ class AttractPage(Page):
         self.start.clicked.connect(lambda: self.ctx.nav.home())
         self.heading = self.start
         self.slides = slides_for(ctx.content, ctx.theme.palette)
-        self._big_fonts: dict[tuple[str, int], QFont] = {}
+        self.art = SlideArt(self, ctx.content, ctx.lang, ctx.factor, ctx.theme)
+        self._pictures: dict[int, QPixmap] = {}  # the slides on screen now, painted
         self._bg = QPixmap()
         self._bg_key: tuple[object, ...] | None = None
         self.index = 0
         self._progress = 1.0
         self._pulse = 0.0
+        self._describe()
         self._timer = QTimer(self)
         self._timer.setInterval(int(seconds * 1000))
         self._timer.timeout.connect(self.advance)
@@ -122,13 +85,36 @@ class AttractPage(Page):
         self._cue.valueChanged.connect(self._set_pulse)
         self._cue.start()
 
-    # -- animation -----------------------------------------------------------------------------
+    # -- slides --------------------------------------------------------------------------------
+
+    def progress_text(self) -> str:
+        """Which slide is on screen, of how many, in both languages ("slide 2 of 8")."""
+        return both("attract.progress", SEPARATOR, index=self.index + 1, count=len(self.slides))
+
+    def _describe(self) -> None:
+        text = self.progress_text()
+        self.setAccessibleDescription(text)
+        self.start.setAccessibleDescription(text)
 
     def advance(self) -> None:
         """Move to the next slide with a slow slide-and-fade."""
+        previous = self.index
         self.index = (self.index + 1) % len(self.slides)
+        self._describe()
+        self._pictures = {i: p for i, p in self._pictures.items() if i == previous}
+        self.picture(self.index)  # painted now, before the first frame of the fade
         self._anim.stop()
         self._anim.start()
+
+    def picture(self, index: int) -> QPixmap:
+        """Slide *index* painted for the page's size (once per slide on screen)."""
+        picture = self._pictures.get(index)
+        if picture is None:
+            picture = self.art.paint(
+                index, self.slides[index], self.size(), self.devicePixelRatioF()
+            )
+            self._pictures[index] = picture
+        return picture
 
     def _set_progress(self, value: float) -> None:
         self._progress = float(value)
@@ -149,6 +135,7 @@ class AttractPage(Page):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self.start.setGeometry(self._cue_rect().toAlignedRect())
+        self._pictures.clear()
         super().resizeEvent(event)
 
     # -- painting ------------------------------------------------------------------------------
@@ -161,38 +148,26 @@ class AttractPage(Page):
 
     def _cue_rect(self) -> QRectF:
         h = self.height()
-        return QRectF(0, h * 0.80, self.width(), h * 0.14)
+        return QRectF(0, h * 0.80, self.width(), h * 0.13)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        w = self.width()
         slide = self.slides[self.index]
         rect = event.rect()
         painter.drawPixmap(rect, self._background(slide.accent), rect)
-        p = self._progress
+        shift, p = self.width() * 0.04, self._progress
         if p < 1.0:
-            previous = self.slides[(self.index - 1) % len(self.slides)]
-            self._paint_slide(painter, previous, offset=-p * w * 0.08, opacity=1.0 - p)
-        self._paint_slide(painter, slide, offset=(1.0 - p) * w * 0.08, opacity=p)
+            previous = (self.index - 1) % len(self.slides)
+            painter.setOpacity(1.0 - p)
+            painter.drawPixmap(round(-p * shift), 0, self.picture(previous))
+        painter.setOpacity(p)
+        painter.drawPixmap(round((1.0 - p) * shift), 0, self.picture(self.index))
+        painter.setOpacity(1.0)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         self._paint_cue(painter)
+        self._paint_progress(painter)
         painter.end()
-
-    def _big_font(self, text: str, width: float) -> QFont:
-        """The headline's font: 150 px for a short line, smaller until it fits one line (not
-        below 96 px, where it wraps), so a portrait screen does not break a phrase mid-word.
-        Worked out once per text and width (the slide animation repaints at every frame)."""
-        key = (text, round(width))
-        font = self._big_fonts.get(key)
-        if font is None:
-            size = 150 if len(text) <= 10 else 96
-            font = self._font(size, bold=True)
-            while size > 96 and QFontMetricsF(font).horizontalAdvance(text) > width:
-                size -= 6
-                font = self._font(size, bold=True)
-            self._big_fonts[key] = font
-        return font
 
     def _background(self, accent: str) -> QPixmap:
         """The gradient and the slide's glow, painted once per size and accent (two full-screen
@@ -208,7 +183,7 @@ class AttractPage(Page):
             painter.fillRect(pixmap.rect(), gradient)
             glow = QRadialGradient(w * 0.78, h * 0.30, max(w, h) * 0.55)
             color = QColor(accent)
-            color.setAlphaF(0.22)
+            color.setAlphaF(0.0 if self.ctx.theme.flat else 0.22)
             glow.setColorAt(0, color)
             glow.setColorAt(1, QColor(0, 0, 0, 0))
             painter.fillRect(pixmap.rect(), glow)
@@ -216,60 +191,47 @@ class AttractPage(Page):
             self._bg, self._bg_key = pixmap, key
         return self._bg
 
-    def _paint_slide(self, painter: QPainter, slide: Slide, offset: float, opacity: float) -> None:
-        w, h = self.width(), self.height()
-        margin = w * 0.08
-        width = w - 2 * margin
-        painter.save()
-        painter.setOpacity(max(0.0, min(1.0, opacity)))
-        painter.translate(offset, 0)
-        flags = int(
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-        )
-        y = h * 0.16
-        painter.setPen(QColor(slide.accent))
-        painter.setFont(self._font(TYPE.lead, bold=True))
-        eyebrow = f"{slide.eyebrow.zh}  ·  {slide.eyebrow.en}"
-        rect = painter.boundingRect(QRectF(margin, y, width, h), flags, eyebrow)
-        painter.drawText(rect, flags, eyebrow)
-        y = rect.bottom() + h * 0.03
-        painter.setPen(QColor(self.ctx.theme.palette.text))
-        painter.setFont(self._big_font(slide.big.zh, width))
-        rect = painter.boundingRect(QRectF(margin, y, width, h), flags, slide.big.zh)
-        painter.drawText(rect, flags, slide.big.zh)
-        y = rect.bottom() + h * 0.01
-        painter.setFont(self._font(TYPE.title))
-        painter.setPen(QColor(self.ctx.theme.palette.text_muted))
-        if slide.big.en != slide.big.zh:
-            rect = painter.boundingRect(QRectF(margin, y, width, h), flags, slide.big.en)
-            painter.drawText(rect, flags, slide.big.en)
-            y = rect.bottom() + h * 0.03
-        painter.setPen(QColor(self.ctx.theme.palette.text))
-        painter.setFont(self._font(TYPE.lead))
-        caption = f"{slide.caption.zh}\n{slide.caption.en}"
-        rect = painter.boundingRect(QRectF(margin, y, width * 0.8, h), flags, caption)
-        painter.drawText(rect, flags, caption)
-        painter.restore()
-
     def _paint_cue(self, painter: QPainter) -> None:
         rect = self._cue_rect()
         painter.save()
-        text = both("touch_to_start", "   ·   ")
+        text = both("touch_to_start", SEPARATOR)
         painter.setFont(self._font(TYPE.title, bold=True))
         metrics = painter.fontMetrics()
         pad = 48 * self.ctx.factor
         text_w = metrics.horizontalAdvance(text) + 2 * pad
-        pill = QRectF(
-            rect.center().x() - text_w / 2,
-            rect.top() + rect.height() * 0.2,
-            text_w,
-            rect.height() * 0.6,
-        )
+        pill = QRectF(0, 0, text_w, min(rect.height() * 0.8, metrics.height() * 1.8))
+        pill.moveCenter(rect.center())
         fill = QColor(self.ctx.theme.palette.primary)
         fill.setAlphaF(0.55 + 0.35 * self._pulse)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-        painter.setPen(QColor(self.ctx.theme.palette.text))
+        painter.setPen(QColor(self.ctx.theme.palette.on_primary))  # black on yellow in contrast
         painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.restore()
+
+    def progress_rects(self) -> list[QRectF]:
+        """The slide progress bar's segments, one per slide, centred under the cue."""
+        n, f = len(self.slides), self.ctx.factor
+        gap, height = scaled(SPACE.s, f), max(4, scaled(SPACE.xs, f))
+        width = min(scaled(_SEGMENT, f), (self.width() * 0.6 - gap * (n - 1)) / n)
+        left = (self.width() - n * width - (n - 1) * gap) / 2
+        top = self.height() * 0.955 - height / 2
+        return [QRectF(left + i * (width + gap), top, width, height) for i in range(n)]
+
+    def _paint_progress(self, painter: QPainter) -> None:
+        """The slides as segments; the one on screen filled in its accent, the others dim."""
+        p = self.ctx.theme.palette
+        dim = QColor(p.text_muted)
+        dim.setAlphaF(1.0 if self.ctx.theme.flat else 0.35)
+        painter.save()
+        for i, segment in enumerate(self.progress_rects()):
+            current = i == self.index
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(self.slides[i].accent) if current else dim)
+            if self.ctx.theme.flat and not current:  # high contrast: an outlined segment
+                painter.setPen(QColor(p.text))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            radius = segment.height() / 2
+            painter.drawRoundedRect(segment, radius, radius)
         painter.restore()

@@ -4,17 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPixmap
-from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import (
+    QColor,
+    QLinearGradient,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content import Content, Lang, Text
 from kiosk.model.navigation import Navigation, Route
 from kiosk.ui import fmt
 from kiosk.ui.kinetic import enable_kinetic, release_kinetic
+from kiosk.ui.pages import reach
 from kiosk.ui.strings import ui
 from kiosk.ui.tokens import SIZE, SPACE, Theme, scaled
+from kiosk.ui.widgets import label
 
 
 @dataclass(frozen=True)
@@ -28,8 +39,8 @@ class PageContext:
     theme: Theme  # the colours and tokens of the accessibility modes, whether figures animate
     portrait: bool = False
     width: int = 1920  # the window's width in pixels
-    #: Low reach: what a visitor acts on goes to the lower part of the screen. Pages that lay
-    #: themselves out for it are named in kiosk.ui.reach.OWN_REACH; the others sit under a band.
+    #: Low reach: what a visitor acts on goes to the lower part of the screen (below
+    #: :data:`REACH_TOP`), the reading matter above it (see :attr:`ScrollPage.head`).
     low_reach: bool = False
 
     def px(self, value: int) -> int:
@@ -51,6 +62,9 @@ class PageContext:
     def go(self, route: Route) -> None:
         self.nav.go(route)
 
+
+#: In low reach, what a visitor acts on starts below this share of the window's height.
+REACH_TOP = 0.35
 
 #: The latest page background and what it was painted for; one at a time (8 MB at 1080p,
 #: 33 MB at 4K).
@@ -109,12 +123,41 @@ class Page(QWidget):
 
 
 class ScrollPage(Page):
-    """A page whose content is a kinetic, one-finger scrolling column."""
+    """A page whose content is a kinetic, one-finger scrolling column.
+
+    Its reading matter (title, summary) goes into :attr:`head`, its lead text through
+    :meth:`lead`: the top of the column, or in low reach a block that fills the upper part of
+    the window down to :data:`REACH_TOP` (see :mod:`kiosk.ui.pages.reach`: the forum's name and
+    dates at the top, the page's icon large and faint behind, the title set large and the lead
+    at the bottom), so that the scrolling column with everything a visitor acts on starts in
+    the lower part of the screen. A page that arranges itself for low reach (Home) sets
+    :attr:`own_reach`.
+    """
+
+    #: The page keeps what a visitor acts on low by itself in low reach.
+    own_reach = False
 
     def __init__(self, ctx: PageContext, route: Route, parent: QWidget | None = None):
         super().__init__(ctx, route, parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        side = ctx.px(SPACE.xl * 2 if not ctx.portrait else SPACE.xl)
+        #: The upper part in low reach (None otherwise): the page's reading matter.
+        self.reach_head: QWidget | None = None
+        #: The icon drawn large and faint behind the upper part (a page may name its own).
+        self.head_icon = reach.mark_icon(route.page)
+        self._leads: list[QLabel] = []  # the lead text in the upper part, while it fits there
+        self._titles: list[QLabel] | None = None  # the titles there, found once it is shown
+        if ctx.low_reach and not self.own_reach:
+            self.reach_head = QWidget(self)
+            head = QVBoxLayout(self.reach_head)
+            head.setContentsMargins(side, ctx.px(SPACE.l), side, ctx.px(SPACE.s))
+            head.setSpacing(ctx.px(SPACE.s))
+            for line in reach.brand(ctx.content, ctx.lang):
+                head.addWidget(line)
+            head.addStretch(1)  # the title and lead sit at the bottom, just above the controls
+            outer.addWidget(self.reach_head)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -123,11 +166,53 @@ class ScrollPage(Page):
         enable_kinetic(self.scroll_area)
         inner = self.inner = QWidget()
         self.column = QVBoxLayout(inner)
-        side = ctx.px(SPACE.xl * 2 if not ctx.portrait else SPACE.xl)
-        self.column.setContentsMargins(side, ctx.px(SPACE.xl), side, ctx.px(SPACE.xl))
+        top = ctx.px(SPACE.m if self.reach_head is not None else SPACE.xl)
+        self.column.setContentsMargins(side, top, side, ctx.px(SPACE.xl))
         self.column.setSpacing(ctx.px(SPACE.m))
         self.scroll_area.setWidget(inner)
-        outer.addWidget(self.scroll_area)
+        outer.addWidget(self.scroll_area, 1)
+        #: Where the reading matter goes: the column, or the upper part in low reach.
+        self.head: QVBoxLayout = self.column
+        if self.reach_head is not None:
+            self.head = cast(QVBoxLayout, self.reach_head.layout())
+
+    def lead(self, text: str) -> QLabel:
+        """Adds the page's lead text (its summary) under the title: in the upper part in low
+        reach while it fits there, else at the top of the column."""
+        widget = label(text, "lead")
+        self.head.addWidget(widget)
+        if self.reach_head is not None:
+            self._leads.append(widget)
+        return widget
+
+    def _reach_down(self) -> None:
+        """In low reach: the upper part reaches down to :data:`REACH_TOP` of the window, its
+        title as large as the band allows (see :func:`reach.fit`)."""
+        if self.reach_head is not None and self.isVisible():  # in the window, at its size
+            window = self.window()
+            top = self.mapTo(window, QPoint(0, 0)).y()
+            band = max(0, round(REACH_TOP * window.height()) - top)
+            self.reach_head.setMinimumHeight(band)
+            if self._titles is None:
+                self._titles = reach.titles_in(self.reach_head)
+            reach.fit(self.reach_head, self.width(), band, self._titles, self._leads, self.column)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """The background, and in low reach the page's icon behind the upper part."""
+        super().paintEvent(event)
+        if self.reach_head is not None:
+            painter = QPainter(self)
+            painter.setClipRect(event.rect())
+            reach.paint_mark(painter, self.reach_head.geometry(), self.head_icon, self.ctx.theme)
+            painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._reach_down()
+        super().resizeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self._reach_down()  # in the window now (it may have been built outside it)
+        super().showEvent(event)
 
     def finish(self) -> None:
         """Call after adding the content: pushes it to the top."""

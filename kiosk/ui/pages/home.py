@@ -14,12 +14,11 @@ from kiosk.model.pages import Kind, Role, with_role
 from kiosk.ui import a11y
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.images import ImageFigure
-from kiosk.ui.pages.base import PageContext, ScrollPage
+from kiosk.ui.pages.base import REACH_TOP, PageContext, ScrollPage
 from kiosk.ui.tokens import SIZE, SPACE
 from kiosk.ui.widgets import Card, TapButton, label
 
-#: In low reach, what a visitor acts on starts below this share of the window's height.
-REACH_TOP = 0.35
+__all__ = ["REACH_TOP", "HomePage", "tile_rows"]
 
 
 def tile_rows(count: int, columns: int) -> list[int]:
@@ -39,6 +38,8 @@ class HomePage(ScrollPage):
     tiles' hints, the dates, the forum's name).
     Low reach keeps the reading matter at the top and the tiles and buttons in the lower part.
     """
+
+    own_reach = True
 
     def __init__(self, ctx: PageContext, route: Route, parent: QWidget | None = None):
         super().__init__(ctx, route, parent)

@@ -63,6 +63,7 @@ class ItemPage(ScrollPage):
         row = QHBoxLayout()
         row.setSpacing(self.ctx.px(SPACE.m))
         if icon:
+            self.head_icon = icon
             row.addWidget(
                 icon_label(icon, self.ctx.px(SIZE.icon_l), self.ctx.theme.palette.accent),
                 0,
@@ -75,7 +76,7 @@ class ItemPage(ScrollPage):
         self.heading = a11y.heading(label(title, "title"))
         box.addWidget(self.heading)
         row.addLayout(box, 1)
-        self.column.addLayout(row)
+        self.head.addLayout(row)
 
     def _paragraphs(
         self,
@@ -250,7 +251,7 @@ class ThemePage(ItemPage):
         theme = content.theme(item)
         eyebrow = f"{self.ctx.ui('section.themes')} {theme.number:02d}"
         self._head(eyebrow, self.t(theme.title), theme.icon)
-        self.column.addWidget(label(self.t(theme.summary), "lead"))
+        self.lead(self.t(theme.summary))
         self._wall(theme.figures)
         self._paragraphs("", theme.body)
         self._lists(theme.lists)
@@ -295,7 +296,7 @@ class VoicePage(ItemPage):
         v = self.ctx.content.voice(item)
         heading = self.ctx.ui("voice.paraphrase" if v.paraphrase else "voice.quote")
         self.heading = a11y.heading(label(heading, "eyebrow"))
-        self.column.addWidget(self.heading)
+        self.head.addWidget(self.heading)
         row = QHBoxLayout()
         row.setSpacing(self.ctx.px(SPACE.m))
         row.addWidget(
@@ -311,10 +312,10 @@ class VoicePage(ItemPage):
         self.heading.setAccessibleName(f"{heading}  ·  {self._name(v.name)}")
         quote = label(self.t(v.quote), "quote")
         row.addWidget(quote, 1)
-        self.column.addLayout(row)
-        self.column.addSpacing(self.ctx.px(SPACE.m))
-        self.column.addWidget(label(self._name(v.name), "title"))
-        self.column.addWidget(label(self.t(v.role), "muted"))
+        self.head.addLayout(row)
+        self.head.addSpacing(self.ctx.px(SPACE.m))
+        self.head.addWidget(label(self._name(v.name), "title"))
+        self.head.addWidget(label(self.t(v.role), "muted"))
         if v.theme:
             theme = self.ctx.content.theme(v.theme)
             self._related(
@@ -338,7 +339,7 @@ class AreaPage(ItemPage):
         zone = self.ctx.content.zone
         area = self.ctx.content.area(item)
         self._head(self.t(zone.short_name), self.t(area.name), area.icon)
-        self.column.addWidget(label(self.t(area.summary), "lead"))
+        self.lead(self.t(area.summary))
         # Where the area lies: the site plan with this area marked.
         plan = SitePlan(zone, self.ctx.lang, self.ctx.factor, theme=self.ctx.theme, marked=area.id)
         if not self.ctx.portrait:
@@ -363,7 +364,7 @@ class InnovationPage(ItemPage):
         innovation = self.ctx.content.innovation(item)
         eyebrow = f"{self.ctx.ui('zone.innovations')} {innovation.number:02d}"
         self._head(eyebrow, self.t(innovation.title), "mdi6.lightbulb-on-outline")
-        self.column.addWidget(label(self.t(innovation.summary), "lead"))
+        self.lead(self.t(innovation.summary))
         self._paragraphs("", innovation.points)
         if zone.speaker:
             self._voices([zone.speaker])

@@ -20,6 +20,9 @@ from kiosk.ui.tokens import SIZE, SPACE
 from kiosk.ui.widgets import Card, label
 from kiosk.ui.zone import SitePlan, SpectrumDiagram, Timeline
 
+#: A theme card shows up to this many lines of its summary (shortened at a sentence or a phrase).
+THEME_LINES = 8
+
 
 def _columns(ctx: PageContext, landscape: int) -> int:
     return ctx.columns(landscape)
@@ -45,12 +48,12 @@ class SectionPage(ScrollPage):
 
     def _header(self, title: str, summary: str = "", eyebrow: str = "") -> None:
         if eyebrow:
-            self.column.addWidget(label(eyebrow, "eyebrow"))
+            self.head.addWidget(label(eyebrow, "eyebrow"))
         self.heading = a11y.heading(label(title, "title"))
-        self.column.addWidget(self.heading)
+        self.head.addWidget(self.heading)
         if summary:
-            self.column.addWidget(label(summary, "lead"))
-        self.column.addSpacing(self.ctx.px(SPACE.s))
+            self.lead(summary)
+        self.head.addSpacing(self.ctx.px(SPACE.s))
 
     def _heading(self, text: str) -> None:
         self.column.addSpacing(self.ctx.px(SPACE.m))
@@ -137,6 +140,7 @@ class ThemesPage(SectionPage):
                 eyebrow=f"{t.number:02d}",
                 icon=t.icon or "mdi6.forum-outline",
                 text=t.summary.get(lang),
+                text_lines=THEME_LINES,
             )
             for t in sorted(ctx.content.themes, key=lambda t: t.number)
         ]

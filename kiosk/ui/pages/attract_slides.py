@@ -1,0 +1,248 @@
+"""The attract loop's slides: what each says (in both languages) and the drawing beside it.
+
+Each slide pairs a few lines of text with a visual drawn by the kiosk's own widgets (the figure
+tiles, the site plan, the "2+2+N" spectrum). :class:`SlideArt` lays a slide out for a window
+size and paints it once into a pixmap, so the loop's animation only moves pixmaps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap, QRegion
+from PySide6.QtWidgets import QWidget
+
+from kiosk.content import Content, Figure, Lang, Text
+from kiosk.ui.figures import FigureWall
+from kiosk.ui.text import wrap
+from kiosk.ui.tokens import SPACE, TYPE, Palette, Theme, scaled
+from kiosk.ui.zone import SitePlan, SpectrumDiagram
+
+#: Achievements shown on the loop, in this order (those that exist).
+ACHIEVEMENTS = ("quantum-cloud", "proton-cyclotron", "frontier-competition", "technology-trading")
+#: Figures shown on one slide at most (two rows of two tiles).
+FIGURES = 4
+#: A slide's lone figure tile: its width in design pixels and how much larger than on a page.
+_ONE_TILE = 520
+_ONE_TILE_SCALE = 1.5
+#: A caption takes at most this many lines in each language.
+CAPTION_LINES = 3
+#: Between the two languages of a line, everywhere on the loop.
+SEPARATOR = "  ·  "
+
+
+class Visual(Enum):
+    """What is drawn beside a slide's text."""
+
+    FIGURES = "figures"  # the slide's figures as tiles
+    PLAN = "plan"  # the bonded zone's site plan
+    SPECTRUM = "spectrum"  # the zone's "2+2+N" spectrum
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One highlight: a small heading, a large line, a caption, and the drawing beside them."""
+
+    eyebrow: Text
+    big: Text
+    caption: Text
+    accent: str
+    visual: Visual
+    figures: tuple[Figure, ...] = ()
+
+
+def slides_for(content: Content, palette: Palette) -> list[Slide]:
+    """The slides drawn from *content*: the forum, achievements, Beijing, the zone; their
+    accents from *palette*."""
+    forum, p, empty = content.forum, palette, Text("", "")
+    figures = Visual.FIGURES
+    slides = [Slide(forum.name, forum.theme, forum.dates, p.accent, figures, forum.figures)]
+    by_id = {a.id: a for a in content.achievements}
+    for achievement_id in ACHIEVEMENTS:
+        a = by_id.get(achievement_id)
+        if a is not None and a.key_figure is not None:
+            slides.append(Slide(a.category, a.title, a.what, p.gold, figures, (a.key_figure,)))
+    beijing = content.beijing
+    if beijing.figures:
+        slides.append(
+            Slide(forum.name, beijing.title, beijing.summary, p.accent, figures, beijing.figures)
+        )
+    zone = content.zone
+    slides.append(Slide(zone.short_name, zone.name, zone.tagline, p.coral, Visual.PLAN))
+    if zone.spectrum.tiers:
+        slides.append(Slide(zone.short_name, zone.spectrum.title, empty, p.coral, Visual.SPECTRUM))
+    return [s for s in slides if s.visual is not Visual.FIGURES or s.figures]
+
+
+@dataclass(frozen=True)
+class _Run:
+    """One block of text: where it goes, its font and colour."""
+
+    rect: QRectF
+    font: QFont
+    colour: str
+    text: str
+
+
+_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+
+
+class SlideArt:
+    """Lays out and paints the slides for one page (its size, language, scale and theme).
+
+    The drawing widgets are made once per slide as hidden children of *page* and painted into
+    pixmaps (never shown, never touched); a slide's picture is painted once per size.
+    """
+
+    def __init__(self, page: QWidget, content: Content, lang: Lang, factor: float, theme: Theme):
+        self.page = page
+        self.content = content
+        self.lang: Lang = lang
+        self.factor = factor
+        self.theme = theme
+        self._widgets: dict[int, QWidget] = {}
+        self._big_fonts: dict[tuple[str, int], QFont] = {}
+
+    # -- geometry ------------------------------------------------------------------------------
+
+    @staticmethod
+    def area(size: QSize) -> QRectF:
+        """Where slides go: everything above the "Touch to start" cue."""
+        w, h = size.width(), size.height()
+        return QRectF(w * 0.06, h * 0.07, w * 0.88, h * 0.71)
+
+    def _font(self, size: int, bold: bool = False) -> QFont:
+        font = QFont(self.page.font())
+        font.setPixelSize(max(1, scaled(size, self.factor)))
+        font.setBold(bold)
+        return font
+
+    def _big_font(self, text: str, width: float) -> QFont:
+        """The headline's font: 150 px for a short line, smaller until it fits one line (not
+        below the title size, where it wraps), so that a phrase is not broken mid-way."""
+        key = (text, round(width))
+        font = self._big_fonts.get(key)
+        if font is None:
+            size = 150 if len(text) <= 10 else 108
+            font = self._font(size, bold=True)
+            while size > TYPE.title and QFontMetricsF(font).horizontalAdvance(text) > width:
+                size = max(TYPE.title, size - 6)
+                font = self._font(size, bold=True)
+            self._big_fonts[key] = font
+        return font
+
+    def _text(self, slide: Slide, x: float, width: float) -> tuple[list[_Run], float]:
+        """The slide's text from the top (y = 0) at *x*, *width* wide; and its height."""
+        p = self.theme.palette
+        runs: list[_Run] = []
+        y = 0.0
+
+        def add(text: str, font: QFont, colour: str, gap: float, lines: int = 0) -> None:
+            nonlocal y
+            if not text:
+                return
+            if lines:  # shortened at a sentence, phrase or word end
+                text = "\n".join(wrap(text, font, width, lines))
+            y += gap if runs else 0.0
+            box = QFontMetricsF(font).boundingRect(QRectF(x, y, width, 1 << 16), _FLAGS, text)
+            runs.append(_Run(QRectF(x, y, width, box.height()), font, colour, text))
+            y += box.height()
+
+        small, gap = self.factor * SPACE.s, self.factor * SPACE.l
+        add(
+            f"{slide.eyebrow.zh}{SEPARATOR}{slide.eyebrow.en}",
+            self._font(TYPE.lead, True),
+            slide.accent,
+            0,
+        )
+        add(slide.big.zh, self._big_font(slide.big.zh, width), p.text, small)
+        if slide.big.en != slide.big.zh:
+            add(slide.big.en, self._font(TYPE.title), p.text_muted, 0)
+        add(slide.caption.zh, self._font(TYPE.lead), p.text, gap, CAPTION_LINES)
+        add(slide.caption.en, self._font(TYPE.body), p.text_muted, small, CAPTION_LINES)
+        return runs, y
+
+    # -- painting ------------------------------------------------------------------------------
+
+    def paint(self, index: int, slide: Slide, size: QSize, ratio: float) -> QPixmap:
+        """Slide *index* painted on a transparent pixmap of the window's *size*: its text on
+        the left and the visual on the right (landscape), or the text above the visual."""
+        pixmap = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        area = self.area(size)
+        gap = self.factor * SPACE.xl
+        if size.width() >= size.height():  # side by side, each centred in the height
+            text_w = area.width() * 0.5
+            runs, height = self._text(slide, area.left(), text_w)
+            top = area.top() + max(0.0, (area.height() - height) / 2)
+            box = QRectF(area.left() + text_w + gap, area.top(), 0, area.height())
+            box.setRight(area.right())
+            picture = self.visual(index, slide, box.size().toSize())
+            target = _fitted(picture, box)
+            target.moveCenter(box.center())
+        else:  # the text above the visual, the two centred together
+            runs, height = self._text(slide, area.left(), area.width())
+            box = QRectF(area.left(), 0, area.width(), max(1.0, area.height() - height - gap))
+            picture = self.visual(index, slide, box.size().toSize())
+            target = _fitted(picture, box)
+            top = area.top() + max(0.0, (area.height() - height - gap - target.height()) / 2)
+            target.moveCenter(box.center())
+            target.moveTop(top + height + gap)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        for run in runs:
+            painter.setFont(run.font)
+            painter.setPen(QColor(run.colour))
+            painter.drawText(run.rect.translated(0, top), _FLAGS, run.text)
+        painter.drawPixmap(target, picture, QRectF(picture.rect()))
+        painter.end()
+        return pixmap
+
+    def visual(self, index: int, slide: Slide, room: QSize) -> QPixmap:
+        """The slide's drawing as a pixmap, laid out for *room* (it may come out smaller, or
+        taller: the caller scales it down to fit)."""
+        widget = self._widgets.get(index)
+        if widget is None:
+            widget = self._widgets[index] = self._make(slide)
+        width = room.width()
+        if isinstance(widget, SitePlan):  # the wide arrangement of the site, as on the zone page
+            height = min(room.height(), round(width * 9 / 16))
+            width = min(width, round(height * 16 / 9))
+        else:
+            if isinstance(widget, FigureWall) and len(slide.figures) == 1:
+                width = min(width, scaled(_ONE_TILE, self.factor * _ONE_TILE_SCALE))
+            height = widget.heightForWidth(width)
+        widget.resize(width, max(1, height))
+        ratio = self.page.devicePixelRatioF()
+        picture = QPixmap(round(widget.width() * ratio), round(widget.height() * ratio))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        # Its children and itself, without the window colour behind (grab() would fill it).
+        widget.render(picture, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
+        return picture
+
+    def _make(self, slide: Slide) -> QWidget:
+        still, zone = self.theme.still(), self.content.zone
+        widget: QWidget
+        if slide.visual is Visual.PLAN:
+            widget = SitePlan(zone, self.lang, self.factor, self.page, theme=still)
+        elif slide.visual is Visual.SPECTRUM:
+            widget = SpectrumDiagram(zone.spectrum, self.lang, self.factor, self.page, theme=still)
+        else:  # a lone figure larger than on its page
+            figures = list(slide.figures[:FIGURES])
+            factor = self.factor * (_ONE_TILE_SCALE if len(figures) == 1 else 1.0)
+            widget = FigureWall(figures, self.lang, factor, self.page, theme=still)
+        widget.hide()
+        return widget
+
+
+def _fitted(picture: QPixmap, box: QRectF) -> QRectF:
+    """The size *picture* is drawn at in *box*: its own, or smaller to fit (at the origin)."""
+    shown = picture.deviceIndependentSize()
+    scale = min(1.0, box.width() / shown.width(), box.height() / shown.height())
+    return QRectF(0, 0, shown.width() * scale, shown.height() * scale)

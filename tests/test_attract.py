@@ -1,0 +1,107 @@
+"""The attract loop: each slide with a drawing from the content, the slide progress, cheap."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.content import Content
+from kiosk.model.session import Session
+from kiosk.model.settings import Settings
+from kiosk.ui.figures import FigureWall
+from kiosk.ui.pages.attract import AttractPage
+from kiosk.ui.pages.attract_slides import Visual, slides_for
+from kiosk.ui.shell import Shell
+from kiosk.ui.tokens import DEFAULT
+from kiosk.ui.zone import SitePlan, SpectrumDiagram
+
+
+def _attract(qtbot: QtBot, content: Content, size: tuple[int, int]) -> tuple[Shell, AttractPage]:
+    shell = Shell(Session(content, Settings.defaults()), kiosk_mode=False, animate=False)
+    qtbot.addWidget(shell)
+    shell.resize(*size)
+    shell.show()
+    qtbot.waitExposed(shell)
+    page = shell.host.page
+    assert isinstance(page, AttractPage)
+    return shell, page
+
+
+def test_the_slides_draw_the_forum_the_achievements_beijing_and_the_zone(content: Content) -> None:
+    slides = slides_for(content, DEFAULT)
+    visuals = [s.visual for s in slides]
+    assert visuals.count(Visual.PLAN) == 1 and visuals.count(Visual.SPECTRUM) == 1
+    assert all(s.figures for s in slides if s.visual is Visual.FIGURES)
+    assert slides[0].figures == content.forum.figures
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_every_slide_has_its_drawing(qtbot: QtBot, content: Content, size: tuple[int, int]) -> None:
+    shell, page = _attract(qtbot, content, size)
+    kinds = {Visual.FIGURES: FigureWall, Visual.PLAN: SitePlan, Visual.SPECTRUM: SpectrumDiagram}
+    for index, slide in enumerate(page.slides):
+        picture = page.picture(index)
+        assert picture.deviceIndependentSize().toSize() == page.size()
+        widget = page.art._widgets[index]
+        assert isinstance(widget, kinds[slide.visual]) and widget.isHidden()
+        # The drawing fills part of the slide: opaque pixels right of the text (landscape) or
+        # below it (portrait).
+        image = picture.toImage()
+        w, h = image.width(), image.height()
+        probe = [(x, y) for x in range(0, w, 8) for y in range(0, h, 8)]
+        if w > h:
+            inked = sum(image.pixelColor(x, y).alpha() > 200 for x, y in probe if x > w * 0.6)
+        else:
+            inked = sum(image.pixelColor(x, y).alpha() > 200 for x, y in probe if y > h * 0.45)
+        assert inked > len(probe) * 0.08, f"slide {index}: no drawing"
+    shell.allow_close()
+    shell.close()
+
+
+def test_slide_progress_shows_every_slide_and_the_current_one(
+    qtbot: QtBot, content: Content
+) -> None:
+    shell, page = _attract(qtbot, content, (1920, 1080))
+    count = len(page.slides)
+    segments = page.progress_rects()
+    assert len(segments) == count
+    assert all(QRectF(page.rect()).contains(s) for s in segments)
+    assert segments[0].top() > page._cue_rect().top(), "under the cue"
+    assert page.accessibleDescription() == f"第 1 张，共 {count} 张  ·  Slide 1 of {count}"
+    page.advance()
+    assert page.start.accessibleDescription() == f"第 2 张，共 {count} 张  ·  Slide 2 of {count}"
+    image = page.grab().toImage()
+    current, other = (segments[i].center().toPoint() for i in (1, 2))
+    assert image.pixelColor(current) != image.pixelColor(other), "the current slide stands out"
+    for _ in range(count - 1):
+        page.advance()
+    assert page.index == 0 and "Slide 1 of" in page.accessibleDescription()
+    shell.allow_close()
+    shell.close()
+
+
+def test_a_slide_is_painted_once_per_size(qtbot: QtBot, content: Content) -> None:
+    """The cross-fade draws pixmaps: a slide's text and drawing are painted once."""
+    shell, page = _attract(qtbot, content, (1920, 1080))
+    page.advance()  # the first two slides on screen
+    for _ in range(3):
+        page.repaint()
+        QApplication.processEvents()
+    painted: list[int] = []
+    paint = page.art.paint
+
+    def counted(*args: object) -> object:
+        painted.append(1)
+        return paint(*args)  # type: ignore[arg-type]
+
+    page.art.paint = counted  # type: ignore[method-assign]
+    page.advance()
+    for _ in range(5):
+        page.repaint()
+        QApplication.processEvents()
+    assert len(painted) == 1
+    assert set(page._pictures) <= {1, 2}, "only the slides on screen are kept"
+    shell.allow_close()
+    shell.close()

@@ -1,0 +1,77 @@
+"""Shortened text stops at the end of a sentence, a phrase or a word, never inside one."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.model.navigation import Route
+from kiosk.ui.shell import Shell
+from kiosk.ui.text import cut_points, wrap
+from kiosk.ui.widgets import Card
+
+EN = (
+    "The 6th Zhongguancun International Frontier Technology Innovation Competition drew more "
+    "than 2,500 projects from China and abroad; the Zhongguancun International Technology "
+    "Trading Conference held 26 events, and deals worth over 81 billion yuan were signed."
+)
+ZH = (
+    "第六届中关村国际前沿科技创新大赛吸引海内外2500余个项目参赛；"
+    "中关村国际技术交易大会举办26场技术交易主题活动，论坛期间签约金额超过810亿元。"
+)
+
+
+def _font() -> QFont:
+    font = QFont(QApplication.font())
+    font.setPixelSize(20)
+    return font
+
+
+def _allowed_ends(text: str, tiers: int) -> set[str]:
+    return {text[:end].rstrip() for ends in cut_points(text)[:tiers] for end in ends}
+
+
+@pytest.mark.parametrize("text", [EN, ZH], ids=["en", "zh"])
+@pytest.mark.parametrize("lines", [1, 2, 3, 4])
+@pytest.mark.parametrize("width", [180, 300, 460])
+def test_shortened_text_ends_at_a_phrase_or_word(
+    qtbot: QtBot, text: str, lines: int, width: int
+) -> None:
+    shown = wrap(text, _font(), width, lines)
+    assert 1 <= len(shown) <= lines
+    joined = "".join(shown) if text is ZH else " ".join(shown)
+    if joined == text:
+        return
+    assert joined.endswith("…"), joined
+    head = joined[:-1]
+    # At a phrase or a word, or between two Chinese characters when no phrase fits.
+    first = cut_points(text)[2][0]
+    tiers = 3 if len(wrap(text[:first] + "…", _font(), width)) <= lines else 4
+    ends = _allowed_ends(text, tiers)
+    assert any(end.startswith(head) and len(end) - len(head) <= 1 for end in ends), (
+        f"cut mid-way: {joined!r}"
+    )
+
+
+def test_numbers_are_not_phrase_ends() -> None:
+    sentences, phrases, words, pieces = cut_points("exceeded 6.5% of 2,500 things. Next")
+    assert sentences == [30] and phrases == [30]
+    assert words == pieces == [8, 13, 16, 22, 30]
+    assert cut_points("大赛2500余个")[3] == [1, 2, 6, 7]
+
+
+def test_theme_cards_show_whole_summaries(qtbot: QtBot, shell: Shell) -> None:
+    """On the themes page at 1920×1080 every card's summary shows whole, in both languages."""
+    for _ in range(2):
+        shell.nav.show(Route("themes"))
+        shell.host.finish_transition()
+        QApplication.processEvents()
+        assert shell.host.page is not None
+        cards = [c for c in shell.host.page.findChildren(Card) if c.eyebrow.isdigit()]
+        assert len(cards) == len(shell.session.content.themes)
+        for card in cards:
+            _, lines = card.wrapped_texts()[1]
+            assert len(lines) <= card.text_lines, f"{card.title}: summary shortened"
+        shell.session.toggle_language()

@@ -269,9 +269,11 @@ class AchievementPage(ItemPage):
         ui = self.ctx.ui
         a = self.ctx.content.achievement(item)
         self._head(self.t(a.category), self.t(a.title), a.icon)
+        # Only the sections the content gives this achievement (none is answered with filler).
+        sections = [("what", a.what, "lead"), ("who", a.who, "body"), ("why", a.why, "body")]
         self._hero(
             a.key_figure,
-            [(ui("what"), a.what, "lead"), (ui("who"), a.who, "body"), (ui("why"), a.why, "body")],
+            [(ui(key), text, role) for key, text, role in sections if text is not None],
             emblem=(a.icon or "mdi6.rocket-launch-outline", self.t(a.category)),
         )
         self._wall(a.figures)

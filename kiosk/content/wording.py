@@ -18,7 +18,9 @@ SECTION_FIELDS = ("what", "who", "why", "link")
 _WRONG_QUOTES = {"'": "’", '"': "“ ”", "「": "“", "」": "”", "『": "‘", "』": "’"}
 
 #: A space between a digit and a Chinese character: "2500余 个项目", "超 810亿元".
-_ZH_DIGIT_SPACE = re.compile(r"[0-9][ \u00a0\u3000]+[\u3400-\u9fff]|[\u3400-\u9fff][ \u00a0\u3000]+[0-9]")
+_ZH_DIGIT_SPACE = re.compile(
+    r"[0-9][\u3400-\u9fff]{0,2}[ \u00a0\u3000]+[\u3400-\u9fff]|[\u3400-\u9fff][ \u00a0\u3000]+[0-9]"
+)
 
 _SECTION_PATH = re.compile(rf"^(?P<record>.+\[\d+\])\.(?P<field>{'|'.join(SECTION_FIELDS)})\.zh$")
 _CLAUSE_END = re.compile(r"[。；！？，：;!?,:]")

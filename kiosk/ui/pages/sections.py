@@ -12,7 +12,7 @@ from kiosk.model.pages import Kind
 from kiosk.ui import a11y
 from kiosk.ui.chips import Chips
 from kiosk.ui.figures import FigureWall
-from kiosk.ui.fmt import figure_text
+from kiosk.ui.fmt import figure_with_unit
 from kiosk.ui.pages.base import PageContext, ScrollPage
 from kiosk.ui.tokens import SIZE, SPACE
 from kiosk.ui.widgets import Card, label
@@ -154,15 +154,14 @@ class AchievementsPage(SectionPage):
         self._header(ctx.ui("section.achievements"), ctx.ui("section.achievements.hint"))
         cards = []
         for a in ctx.content.achievements:
-            figure = figure_text(a.key_figure, lang) if a.key_figure else ""
-            unit = a.key_figure.unit.get(lang) if a.key_figure and a.key_figure.unit else ""
+            figure = figure_with_unit(a.key_figure, lang) if a.key_figure else ""
             cards.append(
                 self._card(
                     Route(Kind.ACHIEVEMENT, a.id),
                     a.title.get(lang),
                     eyebrow=a.category.get(lang),
                     icon=a.icon or "mdi6.rocket-launch-outline",
-                    figure=f"{figure} {unit}".strip() if figure else "",
+                    figure=figure,
                 )
             )
         self.grid(cards, _columns(ctx, 3))

@@ -94,6 +94,18 @@ def join(items: Sequence[str], lang: Lang) -> str:
     return locale(lang).createSeparatedList(list(items))
 
 
+def join_items(items: Sequence[str], lang: Lang) -> str:
+    """Short items shown as a list, not a sentence: "Integrated circuits · Medicine and health"
+    (each keeps its capital) / "集成电路产业和医药健康产业"."""
+    if spaced_words(lang):
+        return ITEM_SEPARATOR.join(items)
+    return join(items, lang)
+
+
+#: Between the items of a list shown on one line in English.
+ITEM_SEPARATOR = " · "
+
+
 def labelled(label: str, text: str, lang: Lang) -> str:
     """A label and its text on one line: "Areas: …" / "功能区：…"."""
     return ui("text.labelled", lang, label=label, text=text)

@@ -294,15 +294,12 @@ class Card(QAbstractButton):
         y += head
         beside = self._beside()
         x += beside
-        # The title block sits at the bottom when the card is taller than its text (beside an
-        # icon, it is centred on the card).
+        # The text starts below the icon, so that the titles of a row of cards line up whatever
+        # the length of their lines (beside an icon, it is centred on the card).
         used = sum(b.gap + line_height(b.font) * len(b.lines) for b in rest)
-        spare = self.height() - pad - y - used
         if beside:
-            y, spare = max(y, (self.height() - used) / 2 - rest[0].gap), 0
-        for i, block in enumerate(rest):
-            if i == len(rest) - (2 if self.body and self.show_body else 1) and spare > 0:
-                y += spare
+            y = max(y, (self.height() - used) / 2 - rest[0].gap)
+        for block in rest:
             y += block.gap
             y = self._draw(painter, block, x, y, width - 2 * pad - beside)
         painter.end()

@@ -271,11 +271,10 @@ class AchievementPage(ItemPage):
         self._head(self.t(a.category), self.t(a.title), a.icon)
         # Only the sections the content gives this achievement (none is answered with filler).
         sections = [("what", a.what, "lead"), ("who", a.who, "body"), ("why", a.why, "body")]
-        self._hero(
-            a.key_figure,
-            [(ui(key), text, role) for key, text, role in sections if text is not None],
-            emblem=(a.icon or "mdi6.rocket-launch-outline", self.t(a.category)),
-        )
+        blocks = [(ui(key), text, role) for key, text, role in sections if text is not None]
+        if blocks or a.key_figure is not None:  # an emblem beside nothing says nothing
+            emblem = (a.icon or "mdi6.rocket-launch-outline", self.t(a.category))
+            self._hero(a.key_figure, blocks, emblem=emblem)
         self._wall(a.figures)
         self._paragraphs(ui("details"), a.details)
         self._lists(a.lists)

@@ -8,17 +8,26 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+from test_coverage import screen_text
 
-from kiosk.adapters import resources
+from kiosk.adapters import fonts, resources
 from kiosk.commands.fit import texts_of
-from kiosk.content import Content, Text
+from kiosk.content import Content, Lang, Text
 from kiosk.content.loader import Environment, check
 from kiosk.content.wording import wording_problems
+from kiosk.model.navigation import Route
+from kiosk.model.session import Session
+from kiosk.model.settings import Settings
 from kiosk.system.paths import bundled_content_dir
 from kiosk.ui import fmt
 from kiosk.ui.figures.layout import TileComposer, TileText, parts
+from kiosk.ui.pages.home import HomePage
+from kiosk.ui.shell import Shell
+from kiosk.ui.typeset import typeset_page
+from kiosk.ui.widgets import hanging_indent
 
 # --- the rules, one by one ------------------------------------------------------------------------
 
@@ -202,3 +211,81 @@ def test_the_unit_stays_beside_its_number(qapp: QApplication, content: Content, 
     front = TileComposer(text, QFont(), 1.0).layout(480).front
     assert front.unit_below is None
     assert front.unit_font == front.small  # the unit in the suffix's type (and colour)
+
+
+# --- on screen ------------------------------------------------------------------------------------
+
+
+def _shown(qtbot: QtBot, content: Content, lang: Lang, routes: list[Route]) -> dict[Route, str]:
+    settings = Settings.defaults().replace(language=lang)
+    shell = Shell(Session(content, settings), kiosk_mode=False, animate=False)
+    qtbot.addWidget(shell)
+    shell.resize(1920, 1080)
+    shell.show()
+    seen = {}
+    for route in routes:
+        shell.nav.show(route)
+        shell.host.finish_transition()
+        assert shell.host.page is not None
+        seen[route] = screen_text(shell.host.page)
+    return seen
+
+
+def test_an_achievement_shows_only_the_sections_the_report_gives_it(
+    qtbot: QtBot, content: Content
+) -> None:
+    radio, quantum = (
+        Route("achievement", "open-radio-platform"),
+        Route("achievement", "quantum-cloud"),
+    )
+    seen = _shown(qtbot, content, "en", [radio, quantum])
+    assert "What it is" in seen[radio]
+    assert "Who made it" not in seen[radio] and "Why it matters" not in seen[radio]
+    assert "Who made it" in seen[quantum] and "Why it matters" in seen[quantum]
+
+
+def test_the_titles_of_the_home_tiles_line_up(qtbot: QtBot, content: Content) -> None:
+    for lang in ("en", "zh"):
+        settings = Settings.defaults().replace(language=lang)
+        shell = Shell(Session(content, settings), kiosk_mode=False, animate=False)
+        qtbot.addWidget(shell)
+        shell.resize(1920, 1080)
+        shell.show()
+        shell.nav.show(Route("home"))
+        shell.host.finish_transition()
+        QApplication.processEvents()
+        page = shell.host.page
+        assert isinstance(page, HomePage)
+        bodies = {len(tile.wrapped_texts()[-1][1]) for tile in page.tiles}
+        assert len(bodies) > 1 or lang == "zh"  # hints of one and of two lines (in English)
+        assert len({round(tile.title_top()) for tile in page.tiles}) == 1, lang
+
+
+def test_an_opening_quote_hangs_into_the_margin_in_chinese_only(qapp: QApplication) -> None:
+    font = QApplication.font()
+    font.setPixelSize(40)
+    assert hanging_indent("“夸父一号”", font) == pytest.approx(
+        QFontMetricsF(font).horizontalAdvance("“") / 2
+    )
+    assert hanging_indent("新一代“人造太阳”", font) == 0
+    latin = QFont("Noto Sans")
+    latin.setPixelSize(40)
+    assert hanging_indent("“Artificial sun”", latin) == 0
+
+
+def test_a_one_line_label_hangs_its_opening_quote_a_wrapped_one_does_not(qtbot: QtBot) -> None:
+    page = QWidget()
+    qtbot.addWidget(page)
+    column = QVBoxLayout(page)
+    short, long = QLabel("“夸父一号”"), QLabel("“夸父一号”的成功发射及初步观测结果的取得，" * 4)
+    for item in (short, long):
+        item.setWordWrap(True)
+        item.setFont(fonts.font_for("zh", 40))
+        column.addWidget(item)
+    page.setFixedWidth(600)
+    typeset_page(page, [])
+    page.show()
+    qtbot.waitExposed(page)
+    assert short.contentsMargins().left() == -round(hanging_indent("“", short.font()))
+    assert short.contentsMargins().left() < 0
+    assert long.contentsMargins().left() == 0

@@ -3,6 +3,7 @@ value and unit written and painted as one."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 from pathlib import Path
@@ -15,7 +16,7 @@ from test_coverage import screen_text
 
 from kiosk.adapters import fonts, resources
 from kiosk.commands.fit import texts_of
-from kiosk.content import Content, Lang, Text
+from kiosk.content import Content, Figure, Lang, Text
 from kiosk.content.loader import Environment, check
 from kiosk.content.wording import wording_problems
 from kiosk.model.navigation import Route
@@ -53,6 +54,14 @@ def test_a_space_between_a_chinese_number_and_its_word_is_reported() -> None:
         ]
     )
     assert [path for path, _ in problems] == ["a[0].what.zh", "a[1].what.zh"]
+
+
+def test_english_dashes_and_ellipses_stand_without_spaces() -> None:
+    problems = wording_problems(
+        [("a[0].what.en", "Ardem Patapoutian — 2021 laureate"), ("a[1].what.en", "AI … Over")]
+    )
+    assert [path for path, _ in problems] == ["a[0].what.en", "a[1].what.en"]
+    assert wording_problems([("a[0].what.en", "six dimensions—economic, AI… Over")]) == []
 
 
 def test_a_section_that_repeats_the_details_is_reported() -> None:
@@ -289,3 +298,33 @@ def test_a_one_line_label_hangs_its_opening_quote_a_wrapped_one_does_not(qtbot: 
     assert short.contentsMargins().left() == -round(hanging_indent("“", short.font()))
     assert short.contentsMargins().left() < 0
     assert long.contentsMargins().left() == 0
+
+
+def _figures(obj: object) -> list[Figure]:
+    if isinstance(obj, Figure):
+        return [obj]
+    if isinstance(obj, tuple | list):
+        return [f for item in obj for f in _figures(item)]
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        fields = [f.name for f in dataclasses.fields(obj) if f.name not in ("index", "origin")]
+        return [f for name in fields for f in _figures(getattr(obj, name))]
+    return []
+
+
+def test_a_figure_shown_on_several_screens_has_one_english_wording(content: Content) -> None:
+    """The same number with the same Chinese words says the same in English everywhere."""
+    seen: dict[tuple[object, ...], tuple[str, str]] = {}
+    figures = _figures(content)
+    assert len(figures) > 60
+    different = []
+    for f in figures:
+        key = (f.value.zh, *(t.zh if t else "" for t in (f.prefix, f.suffix, f.unit)))
+        english = (fmt.figure_with_unit(f, "en"), f.caption.en)
+        first = seen.setdefault(key, english)
+        if first[0] != english[0]:
+            different.append(f"{f.id}: {english[0]!r}, elsewhere {first[0]!r}")
+        if first != english and any(
+            g.caption.zh == f.caption.zh and g.caption.en != f.caption.en for g in figures
+        ):
+            different.append(f"{f.id}: caption {f.caption.en!r}")
+    assert not different, "\n".join(different)

@@ -44,9 +44,16 @@ def _quotes(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+#: English dashes and ellipses stand without spaces: "six dimensions—economic", "AI… Over".
+_EN_SPACED_MARKS = (" — ", " … ")
+
+
 def _spaces(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     out = []
     for path, text in pairs:
+        spaced = [mark for mark in _EN_SPACED_MARKS if mark in text]
+        if path.endswith(".en") and spaced:
+            out.append((path, f"write {spaced[0].strip()} without a space before it"))
         if path.endswith(".zh"):
             found = _ZH_DIGIT_SPACE.search(text)
             if found is not None:

@@ -139,7 +139,7 @@ def weekday(index: int, lang: Lang, short: bool = False) -> str:
 
 
 def screen_name(route: object, content: Content, lang: Lang) -> str:
-    """What a visitor calls the screen *route* (``"zone"``, ``"theme/t1"``): "Bonded zone".
+    """What a visitor calls the screen *route* (``"zone"``, ``"theme/t1"``): "Bonded Zone".
 
     Item screens are named by their item's title or name; an unknown or missing route is "–".
     """

@@ -17,6 +17,7 @@ from test_coverage import screen_text
 from kiosk.adapters import fonts, resources
 from kiosk.commands.fit import texts_of
 from kiosk.content import Content, Figure, Lang, Text
+from kiosk.content.breaks import break_problems, glue, plain
 from kiosk.content.loader import Environment, check
 from kiosk.content.wording import wording_problems
 from kiosk.model.navigation import Route
@@ -27,6 +28,7 @@ from kiosk.ui import fmt
 from kiosk.ui.figures.layout import TileComposer, TileText, parts
 from kiosk.ui.pages.home import HomePage
 from kiosk.ui.shell import Shell
+from kiosk.ui.text import wrap
 from kiosk.ui.typeset import typeset_page
 from kiosk.ui.widgets import hanging_indent
 
@@ -328,3 +330,17 @@ def test_a_figure_shown_on_several_screens_has_one_english_wording(content: Cont
         ):
             different.append(f"{f.id}: caption {f.caption.en!r}")
     assert not different, "\n".join(different)
+
+
+def test_an_english_number_keeps_its_word_on_its_line(qapp: QApplication) -> None:
+    text = "129 cooperation projects worth over 81 billion yuan were signed."
+    glued = glue(text)
+    assert "81\u00a0billion" in glued and "129\u00a0cooperation" in glued
+    assert plain(glued) == text
+    font = QFont()
+    font.setPixelSize(20)
+    width = QFontMetricsF(font).horizontalAdvance("129 cooperation projects worth over 81 bil")
+    assert not break_problems([plain(line) for line in wrap(glued, font, width, raw=True)])
+    assert break_problems([plain(line) for line in wrap(text, font, width, raw=True)]) == [
+        "number split from its word (81 billion)"
+    ]

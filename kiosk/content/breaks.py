@@ -77,10 +77,21 @@ _FIGURE = re.compile(
 )
 
 
+#: The space between a number and the word after it ("2,500 projects"): never a line break.
+_LATIN_FIGURE = re.compile(r"(?<=\d) (?=[^\W\d_])")
+
+
 def split_figures(lines: Sequence[str]) -> list[str]:
-    """The figures that a line break cuts off from their words ("810 | 亿元")."""
+    """The figures that a line break cuts off from their words ("810 | 亿元", "81 | billion")."""
     whole = "".join(lines)
-    found = []
+    found = [
+        f"{before.split()[-1]} {after.split()[0]}"
+        for before, after in itertools.pairwise(lines)
+        if before.endswith(" ")
+        and before.rstrip()[-1:].isdigit()
+        and after[:1].isalpha()
+        and not is_cjk(after[0])
+    ]
     for match in _FIGURE.finditer(whole):
         figure = match.group()
         if any(is_cjk(ch) for ch in figure) and not any(figure in line for line in lines):
@@ -103,10 +114,15 @@ _OPENING = set("（《“「『【〈‘")
 #: No line break on either side, and nothing drawn.
 JOINER = "\u2060"
 
+#: A space that never breaks: between a number and its word in Latin text.
+NO_BREAK_SPACE = "\u00a0"
+
 
 def glue(text: str, names: Sequence[str] = ()) -> str:
     """*text* with its CJK names, each opening bracket or quote and what follows it, and the last
-    two characters of each paragraph joined by :data:`JOINER` (the layout breaks elsewhere)."""
+    two characters of each paragraph joined by :data:`JOINER` (the layout breaks elsewhere); in
+    Latin text, a number joined to the word after it ("81 billion yuan")."""
+    text = _LATIN_FIGURE.sub(NO_BREAK_SPACE, text)
     if not any(is_cjk(ch) for ch in text):
         return text
     for name in (*names, *WORDS):
@@ -144,5 +160,5 @@ def _glue_end(paragraph: str) -> str:
 
 
 def plain(text: str) -> str:
-    """*text* without the joiners :func:`glue` added."""
-    return text.replace(JOINER, "")
+    """*text* without the joiners (and no-break spaces) :func:`glue` added."""
+    return text.replace(JOINER, "").replace(NO_BREAK_SPACE, " ")

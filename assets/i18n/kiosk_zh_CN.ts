@@ -82,7 +82,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/strings.py" line="61"/>
-        <source>Bonded zone</source>
+        <source>Bonded Zone</source>
         <translation>中关村综保区</translation>
     </message>
     <message>

@@ -1,5 +1,6 @@
 """Where lines break, judged and guided as a typesetter would: no word broken inside itself, no CJK
-character alone on a line, no name split across lines, no opening bracket at a line's end.
+character alone on a line, no name split across lines, no number cut off from its word ("810亿元",
+"2500余个"), no opening bracket at a line's end.
 
 :func:`glue` joins, with the invisible U+2060 WORD JOINER (no break on either side, no width), the
 characters of each name, each opening bracket to what follows it and the last two characters of
@@ -12,6 +13,7 @@ lines of each text here). A problem is a short phrase; the caller adds the text 
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -66,11 +68,43 @@ def split_names(lines: Sequence[str], names: Iterable[str]) -> list[str]:
     return found
 
 
+#: Words that read as one and are never broken, like a name ("线上线下": online and offline).
+WORDS = ("线上线下",)
+
+#: A number with what belongs to it: "超810亿元", "2500余个", "5月28日", "6.5%", "1.9倍".
+_FIGURE = re.compile(
+    r"[超约近逾第]?\d[\d.,]*%?[余多万亿千百]*[个项家名件场届条所次年月日天倍元岁]?"
+)
+
+
+#: The space between a number and the word after it ("2,500 projects"): never a line break.
+_LATIN_FIGURE = re.compile(r"(?<=\d) (?=[^\W\d_])")
+
+
+def split_figures(lines: Sequence[str]) -> list[str]:
+    """The figures that a line break cuts off from their words ("810 | 亿元", "81 | billion")."""
+    whole = "".join(lines)
+    found = [
+        f"{before.split()[-1]} {after.split()[0]}"
+        for before, after in itertools.pairwise(lines)
+        if before.endswith(" ")
+        and before.rstrip()[-1:].isdigit()
+        and after[:1].isalpha()
+        and not is_cjk(after[0])
+    ]
+    for match in _FIGURE.finditer(whole):
+        figure = match.group()
+        if any(is_cjk(ch) for ch in figure) and not any(figure in line for line in lines):
+            found.append(figure)
+    return found
+
+
 def break_problems(lines: Sequence[str], names: Iterable[str] = ()) -> list[str]:
     """Every problem of the line breaks of one text, as short phrases."""
     problems = [f"word broken inside ({w})" for w in broken_words(lines)]
     problems += [f"one character alone on a line ({c})" for c in lonely_characters(lines)]
-    problems += [f"name split across lines ({n})" for n in split_names(lines, names)]
+    problems += [f"name split across lines ({n})" for n in split_names(lines, [*names, *WORDS])]
+    problems += [f"number split from its word ({f})" for f in split_figures(lines)]
     return problems
 
 
@@ -80,20 +114,34 @@ _OPENING = set("（《“「『【〈‘")
 #: No line break on either side, and nothing drawn.
 JOINER = "\u2060"
 
+#: A space that never breaks: between a number and its word in Latin text.
+NO_BREAK_SPACE = "\u00a0"
+
 
 def glue(text: str, names: Sequence[str] = ()) -> str:
     """*text* with its CJK names, each opening bracket or quote and what follows it, and the last
-    two characters of each paragraph joined by :data:`JOINER` (the layout breaks elsewhere)."""
+    two characters of each paragraph joined by :data:`JOINER` (the layout breaks elsewhere); in
+    Latin text, a number joined to the word after it ("81 billion yuan")."""
+    text = _LATIN_FIGURE.sub(NO_BREAK_SPACE, text)
     if not any(is_cjk(ch) for ch in text):
         return text
-    for name in names:
+    for name in (*names, *WORDS):
         if len(name) > 1 and any(is_cjk(ch) for ch in name) and name in text:
             text = text.replace(name, JOINER.join(name))
+    text = _FIGURE.sub(lambda match: _joined(match.group()), text)
     text = "".join(
         f"{ch}{JOINER}" if ch in _OPENING and i + 1 < len(text) and text[i + 1] != JOINER else ch
         for i, ch in enumerate(text)
     )
     return "\n".join(_glue_end(paragraph) for paragraph in text.split("\n"))
+
+
+def _joined(figure: str) -> str:
+    """*figure* with a joiner wherever a Chinese character meets another character."""
+    out = figure[:1]
+    for before, ch in itertools.pairwise(figure):
+        out += f"{JOINER}{ch}" if is_cjk(before) or is_cjk(ch) else ch
+    return out
 
 
 def _glue_end(paragraph: str) -> str:
@@ -112,5 +160,5 @@ def _glue_end(paragraph: str) -> str:
 
 
 def plain(text: str) -> str:
-    """*text* without the joiners :func:`glue` added."""
-    return text.replace(JOINER, "")
+    """*text* without the joiners (and no-break spaces) :func:`glue` added."""
+    return text.replace(JOINER, "").replace(NO_BREAK_SPACE, " ")

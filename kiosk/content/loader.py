@@ -18,6 +18,7 @@ import rtoml
 
 from kiosk.content.convert import Converter, Invalid
 from kiosk.content.model import SECTIONS, Content
+from kiosk.content.wording import wording_problems
 
 #: Records of these kinds (paths of arrays) may be named by a ``ref`` field of the same kind
 #: name, and what they are called in a problem line.
@@ -163,6 +164,7 @@ def check(folder: Path, env: Environment | None = None) -> tuple[Content | None,
     located += _cross_references(readable, found.ids)
     located += _resources(found.resources, folder, env)
     located += _glyphs(found.texts, env)
+    located += wording_problems(found.texts)
     for path, message in located:
         problems.append(Problem(_file_of(path, read.origin, default), path, message))
     content = None

@@ -136,13 +136,19 @@ class Voice:
 
 @dataclass(frozen=True)
 class Achievement:
+    """An achievement released at the forum.
+
+    ``what``, ``who`` and ``why`` are shown only where the report says it: an achievement the
+    report names without its maker leaves ``who`` out rather than answer it with filler.
+    """
+
     id: str
     title: Text
     category: Text
-    what: Text
-    who: Text
-    why: Text
     theme: str = ref("themes")
+    what: Text | None = None
+    who: Text | None = None
+    why: Text | None = None
     details: tuple[Text, ...] = ()
     voices: tuple[str, ...] = refs("voices")
     key_figure: Figure | None = None

@@ -50,9 +50,19 @@ def spaced_words(lang: Lang) -> bool:
     return locale(lang).script() == QLocale.Script.LatinScript
 
 
+#: What stands between a number and its prefix or unit: a space that never breaks in English
+#: ("about 660,000 m²"), nothing in Chinese ("约66万平方米", "2500余个项目").
+_SPACED_GAP = "\u00a0"
+
+
+def unit_gap(lang: Lang) -> str:
+    """What *lang* writes between a number and its unit or prefix (never a line break)."""
+    return _SPACED_GAP if spaced_words(lang) else ""
+
+
 def prefix_text(prefix: str, lang: Lang) -> str:
     """A figure's prefix as it stands before the number ("about 3" but "约3")."""
-    return f"{prefix} " if prefix and spaced_words(lang) else prefix
+    return f"{prefix}{unit_gap(lang)}" if prefix else prefix
 
 
 def figure_text(figure: Figure, lang: Lang) -> str:
@@ -61,6 +71,17 @@ def figure_text(figure: Figure, lang: Lang) -> str:
     prefix = prefix_text(figure.prefix.get(lang) if figure.prefix else "", lang)
     suffix = figure.suffix.get(lang) if figure.suffix else ""
     return f"{prefix}{number(value, decimals(value), lang)}{suffix}"
+
+
+def figure_with_unit(figure: Figure, lang: Lang) -> str:
+    """A figure and its unit as one unbreakable run: "超810亿元", "over 81 billion yuan".
+
+    The one way a figure is written as text (cards, accessible names); figure tiles paint the
+    same parts in the same order.
+    """
+    unit = figure.unit.get(lang) if figure.unit else ""
+    text = figure_text(figure, lang)
+    return f"{text}{unit_gap(lang)}{unit}" if unit else text
 
 
 def heading_spacing(lang: Lang) -> float:
@@ -73,14 +94,37 @@ def join(items: Sequence[str], lang: Lang) -> str:
     return locale(lang).createSeparatedList(list(items))
 
 
+def join_items(items: Sequence[str], lang: Lang) -> str:
+    """Short items shown as a list, not a sentence: "Integrated circuits · Medicine and health"
+    (each keeps its capital) / "集成电路产业和医药健康产业"."""
+    if spaced_words(lang):
+        return ITEM_SEPARATOR.join(items)
+    return join(items, lang)
+
+
+#: Between the items of a list shown on one line in English.
+ITEM_SEPARATOR = " · "
+
+
 def labelled(label: str, text: str, lang: Lang) -> str:
     """A label and its text on one line: "Areas: …" / "功能区：…"."""
     return ui("text.labelled", lang, label=label, text=text)
 
 
 def person_name(name: Text, lang: Lang) -> str:
-    """A person's name: Chinese screens show it in Chinese, English ones add the Chinese name."""
+    """A person's name: Chinese screens show it in Chinese, English ones add the Chinese name.
+
+    A name that is not a Chinese person's own (a transliteration like "阿德姆·帕塔普蒂安", or a
+    description like "北京市相关负责人") is shown on English screens in Latin letters only.
+    """
+    if not _chinese_name(name.zh):
+        return name.get(lang)
     return ui("name.person", lang, zh=name.zh, en=name.en)
+
+
+def _chinese_name(text: str) -> bool:
+    """Whether *text* is a Chinese personal name: two to four Chinese characters, no dot."""
+    return 2 <= len(text) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def day_month(day: date, lang: Lang) -> str:
@@ -95,7 +139,7 @@ def weekday(index: int, lang: Lang, short: bool = False) -> str:
 
 
 def screen_name(route: object, content: Content, lang: Lang) -> str:
-    """What a visitor calls the screen *route* (``"zone"``, ``"theme/t1"``): "Bonded zone".
+    """What a visitor calls the screen *route* (``"zone"``, ``"theme/t1"``): "Bonded Zone".
 
     Item screens are named by their item's title or name; an unknown or missing route is "–".
     """

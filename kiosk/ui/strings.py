@@ -58,7 +58,7 @@ SOURCES: dict[str, str] = cast(
         "still_there.continue": QT_TRANSLATE_NOOP("kiosk", "Continue"),
         "section.themes": QT_TRANSLATE_NOOP("kiosk", "Forum themes"),
         "section.achievements": QT_TRANSLATE_NOOP("kiosk", "Achievements"),
-        "section.zone": QT_TRANSLATE_NOOP("kiosk", "Bonded zone"),
+        "section.zone": QT_TRANSLATE_NOOP("kiosk", "Bonded Zone"),
         "section.beijing": QT_TRANSLATE_NOOP("kiosk", "Beijing in figures"),
         "section.voices": QT_TRANSLATE_NOOP("kiosk", "Voices"),
         "section.themes.hint": QT_TRANSLATE_NOOP("kiosk", "Six threads of the forum"),

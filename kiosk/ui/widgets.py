@@ -3,6 +3,7 @@ in :mod:`kiosk.ui.chips`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -94,6 +95,20 @@ class TapButton(QPushButton):
                 icon.addPixmap(on, QIcon.Mode.Normal, QIcon.State.On)
             self.setIcon(icon)
         super().showEvent(event)
+
+
+#: Opening punctuation that, set full width at the start of a Chinese line, hangs its blank
+#: half into the margin (so "“夸父一号”" lines up with the text under it).
+HANGING = frozenset("“‘《「『（【〈")
+
+
+def hanging_indent(line: str, font: QFont) -> float:
+    """How far *line* starts left of the margin: half an opening bracket or quote drawn full
+    width (a CJK font's), nothing for a proportional one (a Latin font's “)."""
+    if line[:1] not in HANGING:
+        return 0.0
+    advance = QFontMetricsF(font).horizontalAdvance(line[0])
+    return advance / 2 if advance >= 0.8 * font.pixelSize() else 0.0
 
 
 #: A card's headline figure ("over 81 billion yuan") may take this many lines.
@@ -301,21 +316,32 @@ class Card(QAbstractButton):
             ey = y + max(0.0, (head - lh * len(block.lines)) / 2)
             self._draw(painter, block, x + offset, ey, width - pad - x - offset)
             rest = blocks[1:]
-        y += head
         beside = self._beside()
         x += beside
-        # The title block sits at the bottom when the card is taller than its text (beside an
-        # icon, it is centred on the card).
-        used = sum(b.gap + line_height(b.font) * len(b.lines) for b in rest)
-        spare = self.height() - pad - y - used
-        if beside:
-            y, spare = max(y, (self.height() - used) / 2 - rest[0].gap), 0
-        for i, block in enumerate(rest):
-            if i == len(rest) - (2 if self.body and self.show_body else 1) and spare > 0:
-                y += spare
+        y = self._text_top(rest, head)
+        for block in rest:
             y += block.gap
             y = self._draw(painter, block, x, y, width - 2 * pad - beside)
         painter.end()
+
+    def _text_top(self, rest: Sequence[_Block], head: float) -> float:
+        """Where the blocks below the icon start. Right below it, so that the titles of a row of
+        cards line up whatever the length of their lines; beside an icon, centred on the card."""
+        y = self._pad() + head
+        if self._beside() and rest:
+            used = sum(b.gap + line_height(b.font) * len(b.lines) for b in rest)
+            y = max(y, (self.height() - used) / 2 - rest[0].gap)
+        return y
+
+    def title_top(self) -> float:
+        """Where the card's title starts (its top line's top edge)."""
+        blocks, head = self._blocks(self.width())
+        rest = blocks[1:] if self.eyebrow else blocks
+        y = self._text_top(rest, head)
+        for block in rest[:-2] if self.body and self.show_body else rest[:-1]:
+            y += block.gap + line_height(block.font) * len(block.lines)
+        title = rest[-2] if self.body and self.show_body else rest[-1]
+        return y + title.gap
 
     @staticmethod
     def _draw(painter: QPainter, block: _Block, x: float, y: float, width: float) -> float:
@@ -324,8 +350,9 @@ class Card(QAbstractButton):
         lh = line_height(block.font)
         ascent = QFontMetricsF(block.font).ascent()
         for line in block.lines:
+            left = x - hanging_indent(line, block.font)
             painter.drawText(
-                QPointF(x, y + ascent + (lh - QFontMetricsF(block.font).height()) / 2), line
+                QPointF(left, y + ascent + (lh - QFontMetricsF(block.font).height()) / 2), line
             )
             y += lh
         return y

@@ -23,6 +23,9 @@ from kiosk.ui.fmt import figure_text
 from kiosk.ui.fmt import number as _number
 from kiosk.ui.tokens import SIZE, SPACE, TYPE, scaled
 
+#: How far a number may shrink so that its unit stays beside it on the same line.
+UNIT_SHRINK = 0.7
+
 # --- numbers ---------------------------------------------------------------------------------
 
 
@@ -165,8 +168,21 @@ class TileComposer:
         backs = tuple(self._back(pad, inner, icon, size) for size in (TYPE.body, TYPE.caption))
         return TileLayout(pad, icon, self._front(pad, inner, icon), backs)
 
-    def _number_fonts(self, inner: int) -> tuple[QFont, QFont, float, float, float]:
-        """The number's fonts (shrunk if needed to fit *inner*) and the widths of its parts."""
+    def _unit_width(self, small: QFont) -> float:
+        """The width the unit takes beside the number, its gap included (none without a unit)."""
+        if not self.text.unit:
+            return 0.0
+        fm = QFontMetricsF(small)
+        return fm.horizontalAdvance(fmt.unit_gap(self.text.lang)) + fm.horizontalAdvance(
+            self.text.unit
+        )
+
+    def _number_fonts(
+        self, inner: int, with_unit: bool
+    ) -> tuple[QFont, QFont, float, float, float, bool]:
+        """The number's fonts (shrunk if needed to fit *inner*, the unit too when *with_unit*),
+        the widths of its parts and whether it all fits. With the unit, the number shrinks no
+        further than :data:`UNIT_SHRINK` (a long unit goes below it instead)."""
         t = self.text
         shrink = 1.0
         while True:
@@ -178,20 +194,23 @@ class TileComposer:
             slot = max(fm_big.horizontalAdvance(x) for x in [t.number, *digits])
             prefix = fm_small.horizontalAdvance(t.prefix)
             suffix = fm_small.horizontalAdvance(t.suffix)
-            total = prefix + slot + suffix
-            if total <= inner or big.pixelSize() <= 8:
-                return big, small, prefix, slot, suffix
+            total = prefix + slot + suffix + (self._unit_width(small) if with_unit else 0.0)
+            fits = total <= inner
+            if fits or big.pixelSize() <= 8 or (with_unit and shrink < UNIT_SHRINK):
+                return big, small, prefix, slot, suffix, fits
             shrink *= max(0.5, min(0.97, inner / total))
 
     def _front(self, pad: int, inner: int, icon: int) -> Front:
         t = self.text
-        big, small, prefix_w, slot_w, suffix_w = self._number_fonts(inner)
-        unit_font = font(self.base, self._px(TYPE.lead))
-        fm_unit = QFontMetricsF(unit_font)
+        # The unit stands beside the number, in the suffix's type and colour, whenever it fits.
+        big, small, prefix_w, slot_w, suffix_w, beside = self._number_fonts(inner, bool(t.unit))
+        beside = beside and bool(t.unit)
+        if t.unit and not beside:
+            big, small, prefix_w, slot_w, suffix_w, _ = self._number_fonts(inner, False)
+        unit_font = small if beside else font(self.base, self._px(TYPE.lead), bold=True)
         slot_x = pad + prefix_w
         suffix_x = slot_x + slot_w
-        unit_x = suffix_x + suffix_w + self._px(SPACE.s // 2)
-        beside = bool(t.unit) and unit_x + fm_unit.horizontalAdvance(t.unit) <= pad + inner
+        unit_x = suffix_x + suffix_w + QFontMetricsF(small).horizontalAdvance(fmt.unit_gap(t.lang))
         # Tight vertical bounds of what sits on the baseline, so the number starts at the padding.
         runs = [(big, t.number), (small, t.prefix), (small, t.suffix)]
         if beside:

@@ -43,7 +43,7 @@ from kiosk.content import Figure, Lang
 from kiosk.ui import icons
 from kiosk.ui.figures.layout import TileComposer, TileLayout, TileText, parts
 from kiosk.ui.fmt import decimals as _decimals
-from kiosk.ui.fmt import figure_text
+from kiosk.ui.fmt import figure_text, figure_with_unit
 from kiosk.ui.fmt import number as _number
 from kiosk.ui.strings import ui
 from kiosk.ui.style import TAP
@@ -114,7 +114,9 @@ class FigureTile(QAbstractButton):
             self.caption,
             self.source,
         )
-        self.setAccessibleName(" ".join(x for x in (self.final_text, self.unit, self.caption) if x))
+        self.setAccessibleName(
+            " ".join(x for x in (figure_with_unit(figure, lang), self.caption) if x)
+        )
 
         icon = scaled(TYPE.lead, factor)
         self._icons = {
@@ -329,10 +331,10 @@ class FigureTile(QAbstractButton):
         if self._suffix:
             painter.setFont(f.small)
             painter.drawText(QPointF(f.suffix_x, f.baseline), self._suffix)
+        # The unit in the number's colour: number and unit read as one figure.
         if f.unit_below is not None:
-            f.unit_below.draw(painter, pad, f.unit_y, p.text)
+            f.unit_below.draw(painter, pad, f.unit_y, p.gold)
         elif self.unit:
-            painter.setPen(QColor(p.text))
             painter.setFont(f.unit_font)
             painter.drawText(QPointF(f.unit_x, f.baseline), self.unit)
         rule = QRectF(pad, f.rule_y, self._px(SPACE.xl), self._px(SPACE.xs // 2))

@@ -63,7 +63,8 @@ def slides_for(content: Content, palette: Palette) -> list[Slide]:
     for achievement_id in ACHIEVEMENTS:
         a = by_id.get(achievement_id)
         if a is not None and a.key_figure is not None:
-            slides.append(Slide(a.category, a.title, a.what, p.gold, figures, (a.key_figure,)))
+            caption = a.what or empty
+            slides.append(Slide(a.category, a.title, caption, p.gold, figures, (a.key_figure,)))
     beijing = content.beijing
     if beijing.figures:
         slides.append(

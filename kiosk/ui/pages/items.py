@@ -273,11 +273,12 @@ class AchievementPage(ItemPage):
         ui = self.ctx.ui
         a = self.ctx.content.achievement(item)
         self._head(self.t(a.category), self.t(a.title), a.icon)
-        self._hero(
-            a.key_figure,
-            [(ui("what"), a.what, "lead"), (ui("who"), a.who, "body"), (ui("why"), a.why, "body")],
-            picture=None if a.key_figure else self._field_picture(a.icon),
-        )
+        # Only the sections the content gives this achievement (none is answered with filler).
+        sections = [("what", a.what, "lead"), ("who", a.who, "body"), ("why", a.why, "body")]
+        blocks = [(ui(key), text, role) for key, text, role in sections if text is not None]
+        if blocks or a.key_figure is not None:  # a picture beside nothing says nothing
+            picture = None if a.key_figure else self._field_picture(a.icon)
+            self._hero(a.key_figure, blocks, picture=picture)
         self._wall(a.figures)
         self._paragraphs(ui("details"), a.details)
         self._lists(a.lists)

@@ -13,7 +13,7 @@ from kiosk.model.pages import Kind
 from kiosk.ui import a11y
 from kiosk.ui.chips import Chips
 from kiosk.ui.figures import FigureWall
-from kiosk.ui.fmt import figure_text
+from kiosk.ui.fmt import figure_with_unit
 from kiosk.ui.pages.base import PageContext, ScrollPage
 from kiosk.ui.quotes import first_sentence
 from kiosk.ui.tokens import SIZE, SPACE
@@ -164,17 +164,16 @@ class AchievementsPage(SectionPage):
         self._header(ctx.ui("section.achievements"), ctx.ui("section.achievements.hint"))
         cards = []
         for a in ctx.content.achievements:
-            figure = figure_text(a.key_figure, lang) if a.key_figure else ""
-            unit = a.key_figure.unit.get(lang) if a.key_figure and a.key_figure.unit else ""
+            figure = figure_with_unit(a.key_figure, lang) if a.key_figure else ""
             cards.append(
                 self._card(
                     Route(Kind.ACHIEVEMENT, a.id),
                     a.title.get(lang),
                     eyebrow=a.category.get(lang),
                     icon=a.icon or "mdi6.rocket-launch-outline",
-                    figure=f"{figure} {unit}".strip() if figure else "",
+                    figure=figure,
                     # Without a figure, what it is fills the card (no empty band above the title).
-                    text="" if figure else a.what.get(lang),
+                    text="" if figure or a.what is None else a.what.get(lang),
                     text_lines=2,
                 )
             )

@@ -94,7 +94,7 @@ def named_icon(name: str | None, colour: str) -> QIcon:
 
 
 def join_items(items: Sequence[Text], lang: Lang) -> str:
-    return fmt.join([item.get(lang) for item in items], lang)
+    return fmt.join_items([item.get(lang) for item in items], lang)
 
 
 def begin_painter(widget: QWidget) -> QPainter:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from kiosk.content.model import Area, Lang, Zone
 from kiosk.ui import a11y, fmt
-from kiosk.ui.fmt import figure_text
+from kiosk.ui.fmt import figure_text, unit_gap
 from kiosk.ui.strings import ui
 from kiosk.ui.style import TAP
 from kiosk.ui.tokens import RADII, SIZE, SPACE, TYPE, Palette, Theme, scaled
@@ -350,7 +350,7 @@ class SitePlan(Drawn):
         place = text_run(left, 0, width, font, self.theme.palette.text, self._location)
         for size in (TYPE.figure, TYPE.title):  # the larger number when it fits
             number = sized_font(self, size * s, True)
-            after = QFontMetrics(number).horizontalAdvance(f"{self._value} ")
+            after = QFontMetrics(number).horizontalAdvance(self._value + unit_gap(self._lang))
             figure_h = QFontMetrics(number).height()
             total = caption[0].height() + figure_h + place[0].height()
             wide = after + QFontMetrics(unit).horizontalAdvance(self._unit)

@@ -276,11 +276,14 @@ class AchievementPage(ItemPage):
         # Only the sections the content gives this achievement (none is answered with filler).
         sections = [("what", a.what, "lead"), ("who", a.who, "body"), ("why", a.why, "body")]
         blocks = [(ui(key), text, role) for key, text, role in sections if text is not None]
-        if blocks or a.key_figure is not None:  # a picture beside nothing says nothing
-            picture = None if a.key_figure else self._field_picture(a.icon)
-            self._hero(a.key_figure, blocks, picture=picture)
+        details = list(a.details)
+        if not blocks and details:  # nothing of its own to say: the details stand beside it
+            blocks = [(ui("details") if i == 0 else "", d, "body") for i, d in enumerate(details)]
+            details = []
+        picture = None if a.key_figure else self._field_picture(a.icon)
+        self._hero(a.key_figure, blocks, picture=picture)
         self._wall(a.figures)
-        self._paragraphs(ui("details"), a.details)
+        self._paragraphs(ui("details"), details)
         self._lists(a.lists)
         self._voices(a.voices)
         theme = self.ctx.content.theme(a.theme)

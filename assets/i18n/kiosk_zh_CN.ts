@@ -513,6 +513,11 @@
         <translation>{date}：{title}。{text}</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/strings.py" line="187"/>
+        <source>Read aloud</source>
+        <translation>语音播报</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/strings.py" line="108"/>
         <source>Clear</source>
         <translation>清除</translation>

@@ -16,6 +16,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
 
+from kiosk.content.breaks import plain
+
 #: The dynamic property that holds a widget's role (a QAccessible.Role value).
 ROLE_PROPERTY = "kioskAccessibleRole"
 #: Qt leaves a child with this object name out of the accessibility tree (its rubber bands).
@@ -99,3 +101,13 @@ def announce(widget: QWidget, text: str) -> None:
         QAccessible.updateAccessibility(event_class(widget, text))
     else:
         QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Focus))
+
+
+def spoken_name(widget: QWidget) -> str:
+    """What *widget* is called to a listener: its accessible name, else its text, as plain
+    words (no word joiners, spaces evened)."""
+    name = widget.accessibleName()
+    if not name:
+        text = getattr(widget, "text", None)
+        name = text() if callable(text) else ""
+    return " ".join(plain(str(name)).split())

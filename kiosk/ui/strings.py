@@ -184,6 +184,7 @@ SOURCES: dict[str, str] = cast(
         "stats.heatmap.legend": QT_TRANSLATE_NOOP("kiosk", "touches per cell"),
         "text.labelled": QT_TRANSLATE_NOOP("kiosk", "{label}: {text}"),
         "zone.timeline.entry": QT_TRANSLATE_NOOP("kiosk", "{date}: {title}. {text}"),
+        "mode.speech": QT_TRANSLATE_NOOP("kiosk", "Read aloud"),
     },
 )
 

@@ -28,6 +28,8 @@ LOCALES: dict[Lang, str] = {"zh": "zh_CN", "en": "en_US"}
 #: no locale Qt knows (speech-dispatcher's espeak-ng voices for Chinese are "Chinese (Mandarin,
 #: latin as English)" with the language "cmn", which QLocale reads as "C").
 VOICE_NAMES: dict[Lang, tuple[str, ...]] = {"zh": ("Mandarin", "Chinese"), "en": ("English",)}
+#: How long quitting waits for the speech thread to end.
+CLOSE_WAIT_MS = 3000
 #: Engines that only pretend (Qt's test engine): used when asked for by name only.
 PRETEND = frozenset({"mock"})
 
@@ -164,7 +166,12 @@ class QtSpeech(QObject):
         if self._thread.isRunning():
             self._stop.emit()
             self._thread.quit()
-            self._thread.wait()
+            if not self._thread.wait(CLOSE_WAIT_MS):
+                # A speech-dispatcher that stopped answering holds the thread in its client
+                # library; the kiosk is quitting, so the thread is ended rather than waited for.
+                log.warning("read-aloud: the speech engine does not answer; ending its thread")
+                self._thread.terminate()
+                self._thread.wait(CLOSE_WAIT_MS)
 
     def _found(self, languages: frozenset[Lang]) -> None:
         self._languages = languages

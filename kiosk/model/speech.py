@@ -46,6 +46,20 @@ class Engine(Protocol):
         ...
 
 
+class Silent:
+    """An engine with a voice for every language that says nothing (proof sheets show the bar
+    as on a machine with read-aloud)."""
+
+    def languages(self) -> frozenset[Lang]:
+        return frozenset({"zh", "en"})
+
+    def say(self, text: str, lang: Lang) -> None:
+        """Says nothing."""
+
+    def stop(self) -> None:
+        """Nothing to stop."""
+
+
 @dataclass(frozen=True)
 class Utterance:
     """A sentence to say, in a language."""

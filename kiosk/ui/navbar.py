@@ -18,7 +18,7 @@ MODES: tuple[tuple[str, str], ...] = (
     ("large_text", "mdi6.format-size"),
     ("high_contrast", "mdi6.contrast-circle"),
     ("low_reach", "mdi6.wheelchair-accessibility"),
-    ("speech", "mdi6.account-voice"),  # read-aloud: shown only where it can speak the language
+    ("speech", "mdi6.volume-high"),  # read-aloud: shown only where it can speak the language
 )
 
 

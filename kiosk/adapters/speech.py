@@ -99,7 +99,7 @@ class _Worker(QObject):
             log.info("read-aloud: engine %s: %s", engines[0], tts.errorString())
             self.found.emit(frozenset())
             return
-        tts.stateChanged.connect(lambda s: self.state.emit(s.name))
+        tts.stateChanged.connect(self._state_changed)
         for lang in LOCALES:
             choice = choose_voice(tts, lang)
             if choice is not None:
@@ -108,6 +108,10 @@ class _Worker(QObject):
             else:
                 log.info("read-aloud: engine %s has no voice for %s", engines[0], lang)
         self.found.emit(frozenset(self._voices))
+
+    @Slot(object)
+    def _state_changed(self, state: Any) -> None:
+        self.state.emit(str(state.name))
 
     @Slot(str, str)
     def say(self, text: str, lang: str) -> None:

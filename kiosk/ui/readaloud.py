@@ -57,6 +57,7 @@ class ReadAloudView(QObject):
         self._flush.setSingleShot(True)
         self._flush.setInterval(0)
         self._flush.timeout.connect(self._say)
+        self._route = ""  # a page to read at the next flush
         self.model.available_changed.connect(self._available)
         window.session.modes_changed.connect(self._on_modes)
         window.host.page_changed.connect(self._page)
@@ -85,14 +86,17 @@ class ReadAloudView(QObject):
         self._later()
 
     def _page(self, route: str) -> None:
-        if not self.model.on:
-            return
+        """A page is installed: it is read on the next turn (once its text is laid in)."""
+        if self.model.on:
+            self._route = route
+            self._flush.start()
+
+    def _read_page(self, route: str) -> None:
         page = self.window.host.page
         heading = getattr(page, "heading", None) if page is not None else None
         title = a11y.spoken_name(heading) if isinstance(heading, QWidget) else ""
         summary = page_summary(page, heading) if page is not None else ""
         self.model.page(route, title, summary)
-        self._later()
 
     def _on_modes(self, modes: dict[str, bool]) -> None:
         self.window.bar.set_modes(modes)  # the window makes a new bar only for the screen modes
@@ -108,6 +112,9 @@ class ReadAloudView(QObject):
             self._flush.start()
 
     def _say(self) -> None:
+        route, self._route = self._route, ""
+        if route and self.model.on:
+            self._read_page(route)
         self.model.flush()
 
 

@@ -130,6 +130,14 @@ def _install_watchers(
     heartbeat.start_from_environment(shell)
 
 
+def _install_speech(shell: Shell) -> None:
+    """Read-aloud, where a text-to-speech engine has voices (looked for in a thread of its own;
+    the optional PySide6.QtTextToSpeech is imported only here, after the first frame)."""
+    from kiosk.ui.readaloud import install
+
+    install(shell, shell)
+
+
 def _install_fleet(shell: Shell, session: Session, booth: Booth, settings: Settings) -> None:
     """With a fleet folder: follow its releases (shown at the next idle reset), report to it."""
     if not settings.fleet_dir:
@@ -227,6 +235,7 @@ def run(
     shell.first_frame.after(lambda: booth.start(app, shell, staff, settings))
     shell.first_frame.after(lambda: _install_watchers(shell, session, settings, folder, windowed))
     shell.first_frame.after(lambda: _install_fleet(shell, session, booth, settings))
+    shell.first_frame.after(lambda: _install_speech(shell))
     log.info("kiosk started (%s)", "windowed" if windowed else "full screen")
     return app.exec()
 

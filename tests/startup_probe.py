@@ -27,6 +27,8 @@ WATCHED = (
     "kiosk.ui.admin",
     "kiosk.adapters.content_watch",
     "kiosk.adapters.awake",
+    "kiosk.adapters.speech",
+    "PySide6.QtTextToSpeech",
 )
 report: dict[str, object] = {}
 _mark = PageHost.mark_painted

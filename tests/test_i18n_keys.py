@@ -18,7 +18,7 @@ KEY_CALLS = {"ui", "both", "say", "_t"}
 #: Keys the code builds at run time (f"section.{id}"): the family prefix → its known members.
 DYNAMIC_FAMILIES = {
     "section.": ("themes", "achievements", "zone", "beijing", "voices"),
-    "mode.": ("large_text", "high_contrast", "low_reach"),
+    "mode.": ("large_text", "high_contrast", "low_reach", "speech"),
     "pin.problem.": ("format", "default"),
     "stats.lang.": ("zh", "en"),
 }

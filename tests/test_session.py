@@ -80,9 +80,25 @@ def test_language_and_modes_change_and_the_idle_reset_puts_them_back(content: Co
     assert session.lang == "zh" and not any(session.modes.values())
     assert session.nav.attracting
     assert languages[-1] == LanguageChange("zh", by_visitor=False)
-    assert modes[-1] == {"large_text": False, "high_contrast": False, "low_reach": False}
+    assert modes[-1] == {
+        "large_text": False,
+        "high_contrast": False,
+        "low_reach": False,
+        "speech": False,
+    }
     with pytest.raises(ValueError):
         session.set_mode("sparkles", True)
+
+
+def test_read_aloud_is_a_mode_that_changes_nothing_on_screen(content: Content) -> None:
+    session = Session(content, Settings.defaults())
+    modes, screen = recorded(session.modes_changed), recorded(session.screen_modes_changed)
+    session.set_mode("speech", True)
+    assert modes[-1]["speech"] and screen == []
+    session.reset()
+    assert not modes[-1]["speech"] and screen == [], "the idle reset turns it off"
+    session.set_mode("high_contrast", True)
+    assert screen == [modes[-1]]
 
 
 def test_the_modes_given_out_are_a_copy(content: Content) -> None:

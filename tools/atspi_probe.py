@@ -151,6 +151,8 @@ def main() -> int:
     check(bool(moved), f"Tab moves the focus ({getattr(moved, 'name', '')!r})")
     headings = [n for n in walk(app) if n.getRole() == pyatspi.ROLE_HEADING and showing(n)]
     check(len(headings) >= 1, f"{len(headings)} headings on Home")
+    joined = [n.name for n in walk(app) if n.name and "\u2060" in n.name]
+    check(not joined, f"names are plain words, without word joiners ({joined[:2]})")
     tiles = [
         n.name
         for n in walk(app)

@@ -520,7 +520,12 @@
     <message>
         <location filename="../../kiosk/ui/strings.py" line="188"/>
         <source>Slide {index} of {count}</source>
-        <translation>第 {index} 张，共 {count} 张</translation>
+        <translation>第{index}张，共{count}张</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/strings.py" line="189"/>
+        <source>Read aloud</source>
+        <translation>语音播报</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/strings.py" line="108"/>

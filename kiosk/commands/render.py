@@ -73,6 +73,7 @@ def render(
     from kiosk.model.routes import all_routes
     from kiosk.model.session import Session
     from kiosk.model.settings import Settings
+    from kiosk.model.speech import Silent
     from kiosk.ui.shell import Shell
 
     quiet_qt()
@@ -87,6 +88,9 @@ def render(
             session = Session(content, settings)
             # Proof sheets show every number at its final value.
             shell = Shell(session, kiosk_mode=False, animate=False)
+            # ...and the bar as on a machine with read-aloud voices (its widest: every toggle).
+            shell.speech.attach(Silent())
+            shell.bar.set_language(session.lang)
             shell.resize(width, height)
             shell.show()
             for mode in modes:

@@ -21,8 +21,10 @@ from kiosk.model.settings import Settings
 
 log = logging.getLogger("kiosk.session")
 
-#: The accessibility modes a visitor can turn on, in the bar's order.
-MODE_NAMES: tuple[str, ...] = ("large_text", "high_contrast", "low_reach")
+#: The accessibility modes a visitor can turn on, in the bar's order (read-aloud last).
+MODE_NAMES: tuple[str, ...] = ("large_text", "high_contrast", "low_reach", "speech")
+#: The modes that change what is on screen (read-aloud changes only what is heard).
+SCREEN_MODES: tuple[str, ...] = ("large_text", "high_contrast", "low_reach")
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ class Session:
         self.language_changed: Emitter[LanguageChange] = Emitter()
         #: The accessibility modes changed: all of them, by name.
         self.modes_changed: Emitter[dict[str, bool]] = Emitter()
+        #: One of the modes that change what is on screen changed (after ``modes_changed``).
+        self.screen_modes_changed: Emitter[dict[str, bool]] = Emitter()
         #: New content is shown from now on (the page on screen is to be built again).
         self.content_changed: Emitter[Content] = Emitter()
         #: The effective settings changed (staff changed one).
@@ -131,6 +135,8 @@ class Session:
         self._modes[mode] = on
         log.info("mode %s %s", mode, "on" if on else "off")
         self.modes_changed.emit(self.modes)
+        if mode in SCREEN_MODES:
+            self.screen_modes_changed.emit(self.modes)
 
     def reset(self) -> None:
         """The idle reset: waiting content, default modes and language, the attract loop.
@@ -142,8 +148,11 @@ class Session:
             self._content, self._pending = self._pending, None
             self.nav.set_siblings(siblings_for(self._content))
         if any(self._modes.values()):
+            seen = any(self._modes[mode] for mode in SCREEN_MODES)
             self._modes = dict.fromkeys(self._modes, False)
             self.modes_changed.emit(self.modes)
+            if seen:
+                self.screen_modes_changed.emit(self.modes)
         if self._lang != self._settings.language:
             self._lang = self._settings.language
             self.language_changed.emit(LanguageChange(self._lang, by_visitor=False))

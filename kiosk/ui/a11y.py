@@ -7,6 +7,12 @@ few of the kiosk's widgets need a role Qt cannot guess: the window (a plain QWid
 :func:`install` puts in place gives it that role, the rest keep Qt's own interface. Decorative
 images are taken out of the tree with :func:`decorative`, and :func:`announce` says a sentence
 (a page change) where the installed Qt can, else it moves focus, which a screen reader reads.
+
+Every label gets the factory's interface too: its name is its text without the typesetter's word
+joiners, and a label scrolled out of view is off screen, which Qt's own interface never says (it
+computes "showing" from the widget's visibility alone). Qt gives a label no text interface
+(QAccessibleTextInterface) at all: the name is what a screen reader reads. Buttons and cards keep
+Qt's interfaces, with their actions; the focus scrolls them into view.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
 
+from kiosk.content.breaks import plain
+
 #: The dynamic property that holds a widget's role (a QAccessible.Role value).
 ROLE_PROPERTY = "kioskAccessibleRole"
 #: Qt leaves a child with this object name out of the accessibility tree (its rubber bands).
@@ -24,12 +32,19 @@ _HIDDEN_NAME = "qt_rubberband"
 HEADING = QAccessible.Role.Heading
 ALERT = QAccessible.Role.AlertMessage
 WINDOW = QAccessible.Role.Window
+STATIC_TEXT = QAccessible.Role.StaticText
+GRAPHIC = QAccessible.Role.Graphic
 
 _installed = False
 
 
 class _RoleInterface(QAccessibleWidget):
-    """Qt's interface for *widget*, with another role; a label's text is its name."""
+    """Qt's interface for *widget*, with another role; a label's text is its name.
+
+    A label's name is its text as plain words (no word joiners), and a label scrolled out of
+    its scroll area's view is off screen (AT-SPI: neither "showing" nor "visible"): Qt's own
+    interface for a label says neither.
+    """
 
     def __init__(self, widget: QWidget, role: QAccessible.Role):
         super().__init__(widget, role)
@@ -39,20 +54,30 @@ class _RoleInterface(QAccessibleWidget):
         if kind == QAccessible.Text.Name:
             name = widget.accessibleName()
             if not name and isinstance(widget, QLabel):
-                return widget.text()
+                return plain(widget.text())
             if not name and widget.isWindow():
                 return widget.windowTitle()
-            return name
+            return plain(name)
         return str(super().text(kind))
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        widget = self.widget()
+        if not state.invisible and not widget.isWindow() and widget.visibleRegion().isEmpty():
+            state.offscreen = True  # hidden by its scroll area's viewport (or a zero size)
+        return state
 
 
 def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
     if not isinstance(obj, QWidget):
         return None
     role = obj.property(ROLE_PROPERTY)
-    if role is None:
-        return None
-    return _RoleInterface(obj, QAccessible.Role(int(role)))
+    if role is not None:
+        return _RoleInterface(obj, QAccessible.Role(int(role)))
+    if isinstance(obj, QLabel) and obj.objectName() != _HIDDEN_NAME:
+        image = obj.text() == "" and not obj.pixmap().isNull()
+        return _RoleInterface(obj, GRAPHIC if image else STATIC_TEXT)
+    return None
 
 
 def install() -> None:
@@ -99,3 +124,13 @@ def announce(widget: QWidget, text: str) -> None:
         QAccessible.updateAccessibility(event_class(widget, text))
     else:
         QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Focus))
+
+
+def spoken_name(widget: QWidget) -> str:
+    """What *widget* is called to a listener: its accessible name, else its text, as plain
+    words (no word joiners, spaces evened)."""
+    name = widget.accessibleName()
+    if not name:
+        text = getattr(widget, "text", None)
+        name = text() if callable(text) else ""
+    return " ".join(plain(str(name)).split())

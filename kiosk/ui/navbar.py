@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
@@ -16,6 +18,7 @@ MODES: tuple[tuple[str, str], ...] = (
     ("large_text", "mdi6.format-size"),
     ("high_contrast", "mdi6.contrast-circle"),
     ("low_reach", "mdi6.wheelchair-accessibility"),
+    ("speech", "mdi6.volume-high"),  # read-aloud: shown only where it can speak the language
 )
 
 
@@ -31,8 +34,17 @@ class NavBar(QWidget):
     language_tapped = Signal()
     mode_toggled = Signal(str, bool)
 
-    def __init__(self, factor: float, lang: Lang, parent: QWidget | None = None, *, theme: Theme):
+    def __init__(
+        self,
+        factor: float,
+        lang: Lang,
+        parent: QWidget | None = None,
+        *,
+        theme: Theme,
+        speaks: Callable[[Lang], bool] = lambda lang: False,
+    ):
         super().__init__(parent)
+        self._speaks = speaks
         self.setObjectName("navBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.factor = factor
@@ -68,6 +80,8 @@ class NavBar(QWidget):
         self.set_language(lang)
 
     def set_language(self, lang: Lang) -> None:
+        """Label the bar in *lang*; read-aloud's toggle shows where it can speak *lang*."""
+        self.modes["speech"].setVisible(self._speaks(lang))
         for button, key in ((self.home, "home"), (self.back, "back"), (self.language, "language")):
             self._labels[button] = ui(key, lang)
         self._fit()
@@ -104,7 +118,8 @@ class NavBar(QWidget):
         """The bar's width with *labels* shown (the "where" label may shrink to nothing)."""
         row = self._row
         margins = row.contentsMargins()
-        buttons = [self.home, self.back, *self.modes.values(), self.language]
+        shown = [button for button in self.modes.values() if not button.isHidden()]
+        buttons = [self.home, self.back, *shown, self.language]
         total = margins.left() + margins.right() + row.spacing() * len(buttons)
         inner = 2 * scaled(SPACE.m, self.factor) + scaled(SPACE.s, self.factor)
         for button in buttons:

@@ -16,6 +16,7 @@ from kiosk.adapters import fonts
 from kiosk.model.navigation import Change, Navigation
 from kiosk.model.pages import where_key
 from kiosk.model.session import LanguageChange, Session
+from kiosk.model.speech import ReadAloud
 from kiosk.model.staff import Staff
 from kiosk.ui.first_frame import FirstFrame
 from kiosk.ui.idle import IdleController, IdleOverlay
@@ -61,6 +62,7 @@ class Shell(QWidget):
         self.nav: Navigation = session.nav
         self.factor = self._base_factor = 1.0
         self._animate, self.theme = animate, theme_for(session.modes, animate)  # from the modes
+        self.speech = ReadAloud(session)  # what read-aloud says (kiosk.ui.readaloud tells it)
         staff = staff or Staff(session)
         self.admin_control = AdminController(
             self, staff, lambda: self.factor, self.leave, lambda: self.theme
@@ -93,7 +95,7 @@ class Shell(QWidget):
 
         self.nav.changed.connect(self._on_change)
         session.language_changed.connect(self._on_language)
-        session.modes_changed.connect(self._on_modes)
+        session.screen_modes_changed.connect(self._on_modes)
         session.content_changed.connect(lambda _: self.host.rebuild())
         session.settings_changed.connect(
             lambda s: self.idle.configure(s.idle_timeout, s.idle_warning)
@@ -171,7 +173,8 @@ class Shell(QWidget):
     # -- size ----------------------------------------------------------------------------------
 
     def _make_bar(self) -> NavBar:
-        bar = NavBar(self.factor, self.session.lang, self, theme=self.theme)
+        speaks = self.speech.available_in  # read-aloud's toggle shows where it can speak
+        bar = NavBar(self.factor, self.session.lang, self, theme=self.theme, speaks=speaks)
         # Through the shell's own slots: a connection to a bound method of a plain Python object
         # (the models) leaves a weakref behind in PySide after the bar is deleted.
         bar.home_tapped.connect(self._home_tapped)

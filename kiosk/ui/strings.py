@@ -186,6 +186,7 @@ SOURCES: dict[str, str] = cast(
         "zone.timeline.entry": QT_TRANSLATE_NOOP("kiosk", "{date}: {title}. {text}"),
         "zone.plan.area": QT_TRANSLATE_NOOP("kiosk", "{area} on the site plan of {zone}"),
         "attract.progress": QT_TRANSLATE_NOOP("kiosk", "Slide {index} of {count}"),
+        "mode.speech": QT_TRANSLATE_NOOP("kiosk", "Read aloud"),
     },
 )
 

@@ -69,7 +69,7 @@ def test_slide_progress_shows_every_slide_and_the_current_one(
     assert len(segments) == count
     assert all(QRectF(page.rect()).contains(s) for s in segments)
     assert segments[0].top() > page._cue_rect().top(), "under the cue"
-    assert page.accessibleDescription() == f"第 1 张，共 {count} 张  ·  Slide 1 of {count}"
+    assert page.accessibleDescription() == f"第1张，共{count}张  ·  Slide 1 of {count}"
     page.advance()
     assert page.start.accessibleDescription() == f"第 2 张，共 {count} 张  ·  Slide 2 of {count}"
     image = page.grab().toImage()

@@ -71,7 +71,7 @@ def test_slide_progress_shows_every_slide_and_the_current_one(
     assert segments[0].top() > page._cue_rect().top(), "under the cue"
     assert page.accessibleDescription() == f"第1张，共{count}张  ·  Slide 1 of {count}"
     page.advance()
-    assert page.start.accessibleDescription() == f"第 2 张，共 {count} 张  ·  Slide 2 of {count}"
+    assert page.start.accessibleDescription() == f"第2张，共{count}张  ·  Slide 2 of {count}"
     image = page.grab().toImage()
     current, other = (segments[i].center().toPoint() for i in (1, 2))
     assert image.pixelColor(current) != image.pixelColor(other), "the current slide stands out"

@@ -21,7 +21,8 @@ session
        buffers once), at rest: RSS before; Home;
     4. the heartbeat during N random navigations (go to any route, back, home, sibling ±1,
        language toggle), each ``--spacing-ms`` after the previous one returned, so a
-       navigation may interrupt a running transition (the app supports it); RSS every 50;
+       navigation may interrupt a running transition (the app supports it); RSS every 50; the
+       time each navigation began and every beat's time (the longest stall after each tap);
     5. at rest again: RSS after the navigations.
 transitions
     a fixed cycle of page changes (forward, forward, sibling, back …, home); for each, the times of
@@ -188,6 +189,7 @@ def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
         yield from home(shell)
 
         navs: list[tuple[str, str, float]] = []
+        starts: list[float] = []
         checkpoints: list[tuple[int, float]] = []
         beat.start()
         for i in range(args.navs):
@@ -195,12 +197,15 @@ def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
                 checkpoints.append((i, memory()["VmRSS"]))
             kind, act = choose(rng, shell, routes)
             began = time.perf_counter()
+            starts.append(began)
             act()
             navs.append((kind, str(nav.current), (time.perf_counter() - began) * 1000))
             yield args.spacing_ms
         while host.animating:
             yield 10
         RESULT["nav_intervals"] = beat.stop()
+        RESULT["nav_starts"] = starts
+        RESULT["nav_beats"] = beat.stamps[:]
         RESULT["navs"] = navs
         RESULT["rss_checkpoints"] = checkpoints
         yield from rest(shell)

@@ -113,13 +113,20 @@ class Heartbeat(QObject):
     def __init__(self, interval_ms: int = 5):
         super().__init__()
         self.stamps: list[float] = []
+        #: The main thread's CPU time at each beat: a stall's CPU time is load-proof.
+        self.cpu: list[float] = []
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(lambda: self.stamps.append(time.perf_counter()))
+        self.timer.timeout.connect(self._beat)
+
+    def _beat(self) -> None:
+        self.stamps.append(time.perf_counter())
+        self.cpu.append(time.thread_time())
 
     def start(self) -> None:
         self.stamps = [time.perf_counter()]
+        self.cpu = [time.thread_time()]
         self.timer.start()
 
     def stop(self) -> list[float]:
@@ -206,6 +213,7 @@ def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
         RESULT["nav_intervals"] = beat.stop()
         RESULT["nav_starts"] = starts
         RESULT["nav_beats"] = beat.stamps[:]
+        RESULT["nav_beats_cpu"] = beat.cpu[:]
         RESULT["navs"] = navs
         RESULT["rss_checkpoints"] = checkpoints
         yield from rest(shell)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.model.navigation import Change, Route
 from kiosk.ui.pages.base import Page
 from kiosk.ui.timers import single_shot
+from kiosk.ui.unfold import Unfolder
 
 log = logging.getLogger("kiosk.ui")
 
@@ -84,6 +85,9 @@ class PageHost(QWidget):
     """
 
     page_changed = Signal(str)
+    #: Emitted when the current page shows every part (long pages unfold over a few turns of
+    #: the event loop after the first screenful: see :mod:`kiosk.ui.unfold`); the route.
+    page_completed = Signal(str)
     #: Emitted once, just after the first page's first paint has reached the screen.
     first_painted = Signal()
 
@@ -116,6 +120,8 @@ class PageHost(QWidget):
         #: The page being left, still on top until it is grabbed (see :meth:`show_route`).
         self._leaving: Page | None = None
         self._grab_old = single_shot(self, 0, self._grab_leaving)
+        self._unfold = Unfolder(self)
+        self._unfold.completed.connect(self.page_completed)
 
     @property
     def kept_routes(self) -> list[Route]:
@@ -126,7 +132,8 @@ class PageHost(QWidget):
     def animating(self) -> bool:
         """A transition is on screen (or about to start: the new page is being grabbed)."""
         return (
-            self._grab_old.isActive()
+            self._unfold.active
+            or self._grab_old.isActive()
             or self._pending.isActive()
             or self.animation.state() == QVariantAnimation.State.Running
         )
@@ -151,6 +158,7 @@ class PageHost(QWidget):
         old = self.page
         if old is not None:
             self._scroll[(self._depth, old.route)] = old.scroll_position()
+            self._let_go(old)
         if change.direction in ("home", "reset"):
             self._scroll.clear()
         visible = old is not None and self.isVisible()
@@ -159,10 +167,15 @@ class PageHost(QWidget):
         reused = page is not None
         if page is None:
             page = self.factory(change.route)
+            self._unfold.fold(page)
         self._install(page)
+        self._unfold.unfold(page)
         self._depth = change.depth
         if change.direction == "back":
-            page.set_scroll_position(self._scroll.pop((change.depth, change.route), 0))
+            position = self._scroll.pop((change.depth, change.route), 0)
+            if position:
+                self._unfold.finish()  # the whole page, to scroll where the visitor was
+            page.set_scroll_position(position)
         elif reused:
             page.set_scroll_position(0)
         self._forget_deeper(change.depth)
@@ -221,8 +234,13 @@ class PageHost(QWidget):
             return
         position = self.page.scroll_position()
         old = self.page
+        self._unfold.forget(old)
         page = self.factory(old.route)
+        self._unfold.fold(page)
         self._install(page)
+        self._unfold.unfold(page)
+        if position:
+            self._unfold.finish()
         page.set_scroll_position(position)
         self._discard(old)
 
@@ -242,6 +260,15 @@ class PageHost(QWidget):
         for page, _ in self._kept.values():
             self._discard(page)
         self._kept.clear()
+
+    def _let_go(self, page: Page) -> None:
+        """*page* is being left: a kept one is completed first (it comes back whole), any other
+        one shows nothing more."""
+        if self._unfold.active:
+            if self.keep(page.route):
+                self._unfold.finish()
+            else:
+                self._unfold.forget(page)
 
     def _take_kept(self, route: Route) -> Page | None:
         kept = self._kept.pop(route, None)
@@ -311,6 +338,7 @@ class PageHost(QWidget):
 
     def finish_transition(self) -> None:
         """Jump to the end of a running (or pending) transition."""
+        self._unfold.finish()
         if self.animating:
             self._settle_leaving()
             self._pending.stop()

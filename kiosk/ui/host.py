@@ -120,7 +120,7 @@ class PageHost(QWidget):
         #: The page being left, still on top until it is grabbed (see :meth:`show_route`).
         self._leaving: Page | None = None
         self._grab_old = single_shot(self, 0, self._grab_leaving)
-        self._unfold = Unfolder(self)
+        self._unfold = Unfolder(self, lambda: self._grab_old.isActive() or self._pending.isActive())
         self._unfold.completed.connect(self.page_completed)
 
     @property

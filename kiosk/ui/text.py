@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 #: How many wrapped texts are remembered: every card and tile of a few pages at two widths
 #: (a few hundred kB). Shaping a text is what a page change spends most of its time on; the same
 #: texts come back at the same widths whenever a visitor returns to a page.
-WRAP_CACHE_SIZE = 4096
+WRAP_CACHE_SIZE = 2048
 
 _wrapped: OrderedDict[tuple[object, ...], tuple[str, ...]] = OrderedDict()
 

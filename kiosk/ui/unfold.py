@@ -12,6 +12,7 @@ shown whole at once.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
@@ -59,13 +60,16 @@ def _parts(column: QLayout) -> list[list[QWidget]] | None:
 class Unfolder(QObject):
     """Unfolds the host's new pages (see the module's docstring); one page at a time.
 
-    :attr:`completed` is emitted (with the page's route) once a page shows every part.
+    :attr:`completed` is emitted (with the page's route) once a page shows every part. While
+    *busy* says so (the transition's pixmaps are being grabbed), the parts below the fold wait:
+    the first frame of the transition comes first.
     """
 
     completed = Signal(str)
 
-    def __init__(self, parent: QObject):
+    def __init__(self, parent: QObject, busy: Callable[[], bool] = lambda: False):
         super().__init__(parent)
+        self._busy = busy
         self._page: ScrollPage | None = None
         self._rest: list[list[QWidget]] = []
         self._timer = single_shot(self, 0, self._slice)
@@ -134,6 +138,9 @@ class Unfolder(QObject):
         return height > max(viewport.height(), page.height())
 
     def _slice(self) -> None:
+        if self._busy():
+            self._timer.start()  # after the grab's turn
+            return
         began = time.perf_counter()
         while self._rest and (time.perf_counter() - began) * 1000 < SLICE_MS:
             self._show(self._rest.pop(0))

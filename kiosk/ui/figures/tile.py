@@ -59,7 +59,7 @@ MIN_TILE_WIDTH = 300
 
 #: How many tile layouts are shared between tiles (a tile built again, on a page built again,
 #: takes its layout from here instead of shaping its text again).
-LAYOUT_CACHE_SIZE = 768
+LAYOUT_CACHE_SIZE = 96
 
 _layouts: OrderedDict[tuple[object, ...], TileLayout] = OrderedDict()
 

@@ -168,7 +168,8 @@ class PageHost(QWidget):
         if page is None:
             page = self.factory(change.route)
             self._unfold.fold(page)
-        self._install(page)
+        leaving = old if slide and not pending else None
+        self._install(page, under=leaving)
         self._unfold.unfold(page)
         self._depth = change.depth
         if change.direction == "back":
@@ -189,9 +190,7 @@ class PageHost(QWidget):
                 self._leave(old)
             self._pending.start()  # the overlay still shows the page before
         elif old is not None:
-            old.raise_()  # the screen shows it until it is grabbed, at the next turn
-            self.overlay.raise_()
-            self._leaving = old
+            self._leaving = old  # the screen shows it until it is grabbed, at the next turn
             self._grab_old.start()
 
     def _grab_leaving(self) -> None:
@@ -298,12 +297,16 @@ class PageHost(QWidget):
         page.hide()
         page.deleteLater()
 
-    def _install(self, page: Page) -> None:
+    def _install(self, page: Page, under: Page | None = None) -> None:
+        """Show *page* as the current one (beneath *under*, the page the screen still shows:
+        raising that one instead would paint it all again)."""
         if not self.painted:
             page.installEventFilter(self)
         if page.parentWidget() is not self:
             page.setParent(self)
         page.setGeometry(self.rect())
+        if under is not None:
+            page.stackUnder(under)
         page.show()
         self.overlay.raise_()
         self.page = page

@@ -21,7 +21,8 @@ session
        buffers once), at rest: RSS before; Home;
     4. the heartbeat during N random navigations (go to any route, back, home, sibling ±1,
        language toggle), each ``--spacing-ms`` after the previous one returned, so a
-       navigation may interrupt a running transition (the app supports it); RSS every 50;
+       navigation may interrupt a running transition (the app supports it); RSS every 50; the
+       time each navigation began and every beat's time (the longest stall after each tap);
     5. at rest again: RSS after the navigations.
 transitions
     a fixed cycle of page changes (forward, forward, sibling, back …, home); for each, the times of
@@ -112,13 +113,20 @@ class Heartbeat(QObject):
     def __init__(self, interval_ms: int = 5):
         super().__init__()
         self.stamps: list[float] = []
+        #: The main thread's CPU time at each beat: a stall's CPU time is load-proof.
+        self.cpu: list[float] = []
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(lambda: self.stamps.append(time.perf_counter()))
+        self.timer.timeout.connect(self._beat)
+
+    def _beat(self) -> None:
+        self.stamps.append(time.perf_counter())
+        self.cpu.append(time.thread_time())
 
     def start(self) -> None:
         self.stamps = [time.perf_counter()]
+        self.cpu = [time.thread_time()]
         self.timer.start()
 
     def stop(self) -> list[float]:
@@ -188,6 +196,7 @@ def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
         yield from home(shell)
 
         navs: list[tuple[str, str, float]] = []
+        starts: list[float] = []
         checkpoints: list[tuple[int, float]] = []
         beat.start()
         for i in range(args.navs):
@@ -195,12 +204,16 @@ def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
                 checkpoints.append((i, memory()["VmRSS"]))
             kind, act = choose(rng, shell, routes)
             began = time.perf_counter()
+            starts.append(began)
             act()
             navs.append((kind, str(nav.current), (time.perf_counter() - began) * 1000))
             yield args.spacing_ms
         while host.animating:
             yield 10
         RESULT["nav_intervals"] = beat.stop()
+        RESULT["nav_starts"] = starts
+        RESULT["nav_beats"] = beat.stamps[:]
+        RESULT["nav_beats_cpu"] = beat.cpu[:]
         RESULT["navs"] = navs
         RESULT["rss_checkpoints"] = checkpoints
         yield from rest(shell)

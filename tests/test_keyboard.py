@@ -184,6 +184,9 @@ def test_screen_reader_semantics(qtbot: QtBot, shell: Shell) -> None:
     with qtbot.waitSignal(shell.keys.announced, timeout=3000) as announced:
         iface.actionInterface().doAction(QAccessibleActionInterface.pressAction())
     arrive(qtbot, shell, HOME)
+    # The attract page is gone: its interface's wrapper must not outlive it (a new widget at
+    # the same address would be handed that stale wrapper).
+    del iface, start
     assert announced.args == [plain(page(shell).heading.text())]  # type: ignore[union-attr]
     shell.nav.go(Route("achievement", "kuafu-1"))
     arrive(qtbot, shell, Route("achievement", "kuafu-1"))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.model.navigation import Change, Route
 from kiosk.ui.pages.base import Page
 from kiosk.ui.timers import single_shot
+from kiosk.ui.unfold import Unfolder
 
 log = logging.getLogger("kiosk.ui")
 
@@ -84,6 +85,9 @@ class PageHost(QWidget):
     """
 
     page_changed = Signal(str)
+    #: Emitted when the current page shows every part (long pages unfold over a few turns of
+    #: the event loop after the first screenful: see :mod:`kiosk.ui.unfold`); the route.
+    page_completed = Signal(str)
     #: Emitted once, just after the first page's first paint has reached the screen.
     first_painted = Signal()
 
@@ -113,6 +117,11 @@ class PageHost(QWidget):
         self.animation.valueChanged.connect(self._step)
         self.animation.finished.connect(self._finish)
         self._pending = single_shot(self, 0, self._start_animation)
+        #: The page being left, still on top until it is grabbed (see :meth:`show_route`).
+        self._leaving: Page | None = None
+        self._grab_old = single_shot(self, 0, self._grab_leaving)
+        self._unfold = Unfolder(self, lambda: self._grab_old.isActive() or self._pending.isActive())
+        self._unfold.completed.connect(self.page_completed)
 
     @property
     def kept_routes(self) -> list[Route]:
@@ -122,15 +131,24 @@ class PageHost(QWidget):
     @property
     def animating(self) -> bool:
         """A transition is on screen (or about to start: the new page is being grabbed)."""
-        return self._pending.isActive() or self.animation.state() == QVariantAnimation.State.Running
+        return (
+            self._unfold.active
+            or self._grab_old.isActive()
+            or self._pending.isActive()
+            or self.animation.state() == QVariantAnimation.State.Running
+        )
 
     def show_route(self, change: Change) -> None:
         """Replace the page by the one for *change*, animated.
 
-        The new page is built and installed at once (it is the live one from here on), under the
-        overlay showing the old page; it is grabbed and the animation starts at the next turn
-        of the event loop, so the work of a page change is split into two shorter stalls.
+        The work of a page change is split over three turns of the event loop, so none of them
+        holds the main thread long: this one builds the new page and installs it (it is the live
+        one from here on, the old page still on top of it, as the screen shows it); the next
+        grabs the old page for the overlay and lets it go; the one after grabs the new page and
+        starts the animation.
         """
+        if self._leaving is not None:
+            self._grab_leaving()  # a change before the old page was grabbed: grab it now
         pending = self._pending.isActive()
         if pending:
             self._pending.stop()  # the screen still shows the page before: slide on from there
@@ -140,36 +158,62 @@ class PageHost(QWidget):
         old = self.page
         if old is not None:
             self._scroll[(self._depth, old.route)] = old.scroll_position()
+            self._let_go(old)
         if change.direction in ("home", "reset"):
             self._scroll.clear()
-        if pending:
-            old_pixmap = self.overlay.old
-        else:
-            old_pixmap = old.grab() if old is not None and self.isVisible() else QPixmap()
+        visible = old is not None and self.isVisible()
+        slide = self.animation.duration() > 0 and (pending or visible)
         page = self._take_kept(change.route)
         reused = page is not None
         if page is None:
             page = self.factory(change.route)
-        self._install(page)
+            self._unfold.fold(page)
+        leaving = old if slide and not pending else None
+        self._install(page, under=leaving)
+        self._unfold.unfold(page)
         self._depth = change.depth
         if change.direction == "back":
-            page.set_scroll_position(self._scroll.pop((change.depth, change.route), 0))
+            position = self._scroll.pop((change.depth, change.route), 0)
+            if position:
+                self._unfold.finish()  # the whole page, to scroll where the visitor was
+            page.set_scroll_position(position)
         elif reused:
             page.set_scroll_position(0)
         self._forget_deeper(change.depth)
-        if old is not None:
-            self._leave(old)
-        if old_pixmap.isNull() or self.animation.duration() <= 0:
-            self._finish()
-            return
-        self.overlay.old = old_pixmap
-        self.overlay.new = QPixmap()
         self.overlay.motion = _MOTION.get(change.direction, 0)
+        if not slide:
+            if old is not None:
+                self._leave(old)
+            self._finish()
+        elif pending:
+            if old is not None:
+                self._leave(old)
+            self._pending.start()  # the overlay still shows the page before
+        elif old is not None:
+            self._leaving = old  # the screen shows it until it is grabbed, at the next turn
+            self._grab_old.start()
+
+    def _grab_leaving(self) -> None:
+        """Grab the page being left for the overlay, let it go and grab the new one next."""
+        old, self._leaving = self._leaving, None
+        self._grab_old.stop()
+        if old is None:
+            return
+        self.overlay.old = old.grab()
+        self._leave(old)
+        self.overlay.new = QPixmap()
         self.overlay.progress = 0.0
         self.overlay.setGeometry(self.rect())
         self.overlay.show()
         self.overlay.raise_()
         self._pending.start()
+
+    def _settle_leaving(self) -> None:
+        """Let the page being left go at once, without grabbing it (no transition)."""
+        old, self._leaving = self._leaving, None
+        self._grab_old.stop()
+        if old is not None:
+            self._leave(old)
 
     def _start_animation(self) -> None:
         if self.page is None:
@@ -183,13 +227,19 @@ class PageHost(QWidget):
 
         Kept pages are dropped too: they were built for what has just changed.
         """
+        self._settle_leaving()
         self.drop_kept()
         if self.page is None:
             return
         position = self.page.scroll_position()
         old = self.page
+        self._unfold.forget(old)
         page = self.factory(old.route)
+        self._unfold.fold(page)
         self._install(page)
+        self._unfold.unfold(page)
+        if position:
+            self._unfold.finish()
         page.set_scroll_position(position)
         self._discard(old)
 
@@ -203,10 +253,21 @@ class PageHost(QWidget):
         self._keep(page)
 
     def drop_kept(self) -> None:
-        """Delete the pages kept for a return visit."""
+        """Delete the pages kept for a return visit (the page being left too)."""
+        if self._leaving is not None:
+            self._grab_leaving()  # its transition goes on; the page itself is not kept
         for page, _ in self._kept.values():
             self._discard(page)
         self._kept.clear()
+
+    def _let_go(self, page: Page) -> None:
+        """*page* is being left: a kept one is completed first (it comes back whole), any other
+        one shows nothing more."""
+        if self._unfold.active:
+            if self.keep(page.route):
+                self._unfold.finish()
+            else:
+                self._unfold.forget(page)
 
     def _take_kept(self, route: Route) -> Page | None:
         kept = self._kept.pop(route, None)
@@ -236,12 +297,16 @@ class PageHost(QWidget):
         page.hide()
         page.deleteLater()
 
-    def _install(self, page: Page) -> None:
+    def _install(self, page: Page, under: Page | None = None) -> None:
+        """Show *page* as the current one (beneath *under*, the page the screen still shows:
+        raising that one instead would paint it all again)."""
         if not self.painted:
             page.installEventFilter(self)
         if page.parentWidget() is not self:
             page.setParent(self)
         page.setGeometry(self.rect())
+        if under is not None:
+            page.stackUnder(under)
         page.show()
         self.overlay.raise_()
         self.page = page
@@ -276,7 +341,9 @@ class PageHost(QWidget):
 
     def finish_transition(self) -> None:
         """Jump to the end of a running (or pending) transition."""
+        self._unfold.finish()
         if self.animating:
+            self._settle_leaving()
             self._pending.stop()
             self.animation.stop()
             self._finish()

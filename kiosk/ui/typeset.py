@@ -9,6 +9,7 @@ widgets (figure tiles) glue their own text.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFontMetricsF
@@ -46,18 +47,25 @@ _HANGER = _Hanger()
 
 def typeset_page(page: QWidget, names: Sequence[str]) -> None:
     """Glue the text of every wrapped label and card of *page* (see :func:`glue`)."""
+    key = tuple(names)
     for label in page.findChildren(QLabel):
         if label.text()[:1] in HANGING:
             label.installEventFilter(_HANGER)
             hang(label)
         if label.wordWrap() and label.text():
-            glued = glue(label.text(), names)
+            glued = _glued(label.text(), key)
             if glued != label.text():
                 if not label.accessibleName():  # a screen reader reads the words, no joiners
                     label.setAccessibleName(label.text())
                 label.setText(glued)
     for card in page.findChildren(Card):
-        card.set_texts(glue(card.title, names), glue(card.body, names))
+        card.set_texts(_glued(card.title, key), _glued(card.body, key))
+
+
+@lru_cache(maxsize=2048)
+def _glued(text: str, names: tuple[str, ...]) -> str:
+    """:func:`glue`, remembered: a page built again glues the same texts again."""
+    return glue(text, names)
 
 
 __all__ = ["JOINER", "glue", "hang", "plain", "typeset_page"]

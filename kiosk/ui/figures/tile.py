@@ -14,6 +14,7 @@ are instant.
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 
 from PySide6.QtCore import (
     QAbstractAnimation,
@@ -31,6 +32,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QFontMetricsF,
     QLinearGradient,
     QPainter,
@@ -54,6 +56,12 @@ COUNT_MS = MOTION.count_up
 FLIP_MS = MOTION.flip
 #: Tiles are laid out without clipping at any width from this (design pixels) up.
 MIN_TILE_WIDTH = 300
+
+#: How many tile layouts are shared between tiles (a tile built again, on a page built again,
+#: takes its layout from here instead of shaping its text again).
+LAYOUT_CACHE_SIZE = 96
+
+_layouts: OrderedDict[tuple[object, ...], TileLayout] = OrderedDict()
 
 _FRONT_ICON = "mdi6.information-outline"
 _BACK_ICON = "mdi6.undo-variant"
@@ -273,7 +281,7 @@ class FigureTile(QAbstractButton):
         if cached is None:
             if len(self._layouts) > 8:
                 self._layouts.clear()
-            cached = TileComposer(self._text, self.font(), self.factor).layout(width)
+            cached = _composed(self._text, self.font(), self.factor, width)
             self._layouts[width] = cached
         return cached
 
@@ -362,3 +370,17 @@ class FigureTile(QAbstractButton):
             width - pad - layout.icon, middle - layout.icon / 2, layout.icon, layout.icon
         )
         painter.drawPixmap(corner, self._icons["back"], QRectF(self._icons["back"].rect()))
+
+
+def _composed(text: TileText, base: QFont, factor: float, width: int) -> TileLayout:
+    """The layout of *text* at *width*, shared by every tile that shows it (bounded)."""
+    key = (text, base.toString(), tuple(base.families()), factor, width)
+    layout = _layouts.get(key)
+    if layout is None:
+        layout = TileComposer(text, base, factor).layout(width)
+        _layouts[key] = layout
+        if len(_layouts) > LAYOUT_CACHE_SIZE:
+            _layouts.popitem(last=False)
+    else:
+        _layouts.move_to_end(key)
+    return layout

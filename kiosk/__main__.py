@@ -1,6 +1,12 @@
-"""``python -m kiosk`` runs the kiosk command line."""
+"""``python -m kiosk`` runs the kiosk command line (or, started by the kiosk itself with
+``--speech-process``, its read-aloud engine: see :mod:`kiosk.adapters.speech_process`)."""
 
 import sys
+
+if sys.argv[1:2] == ["--speech-process"]:
+    from kiosk.adapters.speech_process import main as speech
+
+    sys.exit(speech(*sys.argv[2:3]))
 
 from kiosk.commands.cli import main
 

@@ -1,8 +1,13 @@
-"""Entry point of the PyInstaller bundle (packaging/kiosk.spec): the ``kiosk`` command line."""
+"""Entry point of the PyInstaller bundle (packaging/kiosk.spec): the ``kiosk`` command line (or,
+started by the kiosk itself with ``--speech-process``, its read-aloud engine)."""
 
 import sys
 
-from kiosk.commands.cli import main
-
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--speech-process"]:
+        from kiosk.adapters.speech_process import main as speech
+
+        sys.exit(speech(*sys.argv[2:3]))
+    from kiosk.commands.cli import main
+
     sys.exit(main())

@@ -7,6 +7,8 @@ The fake engine records what it is told; no PySide6-Addons is needed. One test d
 from __future__ import annotations
 
 import importlib.util
+import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -188,3 +190,46 @@ def test_qt_mock_engine_speaks_english_and_has_no_chinese_voice(qtbot: QtBot) ->
         engine.stop()
     finally:
         engine.close()
+
+
+# -- the speech process ------------------------------------------------------------------------
+
+
+def test_the_speech_process_answers_with_no_language_for_an_engine_it_has_not(
+    qtbot: QtBot,
+) -> None:
+    from kiosk.adapters.speech import QtSpeech
+
+    engine = QtSpeech("no-such-engine")
+    try:
+        with qtbot.waitSignal(engine.ready, timeout=20000) as ready:
+            engine.start()
+        assert ready.args == [frozenset()], "no engine of that name (or no PySide6-Addons)"
+        assert engine.languages() == frozenset()
+        engine.say("nobody hears this", "en")  # harmless
+    finally:
+        engine.close()
+
+
+def test_an_engine_that_never_answers_is_ended_and_never_holds_the_kiosk(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A speech-dispatcher that stopped answering once froze the whole kiosk (the engine was made
+    in a thread, holding Python's lock); in its own process it only loses read-aloud."""
+    from PySide6.QtCore import QProcess
+
+    from kiosk.adapters.speech import QtSpeech
+
+    hung = tmp_path / "hung-engine"
+    hung.write_text("#!/bin/sh\nexec sleep 600\n")
+    hung.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(hung))
+    engine = QtSpeech("speechd")
+    process = engine.findChild(QProcess)
+    assert process is not None
+    engine.start()
+    assert process.waitForStarted(10000)
+    assert engine.languages() == frozenset(), "no answer: no language, the toggle stays hidden"
+    engine.close()
+    assert process.state() == QProcess.ProcessState.NotRunning, "killed when the kiosk quits"
+    assert "does not answer" in caplog.text

@@ -5,18 +5,22 @@ engine with voices (speech-dispatcher with espeak-ng on Linux, the system voices
 Without the module, an engine or a voice for a language, read-aloud is not available in that
 language and the bar hides its toggle; the kiosk works as without it.
 
-Nothing here is imported before the first frame. Making a QTextToSpeech is slow (speech-
-dispatcher lists its 1,500 espeak-ng voices: about 1.6 s here), so the engine is made, asked for
-voices and driven in a thread of its own; the kiosk's thread only sends it sentences and stops.
+Nothing here is imported before the first frame. The engine lives in a process of its own
+(:mod:`kiosk.adapters.speech_process`): making a QTextToSpeech is slow (speech-dispatcher lists its
+1,500 espeak-ng voices: 1.6 to 6 s here) and PySide6 holds Python's lock while it does, so in a
+thread it froze the whole kiosk for that long, and for good where speech-dispatcher stopped
+answering. A process that hangs only loses read-aloud; the kiosk sends it sentences as lines and
+kills it when it quits.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
+import sys
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, QProcess, Signal, Slot
 
 from kiosk.content import Lang
 
@@ -28,8 +32,8 @@ LOCALES: dict[Lang, str] = {"zh": "zh_CN", "en": "en_US"}
 #: no locale Qt knows (speech-dispatcher's espeak-ng voices for Chinese are "Chinese (Mandarin,
 #: latin as English)" with the language "cmn", which QLocale reads as "C").
 VOICE_NAMES: dict[Lang, tuple[str, ...]] = {"zh": ("Mandarin", "Chinese"), "en": ("English",)}
-#: How long quitting waits for the speech thread to end.
-CLOSE_WAIT_MS = 3000
+#: How long quitting waits for the speech process to end before it is killed.
+CLOSE_WAIT_MS = 1000
 #: Engines that only pretend (Qt's test engine): used when asked for by name only.
 PRETEND = frozenset({"mock"})
 
@@ -65,8 +69,8 @@ def choose_voice(tts: Any, lang: Lang) -> tuple[Any, Any] | None:
     return None
 
 
-class _Worker(QObject):
-    """Owns the QTextToSpeech, in the speech thread."""
+class Worker(QObject):
+    """Owns the QTextToSpeech, in the speech process."""
 
     found = Signal(object)  # the languages with a voice (a frozenset), after start
     state = Signal(str)  # the engine's state by name: "Ready", "Speaking", "Error", …
@@ -132,10 +136,10 @@ class _Worker(QObject):
 
 
 class QtSpeech(QObject):
-    """The engine of the read-aloud model: QTextToSpeech in a thread of its own.
+    """The engine of the read-aloud model: QTextToSpeech in a process of its own.
 
     Call :meth:`start`; :attr:`ready` says which languages have a voice (none: no read-aloud).
-    :meth:`close` ends the thread (at the latest when the application quits).
+    :meth:`close` ends the process (at the latest when the application quits).
 
     Args:
         engine: the engine by name (``speechd``, ``sapi``, ``mock``…); empty: the system's first.
@@ -144,42 +148,61 @@ class QtSpeech(QObject):
     ready = Signal(object)  # frozenset of the languages with a voice
     #: The engine's state changed, by name ("Speaking", "Ready", …).
     state = Signal(str)
-    _say = Signal(str, str)
-    _stop = Signal()
 
     def __init__(self, engine: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._engine = engine
         self._languages: frozenset[Lang] = frozenset()
-        self._thread = QThread(self)
-        self._thread.setObjectName("speech")
-        self._worker = _Worker(engine)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.start)
-        self._thread.finished.connect(self._worker.deleteLater)
-        self._worker.found.connect(self._found)
-        self._worker.state.connect(self.state)
-        self._say.connect(self._worker.say)
-        self._stop.connect(self._worker.stop)
+        self._buffer = b""
+        self._process = QProcess(self)
+        self._process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
+        self._process.readyReadStandardOutput.connect(self._read)
+        self._process.errorOccurred.connect(self._failed)
 
     def start(self) -> None:
-        """Look for an engine and voices, in the speech thread."""
-        self._thread.start(QThread.Priority.LowPriority)
+        """Start the speech process: it looks for an engine and voices."""
+        if getattr(sys, "frozen", False):  # a bundle: the kiosk's own executable runs it
+            program, args = sys.executable, ["--speech-process", self._engine]
+        else:
+            program, args = sys.executable, ["-m", "kiosk", "--speech-process", self._engine]
+        self._process.start(program, args)
 
     def close(self) -> None:
-        """Stop speaking and end the speech thread."""
-        if self._thread.isRunning():
-            self._stop.emit()
-            self._thread.quit()
-            if not self._thread.wait(CLOSE_WAIT_MS):
-                # A speech-dispatcher that stopped answering holds the thread in its client
-                # library; the kiosk is quitting, so the thread is ended rather than waited for.
-                log.warning("read-aloud: the speech engine does not answer; ending its thread")
-                self._thread.terminate()
-                self._thread.wait(CLOSE_WAIT_MS)
+        """Stop speaking and end the speech process (killed if it does not end at once)."""
+        if self._process.state() == QProcess.ProcessState.NotRunning:
+            return
+        self._process.closeWriteChannel()  # the process ends at the end of its input
+        if not self._process.waitForFinished(CLOSE_WAIT_MS):
+            log.warning("read-aloud: the speech engine does not answer; ending its process")
+            self._process.kill()
+            self._process.waitForFinished(CLOSE_WAIT_MS)
 
-    def _found(self, languages: frozenset[Lang]) -> None:
-        self._languages = languages
-        self.ready.emit(languages)
+    def _send(self, line: str) -> None:
+        if self._process.state() == QProcess.ProcessState.Running:
+            self._process.write((line.replace("\n", " ") + "\n").encode())
+
+    @Slot()
+    def _read(self) -> None:
+        self._buffer += bytes(self._process.readAllStandardOutput().data())
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for raw in lines:
+            word, _, rest = raw.decode(errors="replace").partition(" ")
+            if word == "ready":
+                found = {lang for lang in rest.split() if lang in LOCALES}
+                self._languages = frozenset(found)  # type: ignore[arg-type]
+                self.ready.emit(self._languages)
+            elif word == "state":
+                self.state.emit(rest)
+
+    @Slot(QProcess.ProcessError)
+    def _failed(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            log.info("read-aloud: the speech process could not start")
+            self.ready.emit(frozenset())
+        elif self._languages:
+            log.warning("read-aloud: the speech process ended (%s); read-aloud is off", error)
+            self._languages = frozenset()
+            self.ready.emit(self._languages)
 
     # -- the read-aloud model's Engine -------------------------------------------------------------
 
@@ -187,7 +210,7 @@ class QtSpeech(QObject):
         return self._languages
 
     def say(self, text: str, lang: Lang) -> None:
-        self._say.emit(text, lang)
+        self._send(f"say {lang} {text}")
 
     def stop(self) -> None:
-        self._stop.emit()
+        self._send("stop")

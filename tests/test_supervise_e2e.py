@@ -39,8 +39,11 @@ class Lines:
         self.thread.start()
 
     def _read(self, stream: object) -> None:
-        for line in stream:  # type: ignore[attr-defined]
-            self.queue.put((time.monotonic(), line.rstrip("\n")))
+        try:
+            for line in stream:  # type: ignore[attr-defined]
+                self.queue.put((time.monotonic(), line.rstrip("\n")))
+        except ValueError:  # the fixture closed the stream (a kiosk left holding the pipe)
+            pass
 
     def wait(self, kind: str, timeout: float, pid: int | None = None) -> tuple[float, int]:
         """The time and pid of the next supervisor event *kind* (for *pid*)."""
@@ -82,6 +85,7 @@ def booth(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], Lines, Path]]
                 proc.kill()
                 proc.wait()
         assert proc.stderr is not None
+        lines.thread.join(timeout=15)  # the end of the output: every writer has gone
         proc.stderr.close()
 
 

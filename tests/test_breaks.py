@@ -80,3 +80,17 @@ def test_the_typesetter_keeps_names_whole_and_no_character_alone(
     QApplication.processEvents()
     assert found(label) == []
     assert plain(label.text()) == SENTENCE
+
+
+def test_quoted_terms_and_idioms_are_kept_whole() -> None:
+    # "人造太|阳" and "触手|可及" were broken on the achievement pages in large text.
+    split = "name split across lines"
+    assert break_problems(["新一代“人造太", "阳”、深脑成像"]) == [f"{split} (人造太阳)"]
+    assert break_problems(["让美好未来触手", "可及。"]) == [f"{split} (触手可及)"]
+    assert break_problems(["新一代“人造太阳”、", "深脑成像"]) == []
+    glued = glue("新一代“人造太阳”，触手可及。")
+    assert f"人{JOINER}造{JOINER}太{JOINER}阳" in glued
+    assert f"触{JOINER}手{JOINER}可{JOINER}及" in glued
+    assert plain(glued) == "新一代“人造太阳”，触手可及。"
+    # A long quotation is a sentence, not a term: it still breaks where it must.
+    assert "，就诞生一家科技" in glue("“不到5分钟，就诞生一家科技型企业”")

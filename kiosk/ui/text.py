@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTextBoundaryFinder
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 
+from kiosk.content.breaks import is_cjk
+
 
 def wrap(
     text: str, font: QFont, width: float, max_lines: int = 0, *, raw: bool = False
@@ -42,6 +44,24 @@ _SENTENCE_ENDS = "。！？；.!?;"
 #: After these a phrase ends: a shortened text may stop there (and, in Latin script, at a space).
 _PHRASE_ENDS = _SENTENCE_ENDS + "，、：,:）)”’"
 _ELLIPSIS = "…"
+
+
+def ellipsis(text: str) -> str:
+    """The mark that ends a shortened *text*: "……" in Chinese (two, as Chinese writes it), "…"
+    in Latin text."""
+    return _ELLIPSIS * 2 if any(is_cjk(ch) for ch in text) else _ELLIPSIS
+
+
+def elide(text: str, font: QFont, width: float) -> str:
+    """*text* on one line of *width*, ended with :func:`ellipsis` where it is too long (Qt's
+    elision, with the Chinese ellipsis in Chinese text)."""
+    metrics = QFontMetricsF(font)
+    mode = Qt.TextElideMode.ElideRight
+    elided = metrics.elidedText(text, mode, width)
+    if elided == text or ellipsis(text) == _ELLIPSIS:
+        return elided
+    head = metrics.elidedText(text, mode, width - metrics.horizontalAdvance(_ELLIPSIS))
+    return head + _ELLIPSIS if head.endswith(_ELLIPSIS) else head
 
 
 def cut_points(text: str) -> tuple[list[int], ...]:
@@ -90,8 +110,7 @@ def _elided(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
     if lines is None:  # one unbroken run longer than the lines: Qt's elision is all there is
         lines = wrap(text, font, width)[: max_lines - 1]
         rest = "".join(wrap(text, font, width, raw=True)[max_lines - 1 :])
-        metrics = QFontMetricsF(font)
-        lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+        lines.append(elide(rest, font, width))
     if len(_ELIDED) > 512:
         _ELIDED.clear()
     _ELIDED[key] = lines
@@ -106,7 +125,7 @@ def _shortened(text: str, end: int) -> str:
     head = text[:end].rstrip()
     if head and head[-1] in _SENTENCE_ENDS and head[-1] not in ";；":
         return head
-    return head.rstrip(_PHRASE_ENDS + " ") + _ELLIPSIS
+    return head.rstrip(_PHRASE_ENDS + " ") + ellipsis(head)
 
 
 def _longest(

@@ -179,8 +179,11 @@ class ItemPage(ScrollPage):
             button.clicked.connect(lambda _=False, s=step: self.ctx.nav.sibling(s))
             buttons.append(button)
         self.previous, self.next = buttons
-        where = f"{index + 1} / {len(group)}   ·   {self.ctx.ui('swipe_hint')}"
-        hint = label(where, "caption")  # it wraps, so that the buttons keep their labels
+        # It wraps, so that the buttons keep their labels: at the separator only, never inside
+        # "Swipe to browse" (no-break spaces within each part).
+        count, swipe = f"{index + 1} / {len(group)}", self.ctx.ui("swipe_hint")
+        where = "   ·   ".join(part.replace(" ", "\u00a0") for part in (count, swipe))
+        hint = label(where, "caption")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row.addWidget(self.previous)
         row.addWidget(hint, 1)

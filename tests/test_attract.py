@@ -139,3 +139,26 @@ def test_large_text_keeps_the_cue_on_screen_and_the_figures_as_large(
         shell.allow_close()
         shell.close()
     assert inked[1] >= inked[0] * 0.8, inked
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1080, 1920)], ids=["1366x768", "portrait"])
+def test_large_text_slides_stay_above_the_cue(
+    qtbot: QtBot, content: Content, size: tuple[int, int]
+) -> None:
+    """Long titles in large text once pushed a slide's captions under "Touch to start"; its
+    captions are shortened (or left out) instead, and in portrait the drawing keeps room."""
+    from kiosk.ui.pages.attract_slides import SlideArt
+
+    shell, page = _attract(qtbot, content, size, large_text=True)
+    bottom = round(SlideArt.area(page.size()).bottom())
+    for index in range(len(page.slides)):
+        image = page.picture(index).toImage()
+        below = [
+            (x, y)
+            for x in range(0, image.width(), 4)
+            for y in range(bottom + 2, image.height(), 4)
+            if image.pixelColor(x, y).alpha() > 0
+        ]
+        assert not below, f"slide {index}: drawn below the slides' area, over the cue"
+    shell.allow_close()
+    shell.close()

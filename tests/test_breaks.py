@@ -94,3 +94,12 @@ def test_quoted_terms_and_idioms_are_kept_whole() -> None:
     assert plain(glued) == "新一代“人造太阳”，触手可及。"
     # A long quotation is a sentence, not a term: it still breaks where it must.
     assert "，就诞生一家科技" in glue("“不到5分钟，就诞生一家科技型企业”")
+
+
+def test_a_line_may_break_before_an_opening_quote_after_chinese() -> None:
+    """The quote mark forbids a break before it, which moved "新一代“人造太阳”" whole."""
+    from kiosk.content.breaks import BREAK
+
+    glued = glue("可折叠玻璃、新一代“人造太阳”、深脑成像")
+    assert f"代{BREAK}“" in glued
+    assert plain(glued) == "可折叠玻璃、新一代“人造太阳”、深脑成像"

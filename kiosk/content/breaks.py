@@ -125,6 +125,9 @@ _OPENING = set("（《“「『【〈‘")
 #: No line break on either side, and nothing drawn.
 JOINER = "\u2060"
 
+#: A break opportunity that draws nothing (the zero-width space).
+BREAK = "\u200b"
+
 #: A space that never breaks: between a number and its word in Latin text.
 NO_BREAK_SPACE = "\u00a0"
 
@@ -143,6 +146,12 @@ def glue(text: str, names: Sequence[str] = ()) -> str:
     text = _FIGURE.sub(lambda match: _joined(match.group()), text)
     text = "".join(
         f"{ch}{JOINER}" if ch in _OPENING and i + 1 < len(text) and text[i + 1] != JOINER else ch
+        for i, ch in enumerate(text)
+    )
+    # A line may break before an opening quote after a Chinese character ("新一代|“人造太阳”"):
+    # the quote itself forbids it (UAX #14), which moved whole phrases to the next line.
+    text = "".join(
+        f"{BREAK}{ch}" if ch in "“‘" and i > 0 and is_cjk(text[i - 1]) else ch
         for i, ch in enumerate(text)
     )
     return "\n".join(_glue_end(paragraph) for paragraph in text.split("\n"))
@@ -172,5 +181,5 @@ def _glue_end(paragraph: str) -> str:
 
 
 def plain(text: str) -> str:
-    """*text* without the joiners (and no-break spaces) :func:`glue` added."""
-    return text.replace(JOINER, "").replace(NO_BREAK_SPACE, " ")
+    """*text* without the joiners, breaks (and no-break spaces) :func:`glue` added."""
+    return text.replace(JOINER, "").replace(BREAK, "").replace(NO_BREAK_SPACE, " ")

@@ -103,3 +103,11 @@ def test_a_line_may_break_before_an_opening_quote_after_chinese() -> None:
     glued = glue("可折叠玻璃、新一代“人造太阳”、深脑成像")
     assert f"代{BREAK}“" in glued
     assert plain(glued) == "可折叠玻璃、新一代“人造太阳”、深脑成像"
+
+
+def test_a_number_keeps_its_mega_prefix() -> None:
+    # "怀柔科学城50|兆电子伏特" split on the strategic-forces theme in portrait.
+    assert break_problems(["怀柔科学城50", "兆电子伏特质子回旋加速器"]) == [
+        "number split from its word (50兆)"
+    ]
+    assert f"50{JOINER}兆" in glue("怀柔科学城50兆电子伏特质子回旋加速器正式交付使用")

@@ -83,7 +83,7 @@ def quoted_terms(text: str) -> list[str]:
 
 #: A number with what belongs to it: "超810亿元", "2500余个", "5月28日", "6.5%", "1.9倍".
 _FIGURE = re.compile(
-    r"[超约近逾第]?\d[\d.,]*%?[余多万亿千百]*[个项家名件场届条所次年月日天倍元岁]?"
+    r"[超约近逾第]?\d[\d.,]*%?[余多万亿千百兆]*[个项家名件场届条所次年月日天倍元岁]?"
 )
 
 

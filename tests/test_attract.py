@@ -18,8 +18,12 @@ from kiosk.ui.tokens import DEFAULT
 from kiosk.ui.zone import SitePlan, SpectrumDiagram
 
 
-def _attract(qtbot: QtBot, content: Content, size: tuple[int, int]) -> tuple[Shell, AttractPage]:
-    shell = Shell(Session(content, Settings.defaults()), kiosk_mode=False, animate=False)
+def _attract(
+    qtbot: QtBot, content: Content, size: tuple[int, int], large_text: bool = False
+) -> tuple[Shell, AttractPage]:
+    session = Session(content, Settings.defaults())
+    session.set_mode("large_text", large_text)
+    shell = Shell(session, kiosk_mode=False, animate=False)
     qtbot.addWidget(shell)
     shell.resize(*size)
     shell.show()
@@ -103,5 +107,58 @@ def test_a_slide_is_painted_once_per_size(qtbot: QtBot, content: Content) -> Non
         QApplication.processEvents()
     assert len(painted) == 1
     assert set(page._pictures) <= {1, 2}, "only the slides on screen are kept"
+    shell.allow_close()
+    shell.close()
+
+
+def _inked(page: AttractPage, index: int) -> int:
+    """The opaque pixels of slide *index*'s drawing (right of the text, or below it)."""
+    image = page.picture(index).toImage()
+    w, h = image.width(), image.height()
+    wide = w > h
+    return sum(
+        image.pixelColor(x, y).alpha() > 200
+        for x in range(0, w, 6)
+        for y in range(0, h, 6)
+        if (x > w * 0.55 if wide else y > h * 0.45)
+    )
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_large_text_keeps_the_cue_on_screen_and_the_figures_as_large(
+    qtbot: QtBot, content: Content, size: tuple[int, int]
+) -> None:
+    """Large text once pushed "Touch to start" off a portrait screen and drew the first slide's
+    figures in one narrow column, smaller than without it."""
+    inked = []
+    for large_text in (False, True):
+        shell, page = _attract(qtbot, content, size, large_text)
+        pill, _ = page.cue_pill()
+        assert QRectF(page.rect()).contains(pill), f"cue off screen: {pill}"
+        inked.append(_inked(page, 0))
+        shell.allow_close()
+        shell.close()
+    assert inked[1] >= inked[0] * 0.8, inked
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1080, 1920)], ids=["1366x768", "portrait"])
+def test_large_text_slides_stay_above_the_cue(
+    qtbot: QtBot, content: Content, size: tuple[int, int]
+) -> None:
+    """Long titles in large text once pushed a slide's captions under "Touch to start"; its
+    captions are shortened (or left out) instead, and in portrait the drawing keeps room."""
+    from kiosk.ui.pages.attract_slides import SlideArt
+
+    shell, page = _attract(qtbot, content, size, large_text=True)
+    bottom = round(SlideArt.area(page.size()).bottom())
+    for index in range(len(page.slides)):
+        image = page.picture(index).toImage()
+        below = [
+            (x, y)
+            for x in range(0, image.width(), 4)
+            for y in range(bottom + 2, image.height(), 4)
+            if image.pixelColor(x, y).alpha() > 0
+        ]
+        assert not below, f"slide {index}: drawn below the slides' area, over the cue"
     shell.allow_close()
     shell.close()

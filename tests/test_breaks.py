@@ -80,3 +80,34 @@ def test_the_typesetter_keeps_names_whole_and_no_character_alone(
     QApplication.processEvents()
     assert found(label) == []
     assert plain(label.text()) == SENTENCE
+
+
+def test_quoted_terms_and_idioms_are_kept_whole() -> None:
+    # "人造太|阳" and "触手|可及" were broken on the achievement pages in large text.
+    split = "name split across lines"
+    assert break_problems(["新一代“人造太", "阳”、深脑成像"]) == [f"{split} (人造太阳)"]
+    assert break_problems(["让美好未来触手", "可及。"]) == [f"{split} (触手可及)"]
+    assert break_problems(["新一代“人造太阳”、", "深脑成像"]) == []
+    glued = glue("新一代“人造太阳”，触手可及。")
+    assert f"人{JOINER}造{JOINER}太{JOINER}阳" in glued
+    assert f"触{JOINER}手{JOINER}可{JOINER}及" in glued
+    assert plain(glued) == "新一代“人造太阳”，触手可及。"
+    # A long quotation is a sentence, not a term: it still breaks where it must.
+    assert "，就诞生一家科技" in glue("“不到5分钟，就诞生一家科技型企业”")
+
+
+def test_a_line_may_break_before_an_opening_quote_after_chinese() -> None:
+    """The quote mark forbids a break before it, which moved "新一代“人造太阳”" whole."""
+    from kiosk.content.breaks import BREAK
+
+    glued = glue("可折叠玻璃、新一代“人造太阳”、深脑成像")
+    assert f"代{BREAK}“" in glued
+    assert plain(glued) == "可折叠玻璃、新一代“人造太阳”、深脑成像"
+
+
+def test_a_number_keeps_its_mega_prefix() -> None:
+    # "怀柔科学城50|兆电子伏特" split on the strategic-forces theme in portrait.
+    assert break_problems(["怀柔科学城50", "兆电子伏特质子回旋加速器"]) == [
+        "number split from its word (50兆)"
+    ]
+    assert f"50{JOINER}兆" in glue("怀柔科学城50兆电子伏特质子回旋加速器正式交付使用")

@@ -44,11 +44,12 @@ def test_shortened_text_ends_at_a_phrase_or_word(
     joined = "".join(shown) if text is ZH else " ".join(shown)
     if joined == text:
         return
-    assert joined.endswith("…"), joined
-    head = joined[:-1]
+    mark = "……" if text is ZH else "…"  # Chinese writes its ellipsis as two
+    assert joined.endswith(mark) and not joined.endswith(mark + "…"), joined
+    head = joined[: -len(mark)]
     # At a phrase or a word, or between two Chinese characters when no phrase fits.
     first = cut_points(text)[2][0]
-    tiers = 3 if len(wrap(text[:first] + "…", _font(), width)) <= lines else 4
+    tiers = 3 if len(wrap(text[:first] + mark, _font(), width)) <= lines else 4
     ends = _allowed_ends(text, tiers)
     assert any(end.startswith(head) and len(end) - len(head) <= 1 for end in ends), (
         f"cut mid-way: {joined!r}"
@@ -75,3 +76,13 @@ def test_theme_cards_show_whole_summaries(qtbot: QtBot, shell: Shell) -> None:
             _, lines = card.wrapped_texts()[1]
             assert len(lines) <= card.text_lines, f"{card.title}: summary shortened"
         shell.session.toggle_language()
+
+
+def test_chinese_text_ends_with_the_chinese_ellipsis(qtbot: QtBot) -> None:
+    """Chinese shortens with "……" (one "…" is the Latin mark), also in one unbroken run."""
+    from kiosk.ui.text import elide
+
+    run = "中关村国际技术交易大会" * 6
+    assert elide(run, _font(), 200).endswith("……")
+    assert elide(EN, _font(), 200).endswith("…") and not elide(EN, _font(), 200).endswith("……")
+    assert wrap(ZH, _font(), 300, 2)[-1].endswith("……")

@@ -58,6 +58,19 @@ def test_a_space_between_a_chinese_number_and_its_word_is_reported() -> None:
     assert [path for path, _ in problems] == ["a[0].what.zh", "a[1].what.zh"]
 
 
+def test_a_chinese_title_has_no_space_between_its_words() -> None:
+    problems = wording_problems(
+        [
+            ("themes[3].title.zh", "战略科技力量 加快壮大"),
+            ("themes[1].title.zh", "聚焦前沿科技，让美好未来触手可及"),
+            ("forum.report_title.zh", "深化开放合作 共享美好未来"),  # a newspaper's headline
+        ]
+    )
+    assert problems == [
+        ("themes[3].title.zh", "space between Chinese words of a title: '量 加'"),
+    ]
+
+
 def test_english_dashes_and_ellipses_stand_without_spaces() -> None:
     problems = wording_problems(
         [("a[0].what.en", "Ardem Patapoutian — 2021 laureate"), ("a[1].what.en", "AI … Over")]

@@ -77,8 +77,9 @@ def differing(
     """
     from PySide6.QtGui import QImage, QPainter
 
-    if old.size() != new.size():
-        return new.width() * new.height(), ((0, 0, new.width(), new.height()),)
+    if old.size() != new.size() or old.isNull() or new.isNull():
+        # A page too long for Qt to read back (a 4K one whole) is a null image: say it changed.
+        return max(1, new.width() * new.height()), ((0, 0, new.width(), new.height()),)
     width, height = new.width(), new.height()
     diff = old.convertToFormat(QImage.Format.Format_RGB32)
     painter = QPainter(diff)

@@ -68,12 +68,22 @@ def split_names(lines: Sequence[str], names: Iterable[str]) -> list[str]:
     return found
 
 
-#: Words that read as one and are never broken, like a name ("线上线下": online and offline).
-WORDS = ("线上线下",)
+#: Words that read as one and are never broken, like a name ("线上线下": online and offline;
+#: "触手可及": within reach, an idiom; "新一代": new-generation).
+WORDS = ("线上线下", "触手可及", "新一代")
+
+#: A short term in Chinese quotes ("“人造太阳”", "“保税研发”"): read as one word, never broken.
+_QUOTED = re.compile(r"(?<=“)[^“”\s]{2,6}(?=”)")
+
+
+def quoted_terms(text: str) -> list[str]:
+    """The short Chinese terms of *text* that stand in quotes (two to six characters)."""
+    return [m.group() for m in _QUOTED.finditer(text) if all(is_cjk(ch) for ch in m.group())]
+
 
 #: A number with what belongs to it: "超810亿元", "2500余个", "5月28日", "6.5%", "1.9倍".
 _FIGURE = re.compile(
-    r"[超约近逾第]?\d[\d.,]*%?[余多万亿千百]*[个项家名件场届条所次年月日天倍元岁]?"
+    r"[超约近逾第]?\d[\d.,]*%?[余多万亿千百兆]*[个项家名件场届条所次年月日天倍元岁]?"
 )
 
 
@@ -103,7 +113,8 @@ def break_problems(lines: Sequence[str], names: Iterable[str] = ()) -> list[str]
     """Every problem of the line breaks of one text, as short phrases."""
     problems = [f"word broken inside ({w})" for w in broken_words(lines)]
     problems += [f"one character alone on a line ({c})" for c in lonely_characters(lines)]
-    problems += [f"name split across lines ({n})" for n in split_names(lines, [*names, *WORDS])]
+    words = [*names, *WORDS, *quoted_terms("".join(lines))]
+    problems += [f"name split across lines ({n})" for n in split_names(lines, words)]
     problems += [f"number split from its word ({f})" for f in split_figures(lines)]
     return problems
 
@@ -114,23 +125,33 @@ _OPENING = set("（《“「『【〈‘")
 #: No line break on either side, and nothing drawn.
 JOINER = "\u2060"
 
+#: A break opportunity that draws nothing (the zero-width space).
+BREAK = "\u200b"
+
 #: A space that never breaks: between a number and its word in Latin text.
 NO_BREAK_SPACE = "\u00a0"
 
 
 def glue(text: str, names: Sequence[str] = ()) -> str:
-    """*text* with its CJK names, each opening bracket or quote and what follows it, and the last
-    two characters of each paragraph joined by :data:`JOINER` (the layout breaks elsewhere); in
-    Latin text, a number joined to the word after it ("81 billion yuan")."""
+    """*text* with its CJK names and short quoted terms, each opening bracket or quote and what
+    follows it, and the last two characters of each paragraph joined by :data:`JOINER` (the
+    layout breaks elsewhere); in Latin text, a number joined to the word after it ("81 billion
+    yuan")."""
     text = _LATIN_FIGURE.sub(NO_BREAK_SPACE, text)
     if not any(is_cjk(ch) for ch in text):
         return text
-    for name in (*names, *WORDS):
+    for name in (*names, *WORDS, *quoted_terms(text)):
         if len(name) > 1 and any(is_cjk(ch) for ch in name) and name in text:
             text = text.replace(name, JOINER.join(name))
     text = _FIGURE.sub(lambda match: _joined(match.group()), text)
     text = "".join(
         f"{ch}{JOINER}" if ch in _OPENING and i + 1 < len(text) and text[i + 1] != JOINER else ch
+        for i, ch in enumerate(text)
+    )
+    # A line may break before an opening quote after a Chinese character ("新一代|“人造太阳”"):
+    # the quote itself forbids it (UAX #14), which moved whole phrases to the next line.
+    text = "".join(
+        f"{BREAK}{ch}" if ch in "“‘" and i > 0 and is_cjk(text[i - 1]) else ch
         for i, ch in enumerate(text)
     )
     return "\n".join(_glue_end(paragraph) for paragraph in text.split("\n"))
@@ -160,5 +181,5 @@ def _glue_end(paragraph: str) -> str:
 
 
 def plain(text: str) -> str:
-    """*text* without the joiners (and no-break spaces) :func:`glue` added."""
-    return text.replace(JOINER, "").replace(NO_BREAK_SPACE, " ")
+    """*text* without the joiners, breaks (and no-break spaces) :func:`glue` added."""
+    return text.replace(JOINER, "").replace(BREAK, "").replace(NO_BREAK_SPACE, " ")

@@ -22,6 +22,10 @@ _ZH_DIGIT_SPACE = re.compile(
     r"[0-9][\u3400-\u9fff]{0,2}[ \u00a0\u3000]+[\u3400-\u9fff]|[\u3400-\u9fff][ \u00a0\u3000]+[0-9]"
 )
 
+#: A space between two Chinese words: a title writes "战略科技力量加快壮大" (or a "，"), never
+#: "战略科技力量 加快壮大" (a newspaper headline, quoted as a report's title, may).
+_ZH_WORD_SPACE = re.compile(r"[\u3400-\u9fff][ \u00a0\u3000]+[\u3400-\u9fff]")
+
 _SECTION_PATH = re.compile(rf"^(?P<record>.+\[\d+\])\.(?P<field>{'|'.join(SECTION_FIELDS)})\.zh$")
 _CLAUSE_END = re.compile(r"[。；！？，：;!?,:]")
 _NOT_WORD = re.compile(r"[\s\W_]+")
@@ -58,6 +62,10 @@ def _spaces(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
             found = _ZH_DIGIT_SPACE.search(text)
             if found is not None:
                 out.append((path, f"stray space between a number and its word: {found.group()!r}"))
+            spaced_title = _ZH_WORD_SPACE.search(text) if path.endswith(".title.zh") else None
+            if spaced_title is not None:
+                found_text = spaced_title.group()
+                out.append((path, f"space between Chinese words of a title: {found_text!r}"))
     return out
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.content import Lang
 from kiosk.ui.strings import ui
+from kiosk.ui.text import elide
 from kiosk.ui.tokens import SIZE, SPACE, Theme, scaled
 from kiosk.ui.widgets import TapButton, label
 
@@ -135,8 +136,7 @@ class NavBar(QWidget):
         return False
 
     def _elide(self) -> None:
-        metrics = self.where.fontMetrics()
-        text = metrics.elidedText(self._where, Qt.TextElideMode.ElideRight, self.where.width())
+        text = elide(self._where, self.where.font(), self.where.width())
         if text != self._where and len(text) < MIN_WHERE:
             text = ""  # a letter and "…" say nothing: the page's own heading says where it is
         if text != self.where.text():

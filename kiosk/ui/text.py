@@ -7,6 +7,8 @@ from collections import OrderedDict
 from PySide6.QtCore import Qt, QTextBoundaryFinder
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 
+from kiosk.content.breaks import is_cjk
+
 #: How many wrapped texts are remembered: every card and tile of a few pages at two widths
 #: (a few hundred kB). Shaping a text is what a page change spends most of its time on; the same
 #: texts come back at the same widths whenever a visitor returns to a page.
@@ -67,6 +69,24 @@ _PHRASE_ENDS = _SENTENCE_ENDS + "，、：,:）)”’"
 _ELLIPSIS = "…"
 
 
+def ellipsis(text: str) -> str:
+    """The mark that ends a shortened *text*: "……" in Chinese (two, as Chinese writes it), "…"
+    in Latin text."""
+    return _ELLIPSIS * 2 if any(is_cjk(ch) for ch in text) else _ELLIPSIS
+
+
+def elide(text: str, font: QFont, width: float) -> str:
+    """*text* on one line of *width*, ended with :func:`ellipsis` where it is too long (Qt's
+    elision, with the Chinese ellipsis in Chinese text)."""
+    metrics = QFontMetricsF(font)
+    mode = Qt.TextElideMode.ElideRight
+    elided = metrics.elidedText(text, mode, width)
+    if elided == text or ellipsis(text) == _ELLIPSIS:
+        return elided
+    head = metrics.elidedText(text, mode, width - metrics.horizontalAdvance(_ELLIPSIS))
+    return head + _ELLIPSIS if head.endswith(_ELLIPSIS) else head
+
+
 def cut_points(text: str) -> tuple[list[int], ...]:
     """Where *text* may be shortened, best first: the ends of its sentences, of its phrases (at
     a punctuation mark), of its words (at a space), and as a last resort between two Chinese
@@ -113,8 +133,7 @@ def _elided(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
     if lines is None:  # one unbroken run longer than the lines: Qt's elision is all there is
         lines = wrap(text, font, width)[: max_lines - 1]
         rest = "".join(wrap(text, font, width, raw=True)[max_lines - 1 :])
-        metrics = QFontMetricsF(font)
-        lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+        lines.append(elide(rest, font, width))
     if len(_ELIDED) > 512:
         _ELIDED.clear()
     _ELIDED[key] = lines
@@ -129,7 +148,7 @@ def _shortened(text: str, end: int) -> str:
     head = text[:end].rstrip()
     if head and head[-1] in _SENTENCE_ENDS and head[-1] not in ";；":
         return head
-    return head.rstrip(_PHRASE_ENDS + " ") + _ELLIPSIS
+    return head.rstrip(_PHRASE_ENDS + " ") + ellipsis(head)
 
 
 def _longest(

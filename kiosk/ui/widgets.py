@@ -329,8 +329,9 @@ class Card(QAbstractButton):
         cards line up whatever the length of their lines; beside an icon, centred on the card."""
         y = self._pad() + head
         if self._beside() and rest:
-            used = sum(b.gap + line_height(b.font) * len(b.lines) for b in rest)
-            y = max(y, (self.height() - used) / 2 - rest[0].gap)
+            # The lines themselves (not the gap above the first) centred, like the icon.
+            used = sum(b.gap + line_height(b.font) * len(b.lines) for b in rest) - rest[0].gap
+            y = max(y - rest[0].gap, (self.height() - used) / 2 - rest[0].gap)
         return y
 
     def title_top(self) -> float:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QTimer, QVariantAni
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QLinearGradient,
     QPainter,
     QPaintEvent,
@@ -191,24 +192,37 @@ class AttractPage(Page):
             self._bg, self._bg_key = pixmap, key
         return self._bg
 
-    def _paint_cue(self, painter: QPainter) -> None:
-        rect = self._cue_rect()
-        painter.save()
-        text = both("touch_to_start", SEPARATOR)
-        painter.setFont(self._font(TYPE.title, bold=True))
-        metrics = painter.fontMetrics()
-        pad = 48 * self.ctx.factor
-        text_w = metrics.horizontalAdvance(text) + 2 * pad
-        pill = QRectF(0, 0, text_w, min(rect.height() * 0.8, metrics.height() * 1.8))
+    def cue_pill(self) -> tuple[QRectF, QFont]:
+        """The "Touch to start" pill and its font: the title's size, smaller where the two
+        languages would not fit in the width otherwise (large text in portrait)."""
+        rect, text = self._cue_rect(), both("touch_to_start", SEPARATOR)
+        font, pad = self._font(TYPE.title, bold=True), 48 * self.ctx.factor
+        room = SlideArt.area(self.size()).width()
+        while font.pixelSize() > 1 and self._cue_width(text, font, pad) > room:
+            font.setPixelSize(font.pixelSize() - 1)
+        height = QFontMetricsF(font).height()
+        pill = QRectF(
+            0, 0, self._cue_width(text, font, pad), min(rect.height() * 0.8, height * 1.8)
+        )
         pill.moveCenter(rect.center())
+        return pill, font
+
+    def _paint_cue(self, painter: QPainter) -> None:
+        pill, font = self.cue_pill()
+        painter.save()
+        painter.setFont(font)
         fill = QColor(self.ctx.theme.palette.primary)
         fill.setAlphaF(0.55 + 0.35 * self._pulse)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
         painter.setPen(QColor(self.ctx.theme.palette.on_primary))  # black on yellow in contrast
-        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), both("touch_to_start", SEPARATOR))
         painter.restore()
+
+    @staticmethod
+    def _cue_width(text: str, font: QFont, pad: float) -> float:
+        return QFontMetricsF(font).horizontalAdvance(text) + 2 * pad
 
     def progress_rects(self) -> list[QRectF]:
         """The slide progress bar's segments, one per slide, centred under the cue."""

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap, QRegi
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Content, Figure, Lang, Text
-from kiosk.ui.figures import FigureWall
+from kiosk.ui.figures import ONE_COLUMN_BELOW, TWO_COLUMNS_BELOW, FigureWall
 from kiosk.ui.text import wrap
 from kiosk.ui.tokens import SPACE, TYPE, Palette, Theme, scaled
 from kiosk.ui.zone import SitePlan, SpectrumDiagram
@@ -27,8 +27,13 @@ FIGURES = 4
 #: A slide's lone figure tile: its width in design pixels and how much larger than on a page.
 _ONE_TILE = 520
 _ONE_TILE_SCALE = 1.5
+#: The text sizes a wall of figures may be made at (of the page's) to show largest once fitted.
+_WALL_STEPS = (1.0, 0.9, 0.8, 0.7, 0.6)
 #: A caption takes at most this many lines in each language.
 CAPTION_LINES = 3
+#: In portrait, the share of the slide's height its drawing keeps at least, the captions
+#: shortened for it (large text would leave a lone figure a sliver under long titles).
+_VISUAL_SHARE = 0.4
 #: Between the two languages of a line, everywhere on the loop.
 SEPARATOR = "  ·  "
 
@@ -104,6 +109,7 @@ class SlideArt:
         self.factor = factor
         self.theme = theme
         self._widgets: dict[int, QWidget] = {}
+        self._walls: dict[tuple[int, float], QWidget] = {}
         self._big_fonts: dict[tuple[str, int], QFont] = {}
 
     # -- geometry ------------------------------------------------------------------------------
@@ -134,8 +140,11 @@ class SlideArt:
             self._big_fonts[key] = font
         return font
 
-    def _text(self, slide: Slide, x: float, width: float) -> tuple[list[_Run], float]:
-        """The slide's text from the top (y = 0) at *x*, *width* wide; and its height."""
+    def _text(
+        self, slide: Slide, x: float, width: float, caption_lines: int = CAPTION_LINES
+    ) -> tuple[list[_Run], float]:
+        """The slide's text from the top (y = 0) at *x*, *width* wide; and its height. The
+        captions take at most *caption_lines* lines each (none at 0)."""
         p = self.theme.palette
         runs: list[_Run] = []
         y = 0.0
@@ -161,8 +170,9 @@ class SlideArt:
         add(slide.big.zh, self._big_font(slide.big.zh, width), p.text, small)
         if slide.big.en != slide.big.zh:
             add(slide.big.en, self._font(TYPE.title), p.text_muted, 0)
-        add(slide.caption.zh, self._font(TYPE.lead), p.text, gap, CAPTION_LINES)
-        add(slide.caption.en, self._font(TYPE.body), p.text_muted, small, CAPTION_LINES)
+        if caption_lines:
+            add(slide.caption.zh, self._font(TYPE.lead), p.text, gap, caption_lines)
+            add(slide.caption.en, self._font(TYPE.body), p.text_muted, small, caption_lines)
         return runs, y
 
     # -- painting ------------------------------------------------------------------------------
@@ -177,7 +187,10 @@ class SlideArt:
         gap = self.factor * SPACE.xl
         if size.width() >= size.height():  # side by side, each centred in the height
             text_w = area.width() * 0.5
-            runs, height = self._text(slide, area.left(), text_w)
+            for lines in (CAPTION_LINES, 2, 0):  # shorter captions (or none) rather than overflow
+                runs, height = self._text(slide, area.left(), text_w, lines)
+                if height <= area.height():
+                    break
             top = area.top() + max(0.0, (area.height() - height) / 2)
             box = QRectF(area.left() + text_w + gap, area.top(), 0, area.height())
             box.setRight(area.right())
@@ -185,7 +198,10 @@ class SlideArt:
             target = _fitted(picture, box)
             target.moveCenter(box.center())
         else:  # the text above the visual, the two centred together
-            runs, height = self._text(slide, area.left(), area.width())
+            for lines in (CAPTION_LINES, 2, 0):  # shorter captions (or none) leave it room
+                runs, height = self._text(slide, area.left(), area.width(), lines)
+                if area.height() - height - gap >= _VISUAL_SHARE * area.height():
+                    break
             box = QRectF(area.left(), 0, area.width(), max(1.0, area.height() - height - gap))
             picture = self.visual(index, slide, box.size().toSize())
             target = _fitted(picture, box)
@@ -215,8 +231,9 @@ class SlideArt:
             height = min(room.height(), round(width * 9 / 16))
             width = min(width, round(height * 16 / 9))
         else:
-            if isinstance(widget, FigureWall) and len(slide.figures) == 1:
-                width = min(width, scaled(_ONE_TILE, self.factor * _ONE_TILE_SCALE))
+            if isinstance(widget, FigureWall):
+                widget = self._fitting_wall(index, slide, room)
+                width = _wall_width(widget, room)
             height = widget.heightForWidth(width)
         widget.resize(width, max(1, height))
         ratio = self.page.devicePixelRatioF()
@@ -227,7 +244,31 @@ class SlideArt:
         widget.render(picture, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
         return picture
 
-    def _make(self, slide: Slide) -> QWidget:
+    def _fitting_wall(self, index: int, slide: Slide, room: QSize) -> FigureWall:
+        """The slide's wall of figures whose text shows largest in *room*: a wall too
+        tall for it is scaled down, and one made with smaller text can show it larger (large
+        text in portrait). Each size tried is made once and kept."""
+        best: FigureWall | None = None
+        best_size = 0.0
+        for step in _WALL_STEPS:
+            wall = self._widgets[index] if step == 1.0 else self._walls.get((index, step))
+            if wall is None:
+                base = self._widgets[index]
+                assert isinstance(base, FigureWall)
+                wall = self._walls[(index, step)] = self._make(slide, base.factor * step)
+            assert isinstance(wall, FigureWall)
+            width = _wall_width(wall, room)
+            height = max(1, wall.heightForWidth(width))
+            size = wall.factor * min(1.0, room.width() / width, room.height() / height)
+            if size <= best_size:
+                break  # smaller text from here on
+            best, best_size = wall, size
+            if size >= wall.factor:
+                break  # it fits unscaled
+        assert best is not None
+        return best
+
+    def _make(self, slide: Slide, wall_factor: float = 0.0) -> QWidget:
         still, zone = self.theme.still(), self.content.zone
         widget: QWidget
         if slide.visual is Visual.PLAN:
@@ -237,9 +278,26 @@ class SlideArt:
         else:  # a lone figure larger than on its page
             figures = list(slide.figures[:FIGURES])
             factor = self.factor * (_ONE_TILE_SCALE if len(figures) == 1 else 1.0)
+            factor = wall_factor or factor
             widget = FigureWall(figures, self.lang, factor, self.page, theme=still)
         widget.hide()
         return widget
+
+
+def _wall_width(wall: FigureWall, room: QSize) -> int:
+    """The width to lay *wall* out at for *room*: the room's, or wider with more columns where
+    that shows the tiles larger once scaled down to fit (in large text the room's width would
+    stack the tiles in one column too tall for it, drawn smaller than without large text)."""
+    if len(wall.tiles) == 1:  # a lone tile: larger than on its page, but not too wide
+        return min(room.width(), scaled(_ONE_TILE, wall.factor))
+    best, best_scale = room.width(), 0.0
+    for columns_from in (0, ONE_COLUMN_BELOW, TWO_COLUMNS_BELOW):
+        width = max(room.width(), scaled(columns_from, wall.factor))
+        height = max(1, wall.heightForWidth(width))
+        scale = min(1.0, room.width() / width, room.height() / height)
+        if scale > best_scale + 0.01:
+            best, best_scale = width, scale
+    return best
 
 
 def _fitted(picture: QPixmap, box: QRectF) -> QRectF:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content import Figure, Text
+from kiosk.content.breaks import JOINER, NO_BREAK_SPACE
 from kiosk.content.model import ItemList
 from kiosk.model.navigation import Route
 from kiosk.model.pages import Kind
@@ -179,8 +180,11 @@ class ItemPage(ScrollPage):
             button.clicked.connect(lambda _=False, s=step: self.ctx.nav.sibling(s))
             buttons.append(button)
         self.previous, self.next = buttons
-        where = f"{index + 1} / {len(group)}   ·   {self.ctx.ui('swipe_hint')}"
-        hint = label(where, "caption")  # it wraps, so that the buttons keep their labels
+        # It wraps, so that the buttons keep their labels: at the separator only, never inside
+        # "Swipe to browse" or "左右滑动切换" (each part joined: no-break spaces, word joiners).
+        count, swipe = f"{index + 1} / {len(group)}", self.ctx.ui("swipe_hint")
+        where = "   ·   ".join(JOINER.join(p.replace(" ", NO_BREAK_SPACE)) for p in (count, swipe))
+        hint = label(where, "caption")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row.addWidget(self.previous)
         row.addWidget(hint, 1)

@@ -245,7 +245,7 @@
     <message>
         <location filename="../../kiosk/ui/strings.py" line="95"/>
         <source>Swipe to browse</source>
-        <translation>左右滑动 切换</translation>
+        <translation>左右滑动切换</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/strings.py" line="96"/>

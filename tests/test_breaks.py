@@ -5,7 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.content.breaks import break_problems, broken_words, lonely_characters, split_names
+from kiosk.content.breaks import (
+    WORDS,
+    break_problems,
+    broken_words,
+    lonely_characters,
+    split_names,
+)
 from kiosk.ui.text import wrap
 from kiosk.ui.typeset import JOINER, glue, plain, typeset_page
 
@@ -42,6 +48,14 @@ def test_glue_joins_names_and_the_last_two_characters() -> None:
     assert plain(glued) == SENTENCE
     assert glue("1.9倍。") == f"1.9{JOINER}倍。"
     assert glue("Only Latin text.") == "Only Latin text."
+
+
+def test_idioms_and_coined_words_are_kept_whole() -> None:
+    glued = glue("大量科技成果，让美好未来触手可及。新一代“人造太阳”")
+    assert f"触{JOINER}手{JOINER}可{JOINER}及" in glued
+    assert f"新{JOINER}一{JOINER}代" in glued
+    assert split_names(["让美好未来触手", "可及。"], WORDS) == ["触手可及"]
+    assert break_problems(["新一", "代“人造太阳”"]) == ["name split across lines (新一代)"]
 
 
 def _page(qtbot: QtBot, text: str, width: int) -> tuple[QWidget, QLabel]:

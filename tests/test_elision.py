@@ -44,9 +44,9 @@ def test_shortened_text_ends_at_a_phrase_or_word(
     joined = "".join(shown) if text is ZH else " ".join(shown)
     if joined == text:
         return
-    mark = "……" if text is ZH else "…"  # Chinese writes its ellipsis as two
+    mark = "……" if text is ZH else "…"  # Chinese writes an ellipsis as two marks
     assert joined.endswith(mark) and not joined.endswith(mark + "…"), joined
-    head = joined[: -len(mark)]
+    head = joined.removesuffix(mark)
     # At a phrase or a word, or between two Chinese characters when no phrase fits.
     first = cut_points(text)[2][0]
     tiers = 3 if len(wrap(text[:first] + mark, _font(), width)) <= lines else 4

@@ -12,6 +12,7 @@ from kiosk.model.navigation import Route
 from kiosk.model.routes import all_routes
 from kiosk.model.session import Session
 from kiosk.model.settings import Settings
+from kiosk.ui.pages.base import ScrollPage
 from kiosk.ui.shell import Shell
 
 SIZES = [(1920, 1080), (1080, 1920), (1366, 768), (3840, 2160)]
@@ -78,3 +79,16 @@ def test_the_checks_catch_cut_text(qtbot: QtBot) -> None:
     label.setGeometry(0, 0, 200, 30)
     box.show()
     assert label.heightForWidth(label.width()) > label.height() + 1
+
+
+def test_the_checks_catch_a_squeezed_column(qtbot: QtBot, shell: Shell) -> None:
+    """A scrolling column lower than its content (Qt squeezes a figure wall, clipping its
+    tiles) is reported."""
+    shell.nav.show(Route("about"))
+    shell.host.finish_transition()
+    QApplication.processEvents()
+    assert screen_problems(shell) == []
+    page = shell.host.page
+    assert isinstance(page, ScrollPage)
+    page.inner.setFixedHeight(page.inner.height() // 2)
+    assert "column lower than its content, a part of it clipped: about" in screen_problems(shell)

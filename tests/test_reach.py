@@ -54,6 +54,10 @@ def test_everything_to_act_on_is_in_the_lower_part(
         if page.heading is None or not page.reach_head.isAncestorOf(page.heading):
             problems.append(f"{route}: its heading is not in the reading part above")
         problems += _upper_part_problems(route, page, shell, large)
+        inner = page.inner  # the column grew when its lead came down: it is not squeezed
+        needed = inner.heightForWidth(inner.width()) if inner.hasHeightForWidth() else 0
+        if inner.height() < max(needed, inner.minimumSizeHint().height()):
+            problems.append(f"{route}: the column is {inner.height()} high, it needs {needed}")
         viewport = page.scroll_area.viewport()
         if viewport.mapTo(shell, QPoint(0, 0)).y() < reach:
             problems.append(f"{route}: the scrolling part starts above the reach line")

@@ -79,6 +79,18 @@ def test_english_dashes_and_ellipses_stand_without_spaces() -> None:
     assert wording_problems([("a[0].what.en", "six dimensions—economic, AI… Over")]) == []
 
 
+def test_a_chinese_ellipsis_is_two_marks() -> None:
+    problems = wording_problems(
+        [
+            ("a[0].what.zh", "量子科技…"),
+            ("a[1].what.zh", "人工智能..."),
+            ("a[2].what.zh", "区块链技术……"),
+            ("a[3].what.en", "quantum science… Over"),
+        ]
+    )
+    assert [path for path, _ in problems] == ["a[0].what.zh", "a[1].what.zh"]
+
+
 def test_a_section_that_repeats_the_details_is_reported() -> None:
     what = "夸父卫星在轨获得世界一流天基太阳硬X射线图像。"
     detail = "甘为群详细介绍了“夸父卫星在轨获得世界一流天基太阳硬X射线图像”这一成果。"

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from kiosk.content import Content, Problem, Text
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from kiosk.ui.shell import Shell
 
 #: The sizes ``kiosk check`` lays the screens out at: the usual booth screens, landscape and
@@ -89,8 +91,22 @@ def screen_problems(shell: Shell, names: Sequence[str] = ()) -> list[str]:
                 problems.append(f"text cut: {label.text()}")
         elif label.fontMetrics().horizontalAdvance(label.text()) > label.contentsRect().width() + 1:
             problems.append(f"text cut: {label.text()}")
+    problems += _squeezed(page)
     problems += _break_problems(shell, names)
     return problems
+
+
+def _squeezed(page: QWidget) -> list[str]:
+    """The scrolling column of a page when it is lower than its content needs: Qt then squeezes
+    what has no least height of its own (a figure wall) and clips it."""
+    from kiosk.ui.pages.base import ScrollPage
+
+    if not isinstance(page, ScrollPage) or not page.inner.hasHeightForWidth():
+        return []
+    needed = page.inner.heightForWidth(page.inner.width())
+    if page.inner.height() < needed:
+        return [f"column lower than its content, a part of it clipped: {page.route}"]
+    return []
 
 
 def _break_problems(shell: Shell, names: Sequence[str]) -> list[str]:

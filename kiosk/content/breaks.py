@@ -68,9 +68,31 @@ def split_names(lines: Sequence[str], names: Iterable[str]) -> list[str]:
     return found
 
 
-#: Words that read as one and are never broken, like a name ("线上线下": online and offline;
-#: "触手可及": within reach, an idiom; "新一代": new-generation).
-WORDS = ("线上线下", "触手可及", "新一代")
+#: Words that read as one and are never broken, like a name ("线上线下": online and offline):
+#: the idioms and coined names of the content, and the words its titles must not split
+#: ("新一/代", "触手/可及", "破解发/展难题" read as typos).
+WORDS = (
+    "线上线下",
+    "触手可及",
+    "新一代",
+    "人造太阳",
+    "克利夫兰",
+    "霍华德·休斯",
+    "研究员",
+    "显微镜",
+    "加速器",
+    "回旋",
+    "破解",
+    "发展",
+    "建设",
+    "报告",
+    "指数",
+    "试验",
+    "折叠",
+    "网络",
+    "科技",
+    "中心",
+)
 
 #: A short term in Chinese quotes ("“人造太阳”", "“保税研发”"): read as one word, never broken.
 _QUOTED = re.compile(r"(?<=“)[^“”\s]{2,6}(?=”)")

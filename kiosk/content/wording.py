@@ -1,5 +1,6 @@
 """Wording rules of the content: one quote style per language, no stray spaces in Chinese figures,
-and no section that only repeats another or answers its heading with shared filler.
+Chinese ellipses written "……", and no section that only repeats another or answers its heading
+with shared filler.
 
 Qt-free. :func:`wording_problems` reads the texts the converter saw, as ``(path, text)`` pairs
 (``achievements[3].why.zh``), and returns ``(path, message)`` problems like the loader's others.
@@ -16,6 +17,9 @@ SECTION_FIELDS = ("what", "who", "why", "link")
 
 #: Quotes that English text writes curly (’ “ ”) and Chinese text as “ ” (as the report does).
 _WRONG_QUOTES = {"'": "’", '"': "“ ”", "「": "“", "」": "”", "『": "‘", "』": "’"}
+
+#: An ellipsis Chinese text writes wrong: one "…" (it writes two, "……") or three full stops.
+_ZH_WRONG_ELLIPSIS = re.compile(r"(?<!…)…(?!…)|\.\.\.|。。。")
 
 #: A space between a digit and a Chinese character: "2500余 个项目", "超 810亿元".
 _ZH_DIGIT_SPACE = re.compile(
@@ -66,6 +70,8 @@ def _spaces(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
             if spaced_title is not None:
                 found_text = spaced_title.group()
                 out.append((path, f"space between Chinese words of a title: {found_text!r}"))
+            if _ZH_WRONG_ELLIPSIS.search(text) is not None:
+                out.append((path, "Chinese writes an ellipsis as …… (two marks)"))
     return out
 
 

@@ -55,7 +55,7 @@ def shortened(text: str, font: QFont, width: float, max_lines: int) -> list[str]
         lines = []
         for ends in _cuts(text):
             for end in ends:
-                head = text[:end].rstrip(_PHRASE_ENDS + " ")
+                head = text[:end].rstrip(_PHRASE_ENDS + "… ")
                 trial = wrap(head + ellipsis(head), font, width)
                 if len(trial) <= max_lines:
                     lines = trial

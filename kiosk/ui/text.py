@@ -148,7 +148,7 @@ def _shortened(text: str, end: int) -> str:
     head = text[:end].rstrip()
     if head and head[-1] in _SENTENCE_ENDS and head[-1] not in ";；":
         return head
-    return head.rstrip(_PHRASE_ENDS + " ") + ellipsis(head)
+    return head.rstrip(_PHRASE_ENDS + _ELLIPSIS + " ") + ellipsis(head)
 
 
 def _longest(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import (
     QColor,
     QLinearGradient,
@@ -195,7 +195,10 @@ class ScrollPage(Page):
             self.reach_head.setMinimumHeight(band)
             if self._titles is None:
                 self._titles = reach.titles_in(self.reach_head)
+            leads = len(self._leads)
             reach.fit(self.reach_head, self.width(), band, self._titles, self._leads, self.column)
+            if len(self._leads) != leads:  # the lead went down into the column: it grew
+                QCoreApplication.postEvent(self.scroll_area, QEvent(QEvent.Type.LayoutRequest))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         """The background, and in low reach the page's icon behind the upper part."""

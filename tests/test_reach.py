@@ -49,6 +49,7 @@ def test_everything_to_act_on_is_in_the_lower_part(
         shell.nav.show(route)
         shell.host.finish_transition()
         QApplication.processEvents()
+        QApplication.processEvents()
         page = shell.host.page
         assert isinstance(page, ScrollPage) and page.reach_head is not None
         if page.heading is None or not page.reach_head.isAncestorOf(page.heading):

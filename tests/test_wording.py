@@ -66,6 +66,14 @@ def test_english_dashes_and_ellipses_stand_without_spaces() -> None:
     assert wording_problems([("a[0].what.en", "six dimensions—economic, AI… Over")]) == []
 
 
+def test_chinese_ellipses_are_six_dots() -> None:
+    problems = wording_problems(
+        [("a[0].what.zh", "量子科技…几日的论坛上"), ("a[1].what.zh", "量子科技...几日")]
+    )
+    assert [path for path, _ in problems] == ["a[0].what.zh", "a[1].what.zh"]
+    assert wording_problems([("a[0].what.zh", "量子科技……几日"), ("a[0].what.en", "AI… Over")]) == []
+
+
 def test_a_section_that_repeats_the_details_is_reported() -> None:
     what = "夸父卫星在轨获得世界一流天基太阳硬X射线图像。"
     detail = "甘为群详细介绍了“夸父卫星在轨获得世界一流天基太阳硬X射线图像”这一成果。"

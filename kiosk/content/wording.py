@@ -26,6 +26,8 @@ _SECTION_PATH = re.compile(rf"^(?P<record>.+\[\d+\])\.(?P<field>{'|'.join(SECTIO
 _CLAUSE_END = re.compile(r"[。；！？，：;!?,:]")
 _NOT_WORD = re.compile(r"[\s\W_]+")
 _MIN_CLAUSE = 6  # characters: shorter clauses ("论坛期间") repeat by chance
+#: An ellipsis in Chinese is six dots ("……"), never one "…" or three full stops.
+_ZH_SHORT_ELLIPSIS = re.compile(r"(?<!…)…(?!…)|\.{3}")
 
 
 def wording_problems(texts: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -58,6 +60,8 @@ def _spaces(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
             found = _ZH_DIGIT_SPACE.search(text)
             if found is not None:
                 out.append((path, f"stray space between a number and its word: {found.group()!r}"))
+            if _ZH_SHORT_ELLIPSIS.search(text):
+                out.append((path, "Chinese text writes its ellipsis as …… (six dots)"))
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont
 
-from kiosk.ui.text import wrap
+from kiosk.ui.text import ellipsis, wrap
 
 #: Marks that end a sentence; Latin ones only before a space or the end ("6.5%" goes on).
 _SENTENCE_ENDS = "。！？.!?"
@@ -12,7 +12,6 @@ _SENTENCE_ENDS = "。！？.!?"
 _CLOSERS = "”’）)"
 #: After these a phrase ends: a shortened quote may stop there.
 _PHRASE_ENDS = "，、；：,;:"
-_ELLIPSIS = "…"
 
 _cache: dict[tuple[str, str, int, int], list[str]] = {}
 
@@ -56,7 +55,8 @@ def shortened(text: str, font: QFont, width: float, max_lines: int) -> list[str]
         lines = []
         for ends in _cuts(text):
             for end in ends:
-                trial = wrap(text[:end].rstrip(_PHRASE_ENDS + " ") + _ELLIPSIS, font, width)
+                head = text[:end].rstrip(_PHRASE_ENDS + " ")
+                trial = wrap(head + ellipsis(head), font, width)
                 if len(trial) <= max_lines:
                     lines = trial
                     break

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTextBoundaryFinder
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 
+from kiosk.content.breaks import is_cjk
+
 
 def wrap(
     text: str, font: QFont, width: float, max_lines: int = 0, *, raw: bool = False
@@ -42,6 +44,13 @@ _SENTENCE_ENDS = "。！？；.!?;"
 #: After these a phrase ends: a shortened text may stop there (and, in Latin script, at a space).
 _PHRASE_ENDS = _SENTENCE_ENDS + "，、：,:）)”’"
 _ELLIPSIS = "…"
+#: Chinese writes its ellipsis as two of them, six dots.
+_CJK_ELLIPSIS = "……"
+
+
+def ellipsis(text: str) -> str:
+    """The ellipsis that ends a shortened *text*: "……" in Chinese, "…" in Latin script."""
+    return _CJK_ELLIPSIS if any(is_cjk(ch) for ch in text) else _ELLIPSIS
 
 
 def cut_points(text: str) -> tuple[list[int], ...]:
@@ -106,7 +115,7 @@ def _shortened(text: str, end: int) -> str:
     head = text[:end].rstrip()
     if head and head[-1] in _SENTENCE_ENDS and head[-1] not in ";；":
         return head
-    return head.rstrip(_PHRASE_ENDS + " ") + _ELLIPSIS
+    return head.rstrip(_PHRASE_ENDS + " ") + ellipsis(head)
 
 
 def _longest(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.model.navigation import Route
 from kiosk.ui.shell import Shell
-from kiosk.ui.text import cut_points, wrap
+from kiosk.ui.text import cut_points, wrap, wrap_title
 from kiosk.ui.widgets import Card
 
 EN = (
@@ -76,3 +76,16 @@ def test_theme_cards_show_whole_summaries(qtbot: QtBot, shell: Shell) -> None:
             _, lines = card.wrapped_texts()[1]
             assert len(lines) <= card.text_lines, f"{card.title}: summary shortened"
         shell.session.toggle_language()
+
+
+def test_a_two_clause_title_breaks_after_its_first_clause(qtbot: QtBot) -> None:
+    font = QFont(_font())
+    font.setPixelSize(32)
+    title = "聚焦前沿科技，让美好未来触手可及"
+    width = QFontMetricsF(font).horizontalAdvance(title[:-2]) + 1  # plain wrapping: 触手可/及
+    assert len(wrap(title, font, width)) == 2
+    assert wrap_title(title, font, width) == ["聚焦前沿科技，", "让美好未来触手可及"]
+    # One line when it fits; no extra line for a clause that needs two lines itself.
+    assert wrap_title(title, font, 2000) == [title]
+    narrow = QFontMetricsF(font).horizontalAdvance("聚焦前沿") + 1
+    assert len(wrap_title(title, font, narrow)) == len(wrap(title, font, narrow))

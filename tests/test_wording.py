@@ -71,7 +71,8 @@ def test_chinese_ellipses_are_six_dots() -> None:
         [("a[0].what.zh", "量子科技…几日的论坛上"), ("a[1].what.zh", "量子科技...几日")]
     )
     assert [path for path, _ in problems] == ["a[0].what.zh", "a[1].what.zh"]
-    assert wording_problems([("a[0].what.zh", "量子科技……几日"), ("a[0].what.en", "AI… Over")]) == []
+    fine = [("a[0].what.zh", "量子科技……几日"), ("a[0].what.en", "AI… Over")]
+    assert wording_problems(fine) == []
 
 
 def test_a_section_that_repeats_the_details_is_reported() -> None:

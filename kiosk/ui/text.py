@@ -39,6 +39,30 @@ def wrap(
     return lines
 
 
+#: A title of two clauses breaks after the first one of these when it wraps.
+_CLAUSE_BREAKS = "，；：,;:"
+
+
+def wrap_title(
+    text: str, font: QFont, width: float, max_lines: int = 0, *, raw: bool = False
+) -> list[str]:
+    """*text* wrapped as :func:`wrap` does, but a title of two clauses that takes more than
+    one line breaks after its first clause ("聚焦前沿科技，" / "让美好未来触手可及") when that
+    clause fits on one line and the title takes no more lines: a heading reads by its phrases,
+    never split inside a word."""
+    lines = wrap(text, font, width, raw=raw)
+    if len(lines) < 2 or "\n" in text:
+        return wrap(text, font, width, max_lines, raw=raw)
+    for i, ch in enumerate(text[:-1]):
+        if ch in _CLAUSE_BREAKS and (not ch.isascii() or text[i + 1] == " "):
+            head, tail = text[: i + 1], text[i + 1 :].lstrip()
+            split = f"{head}\n{tail}"
+            if len(wrap(head, font, width)) == 1 and len(wrap(split, font, width)) <= len(lines):
+                return wrap(split, font, width, max_lines, raw=raw)
+            break
+    return wrap(text, font, width, max_lines, raw=raw)
+
+
 #: After these a sentence ends (a Chinese semicolon ends a statement too).
 _SENTENCE_ENDS = "。！？；.!?;"
 #: After these a phrase ends: a shortened text may stop there (and, in Latin script, at a space).

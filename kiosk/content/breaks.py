@@ -70,7 +70,7 @@ def split_names(lines: Sequence[str], names: Iterable[str]) -> list[str]:
 
 #: Words that read as one and are never broken, like a name ("线上线下": online and offline);
 #: the others were found split in titles and captions on the proof sheets.
-WORDS = ("线上线下", "触手可及", "地区", "发展", "试验", "显微镜", "加速器")
+WORDS = ("线上线下", "触手可及", "地区", "发展", "试验", "显微镜", "加速器", "审议", "正式")
 
 #: A number with what belongs to it: "超810亿元", "2500余个", "5月28日", "6.5%", "1.9倍".
 _FIGURE = re.compile(

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from kiosk.content.breaks import glue
 from kiosk.content.model import Lang, TimelineEntry
 from kiosk.ui.strings import ui
 from kiosk.ui.tokens import RADII, SIZE, SPACE, TYPE, Theme, scaled
@@ -90,7 +91,8 @@ class Timeline(Drawn):
             for (font, colour), text in zip(
                 styles, (entry.date, entry.title, entry.text), strict=True
             ):
-                runs.append(text_run(x, top, text_w, font, colour, text.get(lang), len(runs) < 2))
+                words = glue(text.get(lang))  # no word split across lines (审议, 正式)
+                runs.append(text_run(x, top, text_w, font, colour, words, len(runs) < 2))
                 if across and len(runs) == 1:  # the date stands on the line
                     runs[0][0].moveBottom(line - halo - SPACE.s * f)
                 else:
@@ -114,13 +116,14 @@ class Timeline(Drawn):
         end = QPointF(self.width(), first.y()) if first.y() == last.y() else last
         line = QLinearGradient(first, end)
         line.setColorAt(0, QColor(self.theme.palette.accent))
-        line.setColorAt(1, alpha(self.theme.palette.accent, 0.15))
+        line.setColorAt(1, alpha(self.theme.palette.accent, 1.0 if self.theme.flat else 0.15))
         painter.setPen(QPen(line, 4 * f))
         painter.drawLine(first, end)
         for centre, runs in placed:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(alpha(self.theme.palette.gold, 0.25))
-            painter.drawEllipse(centre, SPACE.m * f, SPACE.m * f)
+            if not self.theme.flat:  # a soft halo; high contrast draws the dot alone
+                painter.setBrush(alpha(self.theme.palette.gold, 0.25))
+                painter.drawEllipse(centre, SPACE.m * f, SPACE.m * f)
             painter.setBrush(QColor(self.theme.palette.gold))
             painter.drawEllipse(centre, RADII.s * f, RADII.s * f)
             paint_runs(painter, runs)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import LANGS, Content, Lang
+from kiosk.content.breaks import break_problems, plain
+from kiosk.ui.text import wrap
 from kiosk.ui.tokens import THEME, theme_for
 from kiosk.ui.zone import AreaButton, SitePlan, SpectrumDiagram, Timeline
 
@@ -177,3 +179,19 @@ def test_high_contrast_areas_are_flat_blocks_drawn_by_their_edges(
             surface = QColor(theme.palette.surface)
             assert (inside.rgb() == surface.rgb()) == flat, (button.text(), inside.name())
         plan.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", [1664, 1000, 600])
+def test_the_timeline_breaks_its_lines_as_a_typesetter_would(
+    qtbot: QtBot, content: Content, lang: Lang, width: int
+) -> None:
+    """Titles and texts are glued: no word split (中央深改委会议审/议), no character alone."""
+    timeline = Timeline(content.zone.timeline, lang, 1.0, theme=theme_for({"high_contrast": True}))
+    qtbot.addWidget(timeline)
+    problems = []
+    for _, runs in timeline._place(width)[0]:
+        for box, font, _, text in runs[1:]:
+            lines = wrap(text, font, box.width() + 1, raw=True)
+            problems += break_problems([plain(line) for line in lines])
+    assert problems == []

@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content import LANGS, Content, Lang
 from kiosk.content.breaks import break_problems, plain
-from kiosk.ui.text import wrap
 from kiosk.ui.tokens import THEME, theme_for
 from kiosk.ui.zone import AreaButton, SitePlan, SpectrumDiagram, Timeline
 
@@ -189,9 +188,8 @@ def test_the_timeline_breaks_its_lines_as_a_typesetter_would(
     """Titles and texts are glued: no word split (中央深改委会议审/议), no character alone."""
     timeline = Timeline(content.zone.timeline, lang, 1.0, theme=theme_for({"high_contrast": True}))
     qtbot.addWidget(timeline)
+    timeline.resize(width, timeline.heightForWidth(width))
     problems = []
-    for _, runs in timeline._place(width)[0]:
-        for box, font, _, text in runs[1:]:
-            lines = wrap(text, font, box.width() + 1, raw=True)
-            problems += break_problems([plain(line) for line in lines])
+    for _, lines in timeline.wrapped_texts():
+        problems += break_problems([plain(line) for line in lines])
     assert problems == []

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.content.breaks import glue
 from kiosk.content.model import Lang, TimelineEntry
 from kiosk.ui.strings import ui
+from kiosk.ui.text import wrap
 from kiosk.ui.tokens import RADII, SIZE, SPACE, TYPE, Theme, scaled
 from kiosk.ui.zone.drawing import (
     Drawn,
@@ -105,6 +106,14 @@ class Timeline(Drawn):
             )
             bottom, y = max(bottom, top), top + SPACE.l * f
         return placed, bottom
+
+    def wrapped_texts(self) -> list[tuple[str, list[str]]]:
+        """Each title and text with the lines it is broken into now, for ``kiosk check``."""
+        return [
+            (text, wrap(text, font, box.width() + 1, raw=True))
+            for _, runs in self._place(self.width())[0]
+            for box, font, _, text in runs[1:]
+        ]
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         f = self._factor

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.content.breaks import lonely_characters
 from kiosk.model.navigation import Route
 from kiosk.ui.shell import Shell
 from kiosk.ui.text import cut_points, wrap, wrap_title
@@ -44,12 +45,15 @@ def test_shortened_text_ends_at_a_phrase_or_word(
     joined = "".join(shown) if text is ZH else " ".join(shown)
     if joined == text:
         return
+    assert not lonely_characters(shown), f"a character alone before the ellipsis: {shown}"
     mark = "……" if text is ZH else "…"  # Chinese writes its ellipsis as six dots
     assert joined.endswith(mark) and not joined.endswith(mark + "…"), joined
     head = joined[: -len(mark)]
     # At a phrase or a word, or between two Chinese characters when no phrase fits.
     first = cut_points(text)[2][0]
-    tiers = 3 if len(wrap(text[:first] + "…", _font(), width)) <= lines else 4
+    fits = len(wrap(text[:first] + "…", _font(), width)) <= lines
+    # Chinese also cuts between two characters rather than leave one alone before "……".
+    tiers = 3 if fits and text is not ZH else 4
     ends = _allowed_ends(text, tiers)
     assert any(end.startswith(head) and len(end) - len(head) <= 1 for end in ends), (
         f"cut mid-way: {joined!r}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTextBoundaryFinder
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 
-from kiosk.content.breaks import is_cjk
+from kiosk.content.breaks import is_cjk, lonely_characters
 
 
 def wrap(
@@ -154,6 +154,10 @@ def _longest(
             best, low = lines, middle + 1
         else:
             high = middle - 1
+    at = low - 1
+    while best is not None and lonely_characters(best):  # never "果……" alone on a line
+        at -= 1
+        best = wrap(_shortened(text, ends[at]), font, width) if at >= 0 else None
     return best
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -160,5 +161,19 @@ def test_large_text_slides_stay_above_the_cue(
             if image.pixelColor(x, y).alpha() > 0
         ]
         assert not below, f"slide {index}: drawn below the slides' area, over the cue"
+    shell.allow_close()
+    shell.close()
+
+
+def test_high_contrast_cue_is_solid(qtbot: QtBot, content: Content) -> None:
+    """In high contrast the "Touch to start" pill stays the full accent (black text keeps 7:1)."""
+    shell, page = _attract(qtbot, content, (1920, 1080))
+    shell.session.set_mode("high_contrast", True)
+    page = shell.host.page
+    assert isinstance(page, AttractPage)
+    y = round(page._cue_rect().center().y())
+    image = page.grab().toImage()
+    left = next(x for x in range(page.width()) if image.pixelColor(x, y).name() != "#000000")
+    assert image.pixelColor(left + 30, y).name() == QColor(page.ctx.theme.palette.primary).name()
     shell.allow_close()
     shell.close()

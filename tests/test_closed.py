@@ -27,7 +27,7 @@ from kiosk.ui.closed import (
     next_opening_text,
 )
 from kiosk.ui.shell import Shell
-from kiosk.ui.tokens import THEME
+from kiosk.ui.tokens import THEME, theme_for
 
 HOURS = OpeningHours.parse("mon-fri 09:00-17:30; sat 10:00-16:00")
 FRIDAY_EVENING = datetime(2023, 5, 26, 19, 0)  # 2023-05-26 is a Friday
@@ -275,3 +275,17 @@ def test_the_shell_closes_and_opens_with_the_hours(qtbot: QtBot, shell: Shell) -
     controller.set_hours(OpeningHours.parse("sun 12:00-13:00"))  # the admin changed them
     assert "Opens tomorrow at 12:00" in texts(closed)
     controller.timer.stop()
+
+
+def test_high_contrast_closed_screen_is_plain_black(qtbot: QtBot, content: Content) -> None:
+    """No glow behind the moon in high contrast: the text stands on black."""
+    theme = theme_for({"high_contrast": True})
+    screen = ClosedScreen(HOURS, content.forum.name, Clock(FRIDAY_EVENING), theme=theme)
+    qtbot.addWidget(screen)
+    screen.resize(1920, 1080)
+    screen.show()
+    qtbot.waitExposed(screen)
+    image = screen.grab().toImage()
+    centre = screen.icon.mapTo(screen, screen.icon.rect().center())
+    for dx in (-400, -250, 250, 400):  # beside the moon, where the glow was brightest
+        assert image.pixelColor(centre.x() + dx, centre.y()).name() == "#000000"

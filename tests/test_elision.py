@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.content.breaks import lonely_characters
 from kiosk.model.navigation import Route
 from kiosk.ui.shell import Shell
-from kiosk.ui.text import cut_points, wrap
+from kiosk.ui.text import cut_points, wrap, wrap_title
 from kiosk.ui.widgets import Card
 
 EN = (
@@ -44,12 +45,15 @@ def test_shortened_text_ends_at_a_phrase_or_word(
     joined = "".join(shown) if text is ZH else " ".join(shown)
     if joined == text:
         return
-    mark = "……" if text is ZH else "…"  # Chinese writes an ellipsis as two marks
+    assert not lonely_characters(shown), f"a character alone before the ellipsis: {shown}"
+    mark = "……" if text is ZH else "…"  # Chinese writes its ellipsis as six dots
     assert joined.endswith(mark) and not joined.endswith(mark + "…"), joined
     head = joined.removesuffix(mark)
     # At a phrase or a word, or between two Chinese characters when no phrase fits.
     first = cut_points(text)[2][0]
-    tiers = 3 if len(wrap(text[:first] + mark, _font(), width)) <= lines else 4
+    fits = len(wrap(text[:first] + "…", _font(), width)) <= lines
+    # Chinese also cuts between two characters rather than leave one alone before "……".
+    tiers = 3 if fits and text is not ZH else 4
     ends = _allowed_ends(text, tiers)
     assert any(end.startswith(head) and len(end) - len(head) <= 1 for end in ends), (
         f"cut mid-way: {joined!r}"
@@ -86,3 +90,16 @@ def test_chinese_text_ends_with_the_chinese_ellipsis(qtbot: QtBot) -> None:
     assert elide(run, _font(), 200).endswith("……")
     assert elide(EN, _font(), 200).endswith("…") and not elide(EN, _font(), 200).endswith("……")
     assert wrap(ZH, _font(), 300, 2)[-1].endswith("……")
+
+
+def test_a_two_clause_title_breaks_after_its_first_clause(qtbot: QtBot) -> None:
+    font = QFont(_font())
+    font.setPixelSize(32)
+    title = "聚焦前沿科技，让美好未来触手可及"
+    width = QFontMetricsF(font).horizontalAdvance(title[:-2]) + 1  # plain wrapping: 触手可/及
+    assert len(wrap(title, font, width)) == 2
+    assert wrap_title(title, font, width) == ["聚焦前沿科技，", "让美好未来触手可及"]
+    # One line when it fits; no extra line for a clause that needs two lines itself.
+    assert wrap_title(title, font, 2000) == [title]
+    narrow = QFontMetricsF(font).horizontalAdvance("聚焦前沿") + 1
+    assert len(wrap_title(title, font, narrow)) == len(wrap(title, font, narrow))

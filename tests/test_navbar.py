@@ -10,6 +10,7 @@ from kiosk.content import Content, Lang
 from kiosk.model.navigation import Route
 from kiosk.model.session import Session
 from kiosk.model.settings import Settings
+from kiosk.ui.navbar import whole_words
 from kiosk.ui.shell import Shell
 
 SIZES = [(1920, 1080), (1080, 1920), (1366, 768), (3840, 2160)]
@@ -61,3 +62,10 @@ def test_a_narrow_large_bar_shows_icons_alone(qtbot: QtBot, content: Content) ->
     shell.session.set_mode("large_text", False)
     qtbot.waitUntil(lambda: shell.bar.width() == shell.width())
     assert shell.bar.home.text() == "Home", "the labels come back where they fit"
+
+
+def test_where_is_shortened_at_a_word_end() -> None:
+    assert whole_words("Forum themes", "Forum th…") == "Forum…"
+    assert whole_words("Beijing in figures", "Beijing in …") == "Beijing in…"
+    assert whole_words("Achievements", "Achievem…") == ""
+    assert whole_words("重要成果和论坛", "重要成果…") == "重要成果……"  # Chinese: two marks

@@ -20,7 +20,7 @@ from kiosk.commands import cli
 from kiosk.model.settings import SETTINGS_BY_KEY
 from kiosk.ui.out_of_order import BODY, TITLE, OutOfOrder
 from kiosk.ui.strings import ui
-from kiosk.ui.tokens import THEME
+from kiosk.ui.tokens import SIZE, THEME, theme_for
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,6 +41,19 @@ def test_it_is_drawn_calmly_in_both_languages(qtbot: QtBot) -> None:
     assert notice.title == ("暂停服务", "Out of order")
     assert ui(BODY, "zh") in notice.accessibleDescription()
     assert ui(BODY, "en") in notice.accessibleDescription()
+    assert notice.close() is True
+
+
+def test_high_contrast_draws_the_sign_in_the_full_accent(qtbot: QtBot) -> None:
+    theme = theme_for({"high_contrast": True})
+    notice = OutOfOrder(kiosk_mode=False, theme=theme)
+    qtbot.addWidget(notice)
+    notice.resize(1920, 1080)
+    notice.show()
+    qtbot.waitExposed(notice)
+    image = notice.grab().toImage()
+    ring = image.pixelColor(960 + SIZE.sign_ring, round(1080 * 0.30))  # the ring's right edge
+    assert ring.name() == QColor(theme.palette.accent).name()
     assert notice.close() is True
 
 

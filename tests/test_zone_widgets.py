@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import LANGS, Content, Lang
+from kiosk.content.breaks import break_problems, plain
 from kiosk.ui.tokens import THEME, theme_for
 from kiosk.ui.zone import AreaButton, SitePlan, SpectrumDiagram, Timeline
 
@@ -177,3 +178,18 @@ def test_high_contrast_areas_are_flat_blocks_drawn_by_their_edges(
             surface = QColor(theme.palette.surface)
             assert (inside.rgb() == surface.rgb()) == flat, (button.text(), inside.name())
         plan.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", [1664, 1000, 600])
+def test_the_timeline_breaks_its_lines_as_a_typesetter_would(
+    qtbot: QtBot, content: Content, lang: Lang, width: int
+) -> None:
+    """Titles and texts are glued: no word split (中央深改委会议审/议), no character alone."""
+    timeline = Timeline(content.zone.timeline, lang, 1.0, theme=theme_for({"high_contrast": True}))
+    qtbot.addWidget(timeline)
+    timeline.resize(width, timeline.heightForWidth(width))
+    problems = []
+    for _, lines in timeline.wrapped_texts():
+        problems += break_problems([plain(line) for line in lines])
+    assert problems == []

@@ -118,6 +118,7 @@ def _break_problems(shell: Shell, names: Sequence[str]) -> list[str]:
     from kiosk.ui.text import wrap
     from kiosk.ui.typeset import plain
     from kiosk.ui.widgets import Card
+    from kiosk.ui.zone import Timeline
 
     page = shell.host.page
     if page is None:
@@ -127,9 +128,9 @@ def _break_problems(shell: Shell, names: Sequence[str]) -> list[str]:
         if label.isVisibleTo(shell) and label.wordWrap() and label.text():
             width = label.contentsRect().width()
             texts.append((label.text(), wrap(label.text(), label.font(), width, raw=True)))
-    for card in page.findChildren(Card):
-        if card.isVisibleTo(shell):
-            texts += card.wrapped_texts()
+    for painted in page.findChildren(Card) + page.findChildren(Timeline):
+        if painted.isVisibleTo(shell):
+            texts += painted.wrapped_texts()
     problems = []
     for text, lines in texts:
         judged = break_problems([plain(line) for line in lines], names)

@@ -92,6 +92,9 @@ WORDS = (
     "网络",
     "科技",
     "中心",
+    "地区",
+    "审议",
+    "正式",
 )
 
 #: A short term in Chinese quotes ("“人造太阳”", "“保税研发”"): read as one word, never broken.

@@ -266,7 +266,7 @@ class ClosedScreen(QWidget):
         centre = self.icon.mapTo(self, self.icon.rect().center())
         glow = QRadialGradient(centre.x(), centre.y(), max(w, h) * 0.45)
         inner = QColor(p.primary)
-        inner.setAlphaF(0.16)
+        inner.setAlphaF(0.0 if self.theme.flat else 0.16)  # high contrast: plain black
         outer = QColor(p.primary)
         outer.setAlphaF(0.0)
         glow.setColorAt(0, inner)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.content import Lang
 from kiosk.ui.strings import ui
-from kiosk.ui.text import elide
+from kiosk.ui.text import elide, ellipsis
 from kiosk.ui.tokens import SIZE, SPACE, Theme, scaled
 from kiosk.ui.widgets import TapButton, label
 
@@ -25,6 +25,17 @@ MODES: tuple[tuple[str, str], ...] = (
 
 #: The fewest characters (with "…") worth showing of where the visitor is.
 MIN_WHERE = 6
+
+
+def whole_words(text: str, elided: str) -> str:
+    """*elided* (the start of *text* and "…") cut back to its last whole Latin word: "Forum…",
+    not "Forum th…"; empty when not even one word is left whole. Chinese cuts anywhere."""
+    head = elided.rstrip("…")
+    cut = len(head)
+    if 0 < cut < len(text) and all(ch.isascii() and ch.isalnum() for ch in text[cut - 1 : cut + 1]):
+        head = head[: head.rfind(" ")] if " " in head else ""  # inside a word: drop its start
+    head = head.rstrip(" ,;:·-")
+    return f"{head}{ellipsis(head)}" if head else ""
 
 
 class NavBar(QWidget):
@@ -137,6 +148,8 @@ class NavBar(QWidget):
 
     def _elide(self) -> None:
         text = elide(self._where, self.where.font(), self.where.width())
+        if text != self._where:
+            text = whole_words(self._where, text)
         if text != self._where and len(text) < MIN_WHERE:
             text = ""  # a letter and "…" say nothing: the page's own heading says where it is
         if text != self.where.text():

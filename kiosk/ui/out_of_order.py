@@ -95,7 +95,7 @@ class OutOfOrder(QWidget):
         radius = scaled(SIZE.sign_ring, factor)
         cx, cy = w / 2, h * 0.30
         ring = QColor(p.accent)
-        ring.setAlphaF(0.6)
+        ring.setAlphaF(1.0 if self.theme.flat else 0.6)  # high contrast: the full accent
         painter.setPen(QPen(ring, scaled(SIZE.sign_ring_width, factor)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(QRectF(cx - radius, cy - radius, 2 * radius, 2 * radius))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont
 
+from kiosk.content.breaks import lonely_characters
 from kiosk.ui.text import ellipsis, wrap
 
 #: Marks that end a sentence; Latin ones only before a space or the end ("6.5%" goes on).
@@ -57,7 +58,7 @@ def shortened(text: str, font: QFont, width: float, max_lines: int) -> list[str]
             for end in ends:
                 head = text[:end].rstrip(_PHRASE_ENDS + "… ")
                 trial = wrap(head + ellipsis(head), font, width)
-                if len(trial) <= max_lines:
+                if len(trial) <= max_lines and not lonely_characters(trial):
                     lines = trial
                     break
             if lines:

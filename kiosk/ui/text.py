@@ -7,7 +7,7 @@ from collections import OrderedDict
 from PySide6.QtCore import Qt, QTextBoundaryFinder
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 
-from kiosk.content.breaks import is_cjk
+from kiosk.content.breaks import is_cjk, lonely_characters
 
 #: How many wrapped texts are remembered: every card and tile of a few pages at two widths
 #: (a few hundred kB). Shaping a text is what a page change spends most of its time on; the same
@@ -62,17 +62,42 @@ def _wrap(text: str, font: QFont, width: float, max_lines: int, raw: bool) -> li
     return lines
 
 
+#: A title of two clauses breaks after the first one of these when it wraps.
+_CLAUSE_BREAKS = "，；：,;:"
+
+
+def wrap_title(
+    text: str, font: QFont, width: float, max_lines: int = 0, *, raw: bool = False
+) -> list[str]:
+    """*text* wrapped as :func:`wrap` does, but a title of two clauses that takes more than
+    one line breaks after its first clause ("聚焦前沿科技，" / "让美好未来触手可及") when that
+    clause fits on one line and the title takes no more lines: a heading reads by its phrases,
+    never split inside a word."""
+    lines = wrap(text, font, width, raw=raw)
+    if len(lines) < 2 or "\n" in text:
+        return wrap(text, font, width, max_lines, raw=raw)
+    for i, ch in enumerate(text[:-1]):
+        if ch in _CLAUSE_BREAKS and (not ch.isascii() or text[i + 1] == " "):
+            head, tail = text[: i + 1], text[i + 1 :].lstrip()
+            split = f"{head}\n{tail}"
+            if len(wrap(head, font, width)) == 1 and len(wrap(split, font, width)) <= len(lines):
+                return wrap(split, font, width, max_lines, raw=raw)
+            break
+    return wrap(text, font, width, max_lines, raw=raw)
+
+
 #: After these a sentence ends (a Chinese semicolon ends a statement too).
 _SENTENCE_ENDS = "。！？；.!?;"
 #: After these a phrase ends: a shortened text may stop there (and, in Latin script, at a space).
 _PHRASE_ENDS = _SENTENCE_ENDS + "，、：,:）)”’"
 _ELLIPSIS = "…"
+#: Chinese writes its ellipsis as two of them, six dots.
+_CJK_ELLIPSIS = "……"
 
 
 def ellipsis(text: str) -> str:
-    """The mark that ends a shortened *text*: "……" in Chinese (two, as Chinese writes it), "…"
-    in Latin text."""
-    return _ELLIPSIS * 2 if any(is_cjk(ch) for ch in text) else _ELLIPSIS
+    """The ellipsis that ends a shortened *text*: "……" in Chinese, "…" in Latin script."""
+    return _CJK_ELLIPSIS if any(is_cjk(ch) for ch in text) else _ELLIPSIS
 
 
 def elide(text: str, font: QFont, width: float) -> str:
@@ -163,6 +188,10 @@ def _longest(
             best, low = lines, middle + 1
         else:
             high = middle - 1
+    at = low - 1
+    while best is not None and lonely_characters(best):  # never "果……" alone on a line
+        at -= 1
+        best = wrap(_shortened(text, ends[at]), font, width) if at >= 0 else None
     return best
 
 

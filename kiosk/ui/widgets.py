@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QSizePolicy,
 from kiosk.ui import a11y
 from kiosk.ui.quotes import shortened
 from kiosk.ui.style import TAP
-from kiosk.ui.text import line_height, wrap
+from kiosk.ui.text import line_height, wrap, wrap_title
 from kiosk.ui.tokens import ELEVATION, RADII, SIZE, SPACE, TYPE, Theme, scaled
 
 
@@ -226,7 +226,7 @@ class Card(QAbstractButton):
             lines = wrap(self.figure, font, inner, FIGURE_LINES)
             blocks.append(_Block(lines, font, p.gold, gap))
         font = self._font(TYPE.lead - 2, True)
-        blocks.append(_Block(wrap(self.title, font, inner, TITLE_LINES), font, p.text, gap))
+        blocks.append(_Block(wrap_title(self.title, font, inner, TITLE_LINES), font, p.text, gap))
         if self.body and self.show_body:
             font = self._font(TYPE.caption, False)
             lines = wrap(self.body, font, inner, self.text_lines)
@@ -244,10 +244,13 @@ class Card(QAbstractButton):
         """The card's title and lines of text, each with the lines it is broken into now (each
         keeping the space it broke at), for ``kiosk check``."""
         inner = self.width() - 2 * self._pad() - self._beside()
-        texts = [(self.title, self._font(TYPE.lead - 2, True))]
+        title = wrap_title(self.title, self._font(TYPE.lead - 2, True), inner, raw=True)
+        texts = [(self.title, title)]
         if self.body and self.show_body:
-            texts.append((self.body, self._font(TYPE.caption, False)))
-        return [(text, wrap(text, font, inner, raw=True)) for text, font in texts]
+            texts.append(
+                (self.body, wrap(self.body, self._font(TYPE.caption, False), inner, raw=True))
+            )
+        return texts
 
     def _figure_font(self, inner: float) -> QFont:
         """The headline figure's font: large on one line, the lead size when it needs more."""
@@ -266,7 +269,7 @@ class Card(QAbstractButton):
     def title_cut(self) -> bool:
         """Whether the title needs more lines than the card gives it (it is then elided)."""
         inner = self.width() - 2 * self._pad() - self._beside()
-        return len(wrap(self.title, self._font(TYPE.lead - 2, True), inner)) > TITLE_LINES
+        return len(wrap_title(self.title, self._font(TYPE.lead - 2, True), inner)) > TITLE_LINES
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         blocks, head = self._blocks(width)

@@ -212,7 +212,8 @@ class AttractPage(Page):
         painter.save()
         painter.setFont(font)
         fill = QColor(self.ctx.theme.palette.primary)
-        fill.setAlphaF(0.55 + 0.35 * self._pulse)
+        # High contrast keeps the pill solid: a faded yellow under black text loses its 7:1.
+        fill.setAlphaF(1.0 if self.ctx.theme.flat else 0.55 + 0.35 * self._pulse)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)

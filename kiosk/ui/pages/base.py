@@ -198,7 +198,8 @@ class ScrollPage(Page):
             leads = len(self._leads)
             reach.fit(self.reach_head, self.width(), band, self._titles, self._leads, self.column)
             if len(self._leads) != leads:  # the lead went down into the column: it grew
-                QCoreApplication.postEvent(self.scroll_area, QEvent(QEvent.Type.LayoutRequest))
+                self.column.activate()  # now, not a turn later: nothing is squeezed meanwhile
+                QCoreApplication.sendEvent(self.scroll_area, QEvent(QEvent.Type.LayoutRequest))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         """The background, and in low reach the page's icon behind the upper part."""

@@ -323,7 +323,9 @@ class SitePlan(Drawn):
         """The legend card: the planned area, the location and a north arrow."""
         s, pad, small = self._scale, SPACE.m * self._scale, scaled(TYPE.caption, self._factor)
         painter.setPen(QPen(QColor(self.theme.palette.outline), 2 * s))
-        painter.setBrush(alpha(self.theme.palette.background_deep, 0.75))
+        # Solid in high contrast: no grid line shows through behind the text.
+        solid = 1.0 if self.theme.flat else 0.75
+        painter.setBrush(alpha(self.theme.palette.background_deep, solid))
         painter.drawRoundedRect(card, RADII.m * s, RADII.m * s)
         arrow = QRectF(card.right() - pad - SPACE.l * s, card.top() + pad, SPACE.l * s, 100 * s)
         if self.marked is not None:  # a picture: the north arrow alone, larger, in the middle

@@ -13,8 +13,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from kiosk.content.breaks import glue
 from kiosk.content.model import Lang, TimelineEntry
 from kiosk.ui.strings import ui
+from kiosk.ui.text import wrap
 from kiosk.ui.tokens import RADII, SIZE, SPACE, TYPE, Theme, scaled
 from kiosk.ui.zone.drawing import (
     Drawn,
@@ -90,7 +92,8 @@ class Timeline(Drawn):
             for (font, colour), text in zip(
                 styles, (entry.date, entry.title, entry.text), strict=True
             ):
-                runs.append(text_run(x, top, text_w, font, colour, text.get(lang), len(runs) < 2))
+                words = glue(text.get(lang))  # no word split across lines (审议, 正式)
+                runs.append(text_run(x, top, text_w, font, colour, words, len(runs) < 2))
                 if across and len(runs) == 1:  # the date stands on the line
                     runs[0][0].moveBottom(line - halo - SPACE.s * f)
                 else:
@@ -104,6 +107,14 @@ class Timeline(Drawn):
             bottom, y = max(bottom, top), top + SPACE.l * f
         return placed, bottom
 
+    def wrapped_texts(self) -> list[tuple[str, list[str]]]:
+        """Each title and text with the lines it is broken into now, for ``kiosk check``."""
+        return [
+            (text, wrap(text, font, box.width() + 1, raw=True))
+            for _, runs in self._place(self.width())[0]
+            for box, font, _, text in runs[1:]
+        ]
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         f = self._factor
         placed, _ = self._place(self.width())
@@ -114,13 +125,14 @@ class Timeline(Drawn):
         end = QPointF(self.width(), first.y()) if first.y() == last.y() else last
         line = QLinearGradient(first, end)
         line.setColorAt(0, QColor(self.theme.palette.accent))
-        line.setColorAt(1, alpha(self.theme.palette.accent, 0.15))
+        line.setColorAt(1, alpha(self.theme.palette.accent, 1.0 if self.theme.flat else 0.15))
         painter.setPen(QPen(line, 4 * f))
         painter.drawLine(first, end)
         for centre, runs in placed:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(alpha(self.theme.palette.gold, 0.25))
-            painter.drawEllipse(centre, SPACE.m * f, SPACE.m * f)
+            if not self.theme.flat:  # a soft halo; high contrast draws the dot alone
+                painter.setBrush(alpha(self.theme.palette.gold, 0.25))
+                painter.drawEllipse(centre, SPACE.m * f, SPACE.m * f)
             painter.setBrush(QColor(self.theme.palette.gold))
             painter.drawEllipse(centre, RADII.s * f, RADII.s * f)
             paint_runs(painter, runs)

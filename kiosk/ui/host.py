@@ -17,59 +17,20 @@ from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
     QObject,
-    QPointF,
-    Qt,
     QTimer,
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.model.navigation import Change, Route
 from kiosk.ui.pages.base import Page
 from kiosk.ui.timers import single_shot
+from kiosk.ui.transition import MOTION, TransitionOverlay
 from kiosk.ui.unfold import Unfolder
 
 log = logging.getLogger("kiosk.ui")
-
-#: How each kind of change moves: +1 the new page comes from the right, -1 from the left, 0 fades.
-_MOTION = {
-    "forward": 1,
-    "sibling-next": 1,
-    "back": -1,
-    "sibling-previous": -1,
-    "home": 0,
-    "reset": 0,
-}
-
-
-class TransitionOverlay(QWidget):
-    """Paints the old and new page pixmaps while they slide or cross-fade; input goes through."""
-
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
-        self.old = QPixmap()
-        self.new = QPixmap()
-        self.motion = 0
-        self.progress = 0.0
-        self.hide()
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
-        w = self.width()
-        p = self.progress
-        if self.motion == 0:
-            painter.drawPixmap(0, 0, self.old)
-            painter.setOpacity(p)
-            painter.drawPixmap(0, 0, self.new)
-        else:
-            shift = round(w * p) * self.motion
-            painter.drawPixmap(QPointF(-shift, 0), self.old)
-            painter.drawPixmap(QPointF(self.motion * w - shift, 0), self.new)
-        painter.end()
 
 
 class PageHost(QWidget):
@@ -189,7 +150,7 @@ class PageHost(QWidget):
         if change.direction == "back":
             position = self._scroll.pop((change.depth, change.route), 0)
         self._forget_deeper(change.depth)
-        self.overlay.motion = _MOTION.get(change.direction, 0)
+        self.overlay.motion = MOTION.get(change.direction, 0)
         if old is not None and leaving is None:
             self._leave(old)  # the overlay shows the page before, or nothing shows it
         self._leaving = leaving  # the screen shows it until the new page is ready to slide in
@@ -257,13 +218,30 @@ class PageHost(QWidget):
         self.overlay.new = self.page.grab()
         self.animation.start()
 
+    def freeze(self) -> None:
+        """Show a picture of the current page instead of the page (hidden now), until the page
+        built again by :meth:`rebuild` fills its first screen: a language or mode change does
+        not lay the old page out again, and the new one is built in parts behind the picture."""
+        page = self.page
+        if page is None:
+            return
+        if self.isVisible() and not self.animating:
+            self.overlay.old, self.overlay.new = page.grab(), QPixmap()
+            self.overlay.motion, self.overlay.progress = 0, 0.0
+            self.overlay.setGeometry(self.rect())
+            self.overlay.show()
+            self.overlay.raise_()
+        page.hide()
+
     def rebuild(self) -> None:
-        """Build the current page again in place (language or size changed), keeping the scroll.
+        """Build the current page again in place (language or size changed), keeping the scroll:
+        in parts behind the picture :meth:`freeze` shows, else whole at once.
 
         Kept pages are dropped too: they were built for what has just changed.
         """
         if self._then is not None:
             self.finish_transition()
+        frozen = self.overlay.isVisible() and not self.animating
         self._settle_leaving()
         self.drop_kept()
         if self.page is None:
@@ -272,15 +250,19 @@ class PageHost(QWidget):
         old = self.page
         self._unfold.forget(old)
         page = self.factory(old.route)
-        self._unfold.build_whole(page)
+        if not frozen:
+            self._unfold.build_whole(page)
         self._unfold.fold(page)
         self._install(page)
-        self.page_changed.emit(str(page.route))
+        self._discard(old)
+        if frozen:
+            self._then = "settle"  # the picture goes once the new page fills its first screen
+        else:
+            self.page_changed.emit(str(page.route))
         self._unfold.unfold(page)
         if position:
             self._unfold.finish()
         page.set_scroll_position(position)
-        self._discard(old)
 
     def prepare(self, route: Route) -> None:
         """Build the page for *route* now and keep it hidden, so that going there builds nothing

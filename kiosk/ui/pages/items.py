@@ -48,6 +48,7 @@ class ItemPage(ScrollPage):
 
     def _build(self, item: str) -> Iterator[None]:
         self._pager()
+        yield
         parts = self.build(item)
         if parts is not None:
             yield from parts
@@ -287,6 +288,7 @@ class AchievementPage(ItemPage):
         ui = self.ctx.ui
         a = self.ctx.content.achievement(item)
         self._head(self.t(a.category), self.t(a.title), a.icon)
+        yield
         # Only the sections the content gives this achievement (none is answered with filler).
         sections = [("what", a.what, "lead"), ("who", a.who, "body"), ("why", a.why, "body")]
         blocks = [(ui(key), text, role) for key, text, role in sections if text is not None]

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
     QObject,
+    Qt,
     QTimer,
     QVariantAnimation,
     Signal,
@@ -144,6 +145,8 @@ class PageHost(QWidget):
             page = self.factory(change.route)
             self._unfold.fold(page)
         leaving = old if visible and not pending else None
+        if leaving is not None:  # taps go through it to the new page, the live one
+            leaving.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self._install(page, under=leaving)
         self._depth_left, self._depth = self._depth, change.depth
         position = 0
@@ -185,6 +188,8 @@ class PageHost(QWidget):
             self._unfold.forget(page)
             self._discard(page)
         self.page, self._leaving = self._leaving, None
+        if self.page is not None:
+            self.page.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
         self._depth = self._depth_left
         if then == "pending":
             self._pending.start()  # the overlay still shows the page before: slide on from there
@@ -311,6 +316,7 @@ class PageHost(QWidget):
 
     def _keep(self, page: Page) -> None:
         page.hide()
+        page.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
         self._kept[page.route] = (page, self.context_key())
 
     @staticmethod

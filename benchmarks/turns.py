@@ -29,6 +29,8 @@ class TimedApp(QApplication):
     """Notes the CPU time of every top-level event."""
 
     turns: list[float] = []
+    #: What the longest turn so far dispatched (receiver's class, event type).
+    worst: tuple[float, str] = (0.0, "")
     depth = 0
 
     def notify(self, receiver: QObject, event: QEvent) -> bool:  # noqa: D102
@@ -39,7 +41,11 @@ class TimedApp(QApplication):
         finally:
             TimedApp.depth -= 1
             if TimedApp.depth == 0:
-                TimedApp.turns.append((time.thread_time() - began) * 1000)
+                spent = (time.thread_time() - began) * 1000
+                TimedApp.turns.append(spent)
+                if spent > TimedApp.worst[0]:
+                    what = f"{type(receiver).__name__} {event.type().name}"
+                    TimedApp.worst = (spent, what)
 
 
 def pct(values: list[float], p: float) -> float:
@@ -73,7 +79,7 @@ def main() -> None:
     host = shell.host
     routes = [r for r in all_routes(content) if r.page != "attract"]
     rng = random.Random(args.seed)
-    rows: list[tuple[str, float, float]] = []
+    rows: list[tuple[str, float, float, str]] = []
     state: dict[str, Any] = {"cpu": None, "first": None}
 
     def started(new: Any, old: Any) -> None:
@@ -106,11 +112,12 @@ def main() -> None:
     for i in range(args.navigations):
         roll = rng.random()
         kind = "language" if roll < 0.08 else "back" if roll < 0.3 else "home" if roll < 0.4 else "go"
-        TimedApp.turns = []
+        TimedApp.turns, TimedApp.worst = [], (0.0, "")
         state["cpu"], state["first"] = time.thread_time(), None
         QTimer.singleShot(0, lambda k=kind: navigate(k))
         settle()
-        rows.append((kind, max(TimedApp.turns), state["first"] or 0.0))
+        where = f"{kind} → {session.nav.current}: {TimedApp.worst[1]}"
+        rows.append((kind, max(TimedApp.turns), state["first"] or 0.0, where))
     longest = [r[1] for r in rows]
     first = [r[2] for r in rows if r[2]]
     print(f"{len(rows)} navigations, seed {args.seed}, 1920×1080 offscreen")
@@ -126,6 +133,9 @@ def main() -> None:
         "tap → animation start, CPU ms: p50 %.1f  p95 %.1f  max %.1f"
         % (statistics.median(first), pct(first, 0.95), max(first))
     )
+    print("the longest turns:")
+    for row in sorted(rows, key=lambda r: -r[1])[:6]:
+        print(f"  {row[1]:5.1f} ms  {row[3]}")
     shell.close()
     QCoreApplication.processEvents()
 

@@ -17,23 +17,23 @@ import os
 import random
 import statistics
 import time
-from typing import Any
+from typing import Any, ClassVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
 
 
 class TimedApp(QApplication):
     """Notes the CPU time of every top-level event."""
 
-    turns: list[float] = []
+    turns: ClassVar[list[float]] = []
     #: What the longest turn so far dispatched (receiver's class, event type).
     worst: tuple[float, str] = (0.0, "")
     depth = 0
 
-    def notify(self, receiver: QObject, event: QEvent) -> bool:  # noqa: D102
+    def notify(self, receiver: QObject, event: QEvent) -> bool:
         TimedApp.depth += 1
         began = time.thread_time()
         try:
@@ -83,7 +83,8 @@ def main() -> None:
     state: dict[str, Any] = {"cpu": None, "first": None}
 
     def started(new: Any, old: Any) -> None:
-        if state["cpu"] is not None and state["first"] is None and new == host.animation.State.Running:
+        running = new == host.animation.State.Running
+        if state["cpu"] is not None and state["first"] is None and running:
             state["first"] = (time.thread_time() - state["cpu"]) * 1000
 
     host.animation.stateChanged.connect(started)
@@ -109,9 +110,10 @@ def main() -> None:
     for route in routes:  # every screen once: caches, imports
         session.nav.go(route)
         settle()
-    for i in range(args.navigations):
+    for _ in range(args.navigations):
         roll = rng.random()
-        kind = "language" if roll < 0.08 else "back" if roll < 0.3 else "home" if roll < 0.4 else "go"
+        kind = "language" if roll < 0.08 else "back" if roll < 0.3 else "go"
+        kind = "home" if 0.3 <= roll < 0.4 else kind
         TimedApp.turns, TimedApp.worst = [], (0.0, "")
         state["cpu"], state["first"] = time.thread_time(), None
         QTimer.singleShot(0, lambda k=kind: navigate(k))
@@ -121,18 +123,15 @@ def main() -> None:
     longest = [r[1] for r in rows]
     first = [r[2] for r in rows if r[2]]
     print(f"{len(rows)} navigations, seed {args.seed}, 1920×1080 offscreen")
-    print(
-        "longest turn after a navigation, CPU ms: p50 %.1f  p95 %.1f  max %.1f"
-        % (statistics.median(longest), pct(longest, 0.95), max(longest))
-    )
+    p50, p95, top = statistics.median(longest), pct(longest, 0.95), max(longest)
+    print(f"longest turn after a navigation, CPU ms: p50 {p50:.1f}  p95 {p95:.1f}  max {top:.1f}")
     for kind in ("go", "back", "home", "language"):
         some = [r[1] for r in rows if r[0] == kind]
         if some:
-            print(f"  {kind:9s} n={len(some):3d} p50 {statistics.median(some):5.1f}  max {max(some):5.1f}")
-    print(
-        "tap → animation start, CPU ms: p50 %.1f  p95 %.1f  max %.1f"
-        % (statistics.median(first), pct(first, 0.95), max(first))
-    )
+            mid = statistics.median(some)
+            print(f"  {kind:9s} n={len(some):3d} p50 {mid:5.1f}  max {max(some):5.1f}")
+    p50, p95, top = statistics.median(first), pct(first, 0.95), max(first)
+    print(f"tap → animation start, CPU ms: p50 {p50:.1f}  p95 {p95:.1f}  max {top:.1f}")
     print("the longest turns:")
     for row in sorted(rows, key=lambda r: -r[1])[:6]:
         print(f"  {row[1]:5.1f} ms  {row[3]}")

@@ -139,22 +139,3 @@ def test_going_back_restores_the_scroll_position_on_a_whole_page(
     assert isinstance(again, ScrollPage) and again.route == THEME
     assert not any(w.isHidden() for w in parts(again))
     assert again.scroll_position() == position
-
-
-def test_a_language_switch_builds_the_page_again_in_parts_behind_a_picture_of_it(
-    qtbot: QtBot, shell: Shell
-) -> None:
-    page = open_theme(qtbot, shell)
-    qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
-    arrived: list[str] = []
-    shell.host.page_changed.connect(arrived.append)
-    with qtbot.waitSignal(shell.host.page_completed, timeout=3000):
-        shell.session.set_language("en" if shell.session.lang == "zh" else "zh")
-        again = shell.host.page
-        assert again is not page and again is not None and again.route == THEME
-        if not arrived:  # its first screen is still being built: a picture of the old page shows
-            assert shell.host.overlay.isVisible() and again.building
-    assert arrived == [str(THEME)]
-    assert not shell.host.overlay.isVisible()
-    assert isinstance(again, ScrollPage) and not again.building
-    assert not any(w.isHidden() for w in parts(again))

@@ -223,30 +223,13 @@ class PageHost(QWidget):
         self.overlay.new = self.page.grab()
         self.animation.start()
 
-    def freeze(self) -> None:
-        """Show a picture of the current page instead of the page (hidden now), until the page
-        built again by :meth:`rebuild` fills its first screen: a language or mode change does
-        not lay the old page out again, and the new one is built in parts behind the picture."""
-        page = self.page
-        if page is None:
-            return
-        if self.isVisible() and not self.animating:
-            self.overlay.old, self.overlay.new = page.grab(), QPixmap()
-            self.overlay.motion, self.overlay.progress = 0, 0.0
-            self.overlay.setGeometry(self.rect())
-            self.overlay.show()
-            self.overlay.raise_()
-        page.hide()
-
     def rebuild(self) -> None:
-        """Build the current page again in place (language or size changed), keeping the scroll:
-        in parts behind the picture :meth:`freeze` shows, else whole at once.
+        """Build the current page again in place (language or size changed), keeping the scroll.
 
         Kept pages are dropped too: they were built for what has just changed.
         """
         if self._then is not None:
             self.finish_transition()
-        frozen = self.overlay.isVisible() and not self.animating
         self._settle_leaving()
         self.drop_kept()
         if self.page is None:
@@ -255,15 +238,11 @@ class PageHost(QWidget):
         old = self.page
         self._unfold.forget(old)
         page = self.factory(old.route)
-        if not frozen:
-            self._unfold.build_whole(page)
+        self._unfold.build_whole(page)
         self._unfold.fold(page)
         self._install(page)
         self._discard(old)
-        if frozen:
-            self._then = "settle"  # the picture goes once the new page fills its first screen
-        else:
-            self.page_changed.emit(str(page.route))
+        self.page_changed.emit(str(page.route))
         self._unfold.unfold(page)
         if position:
             self._unfold.finish()

@@ -139,9 +139,10 @@ class Shell(QWidget):
         if change.by_visitor:
             self.host.finish_transition()
             # The pages on hand are built again in the new language: hidden first, they are not
-            # re-laid out in the new font for nothing (a picture shows until the new page does).
+            # re-laid out in the new font for nothing when the application font changes.
             self.host.drop_kept()
-            self.host.freeze()
+            if self.host.page is not None:
+                self.host.page.hide()
         self._language_font()
         self.bar.set_language(change.lang)
         if change.by_visitor:
@@ -158,7 +159,6 @@ class Shell(QWidget):
         self.theme = theme_for(modes, self._animate)
         self.idle_overlay.set_theme(self.theme)
         self.host.finish_transition()
-        self.host.freeze()  # built again in parts behind a picture of it
         self._apply_factor(self._base_factor)
         self.host.rebuild()
         self.update()

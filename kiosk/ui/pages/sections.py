@@ -199,19 +199,20 @@ class VoicesPage(SectionPage):
         ctx, lang = self.ctx, self.ctx.lang
         self._header(ctx.ui("section.voices"), ctx.ui("section.voices.hint"))
         yield
-        cards = []
-        for v in ctx.content.voices:
+        columns = _columns(ctx, 3)
+        grid = self.grid([], columns)  # filled a row of cards at a time
+        for i, v in enumerate(ctx.content.voices):
             name = ctx.name(v.name)
-            cards.append(
-                self._card(
-                    Route(Kind.VOICE, v.id),
-                    name,
-                    icon="mdi6.format-quote-open",
-                    text=v.role.get(lang),
-                    quote=first_sentence(v.quote.get(lang)),
-                )
+            card = self._card(
+                Route(Kind.VOICE, v.id),
+                name,
+                icon="mdi6.format-quote-open",
+                text=v.role.get(lang),
+                quote=first_sentence(v.quote.get(lang)),
             )
-        self.grid(cards, _columns(ctx, 3))
+            grid.addWidget(card, i // columns, i % columns)
+            if i % columns == columns - 1:
+                yield
 
 
 class BeijingPage(SectionPage):

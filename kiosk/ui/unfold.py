@@ -138,6 +138,7 @@ class Unfolder(QObject):
             return
         while (part := self._next(page)) is not None:
             self._show(part)
+            page.part_shown(part)
         # Lay the whole column out now: the scroll range must be right at once.
         if isinstance(page, ScrollPage):
             page.column.activate()
@@ -180,6 +181,7 @@ class Unfolder(QObject):
             if part is None:
                 break
             self._show(part)
+            page.part_shown(part)
             full = area is not None and self._overflows(area.viewport())
         more = bool(self._rest) or page.building
         if full or not more:
@@ -219,6 +221,7 @@ class Unfolder(QObject):
             if part is None:
                 break
             self._show(part)
+            page.part_shown(part)
         if self._rest or page.building:
             self._timer.start()
         else:

@@ -142,6 +142,9 @@ class Page(QWidget):
         """The widgets the page's parts are put in."""
         return [self]
 
+    def part_shown(self, widgets: Sequence[QWidget]) -> None:
+        """The widgets of a part built on screen are shown (see :meth:`build_part`)."""
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         """Every page brings its own background, so grabbed pixmaps are complete."""
         painter = QPainter(self)
@@ -255,6 +258,13 @@ class ScrollPage(Page):
     def finish(self) -> None:
         """Call after adding the content: pushes it to the top."""
         self.column.addStretch(1)
+
+    def part_shown(self, widgets: Sequence[QWidget]) -> None:
+        """In low reach, a part shown in the upper part fits it again (new titles and lead)."""
+        head = self.reach_head
+        if head is not None and any(w.parentWidget() is head for w in widgets):
+            self._titles = None
+            self._reach_down()
 
     def holders(self) -> list[QWidget]:
         """The column and, in low reach, the upper part."""

@@ -104,10 +104,10 @@ def test_the_monkey_notices_an_exception(
 
     build = stage_module.build_page
 
-    def broken(ctx: object, route: object, *args: object) -> object:
+    def broken(ctx: object, route: object, *args: object, **kwargs: object) -> object:
         if route == HOME:
             raise RuntimeError("Home cannot be built")
-        return build(ctx, route, *args)  # type: ignore[arg-type]
+        return build(ctx, route, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(stage_module, "build_page", broken)
     shell.host.drop_kept()  # Home may be built already, for the next visitor

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import fingers
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.model.navigation import HOME, Route
@@ -13,10 +13,14 @@ from kiosk.ui.shell import Shell
 THEME = Route("theme", "frontier")
 
 
-def open_theme(qtbot: QtBot, shell: Shell) -> ScrollPage:
+def go_home(qtbot: QtBot, shell: Shell) -> None:
     fingers.tap(shell.host.page)
     qtbot.waitUntil(lambda: shell.nav.current == HOME)
     qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
+
+
+def open_theme(qtbot: QtBot, shell: Shell) -> ScrollPage:
+    go_home(qtbot, shell)
     shell.nav.go(THEME)
     page = shell.host.page
     assert isinstance(page, ScrollPage) and page.route == THEME
@@ -33,13 +37,18 @@ def bottom(page: ScrollPage, widget: QWidget) -> int:
     return widget.mapTo(page.inner, widget.rect().bottomLeft()).y()
 
 
-def test_a_long_page_shows_its_first_screen_at_once_and_the_rest_soon_after(
+def test_a_long_page_is_built_a_screenful_first_and_the_rest_soon_after(
     qtbot: QtBot, shell: Shell
 ) -> None:
-    page = open_theme(qtbot, shell)
+    go_home(qtbot, shell)
+    with qtbot.waitSignal(shell.host.page_changed, timeout=3000) as arrived:
+        shell.nav.go(THEME)
+    page = shell.host.page
+    assert isinstance(page, ScrollPage)
+    assert arrived.args == [str(THEME)]
     shown = [w for w in parts(page) if not w.isHidden()]
-    waiting = [w for w in parts(page) if w.isHidden()]
-    assert shown and waiting, "the first screenful is shown, what is below the fold waits"
+    assert shown, "the first screenful is shown"
+    assert page.building or any(w.isHidden() for w in parts(page)), "the rest comes later"
     assert shell.host.animating, "the page is not complete yet"
     page.column.activate()
     viewport = page.scroll_area.viewport().height()
@@ -48,9 +57,64 @@ def test_a_long_page_shows_its_first_screen_at_once_and_the_rest_soon_after(
     with qtbot.waitSignal(shell.host.page_completed, timeout=3000) as done:
         pass
     assert done.args == [str(THEME)]
-    assert all(w.isVisible() for w in waiting), "every part arrives"
+    assert not page.building
+    assert len(parts(page)) > len(shown) and all(w.isVisible() for w in parts(page))
     page.column.activate()
     assert {w: w.geometry().top() for w in shown} == tops, "nothing above the fold moves"
+
+
+def test_the_old_page_stays_on_screen_until_the_new_one_fills_its_first_screen(
+    qtbot: QtBot, shell: Shell
+) -> None:
+    go_home(qtbot, shell)
+    home = shell.host.page
+    arrived: list[str] = []
+    shell.host.page_changed.connect(arrived.append)
+    shell.nav.go(Route("zone"))
+    page = shell.host.page
+    assert page is not None and page.route == Route("zone")
+    if not arrived:  # still being built: the screen shows Home, the zone beneath it
+        assert home is not None and home.isVisible()
+    qtbot.waitUntil(lambda: bool(arrived), timeout=3000)
+    assert arrived == ["zone"]
+    qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
+    assert home is not None and home.isHidden()
+
+
+def test_a_second_tap_or_going_back_mid_build_abandons_the_page_being_built(
+    qtbot: QtBot, shell: Shell
+) -> None:
+    go_home(qtbot, shell)
+    completed: list[str] = []
+    shell.host.page_completed.connect(completed.append)
+    for _ in range(3):
+        shell.nav.go(Route("beijing"))
+        shell.nav.go(Route("zone"))  # a tap before Beijing filled its screen, or soon after
+        shell.nav.back()
+        shell.nav.go(THEME)
+        shell.nav.back()
+    qtbot.waitUntil(lambda: not shell.host.animating, timeout=5000)
+    assert shell.nav.current == Route("beijing")
+    page = shell.host.page
+    assert isinstance(page, ScrollPage) and page.route == Route("beijing")
+    assert not page.building and not any(w.isHidden() for w in parts(page))
+    assert completed[-1] == "beijing"
+    assert (
+        len([w for w in shell.host.children() if isinstance(w, ScrollPage) and w.isVisible()]) == 1
+    )
+
+
+def test_a_page_built_in_parts_is_the_same_as_one_built_whole(qtbot: QtBot, shell: Shell) -> None:
+    go_home(qtbot, shell)
+    shell.nav.go(Route("zone"))
+    sliced = shell.host.page
+    assert isinstance(sliced, ScrollPage)
+    qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
+    shell.host.rebuild()  # built whole
+    whole = shell.host.page
+    assert isinstance(whole, ScrollPage) and whole is not sliced
+    texts = [[w.text() for w in p.inner.findChildren(QLabel)] for p in (sliced, whole)]
+    assert texts[0] == texts[1]
 
 
 def test_finishing_the_transition_completes_the_page(qtbot: QtBot, shell: Shell) -> None:

@@ -17,59 +17,21 @@ from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
     QObject,
-    QPointF,
     Qt,
     QTimer,
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.model.navigation import Change, Route
 from kiosk.ui.pages.base import Page
 from kiosk.ui.timers import single_shot
+from kiosk.ui.transition import MOTION, TransitionOverlay
 from kiosk.ui.unfold import Unfolder
 
 log = logging.getLogger("kiosk.ui")
-
-#: How each kind of change moves: +1 the new page comes from the right, -1 from the left, 0 fades.
-_MOTION = {
-    "forward": 1,
-    "sibling-next": 1,
-    "back": -1,
-    "sibling-previous": -1,
-    "home": 0,
-    "reset": 0,
-}
-
-
-class TransitionOverlay(QWidget):
-    """Paints the old and new page pixmaps while they slide or cross-fade; input goes through."""
-
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
-        self.old = QPixmap()
-        self.new = QPixmap()
-        self.motion = 0
-        self.progress = 0.0
-        self.hide()
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
-        w = self.width()
-        p = self.progress
-        if self.motion == 0:
-            painter.drawPixmap(0, 0, self.old)
-            painter.setOpacity(p)
-            painter.drawPixmap(0, 0, self.new)
-        else:
-            shift = round(w * p) * self.motion
-            painter.drawPixmap(QPointF(-shift, 0), self.old)
-            painter.drawPixmap(QPointF(self.motion * w - shift, 0), self.new)
-        painter.end()
 
 
 class PageHost(QWidget):
@@ -82,6 +44,7 @@ class PageHost(QWidget):
         keep: which pages are kept (hidden) when left, to be shown again without building them.
         context_key: what a kept page was built for (language, size, content …): it is reused
             only while this is unchanged.
+        typeset: given each widget a page built in parts adds, before it is shown.
     """
 
     page_changed = Signal(str)
@@ -98,6 +61,7 @@ class PageHost(QWidget):
         parent: QWidget | None = None,
         keep: Callable[[Route], bool] = lambda route: False,
         context_key: Callable[[], Hashable] = lambda: None,
+        typeset: Callable[[QWidget], None] = lambda widget: None,
     ):
         super().__init__(parent)
         self.factory = factory
@@ -120,8 +84,16 @@ class PageHost(QWidget):
         #: The page being left, still on top until it is grabbed (see :meth:`show_route`).
         self._leaving: Page | None = None
         self._grab_old = single_shot(self, 0, self._grab_leaving)
-        self._unfold = Unfolder(self, lambda: self._grab_old.isActive() or self._pending.isActive())
+        self._unfold = Unfolder(
+            self, lambda: self._grab_old.isActive() or self._pending.isActive(), typeset
+        )
         self._unfold.completed.connect(self.page_completed)
+        self._unfold.filled.connect(self._filled)
+        #: What the change in progress does once the new page fills its first screen: "grab"
+        #: the page being left and slide, slide on from the overlay ("pending"), or "settle"
+        #: (no transition); None when no new page is being built.
+        self._then: str | None = None
+        self._depth_left = 0  # the depth of the page being left (see _abandon)
 
     @property
     def kept_routes(self) -> list[Route]:
@@ -132,7 +104,8 @@ class PageHost(QWidget):
     def animating(self) -> bool:
         """A transition is on screen (or about to start: the new page is being grabbed)."""
         return (
-            self._unfold.active
+            self._then is not None
+            or self._unfold.active
             or self._grab_old.isActive()
             or self._pending.isActive()
             or self.animation.state() == QVariantAnimation.State.Running
@@ -141,12 +114,15 @@ class PageHost(QWidget):
     def show_route(self, change: Change) -> None:
         """Replace the page by the one for *change*, animated.
 
-        The work of a page change is split over three turns of the event loop, so none of them
-        holds the main thread long: this one builds the new page and installs it (it is the live
-        one from here on, the old page still on top of it, as the screen shows it); the next
-        grabs the old page for the overlay and lets it go; the one after grabs the new page and
-        starts the animation.
+        The work of a page change is split over short turns of the event loop, so none of them
+        holds the main thread long: this one installs the new page (it is the live one from here
+        on, the old page still on top of it, as the screen shows it) and builds its parts, for
+        at most a slice of time a turn, until they fill its first screen (:meth:`_filled`); the
+        next turn grabs the old page for the overlay and lets it go; the one after grabs the new
+        page and starts the animation. The rest of the page is built on later turns.
         """
+        if self._then is not None:
+            self._abandon()  # the page being built was not on screen yet
         if self._leaving is not None:
             self._grab_leaving()  # a change before the old page was grabbed: grab it now
         pending = self._pending.isActive()
@@ -168,30 +144,55 @@ class PageHost(QWidget):
         if page is None:
             page = self.factory(change.route)
             self._unfold.fold(page)
-        leaving = old if slide and not pending else None
+        leaving = old if visible and not pending else None
+        if leaving is not None:  # taps go through it to the new page, the live one
+            leaving.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self._install(page, under=leaving)
-        self._unfold.unfold(page)
-        self._depth = change.depth
+        self._depth_left, self._depth = self._depth, change.depth
+        position = 0
         if change.direction == "back":
             position = self._scroll.pop((change.depth, change.route), 0)
-            if position:
-                self._unfold.finish()  # the whole page, to scroll where the visitor was
+        self._forget_deeper(change.depth)
+        self.overlay.motion = MOTION.get(change.direction, 0)
+        if old is not None and leaving is None:
+            self._leave(old)  # the overlay shows the page before, or nothing shows it
+        self._leaving = leaving  # the screen shows it until the new page is ready to slide in
+        self._then = "settle" if not slide else "pending" if pending else "grab"
+        self._unfold.unfold(page)
+        if position:
+            self._unfold.finish()  # the whole page, to scroll where the visitor was
+        if change.direction == "back":
             page.set_scroll_position(position)
         elif reused:
             page.set_scroll_position(0)
-        self._forget_deeper(change.depth)
-        self.overlay.motion = _MOTION.get(change.direction, 0)
-        if not slide:
-            if old is not None:
-                self._leave(old)
-            self._finish()
-        elif pending:
-            if old is not None:
-                self._leave(old)
+
+    def _filled(self) -> None:
+        """The new page fills its first screen: it is announced, and the change goes on."""
+        then, self._then = self._then, None
+        if then is None or self.page is None:
+            return
+        self.page_changed.emit(str(self.page.route))
+        if then == "grab":
+            self._grab_old.start()  # the screen shows the old page until it is grabbed
+        elif then == "pending":
             self._pending.start()  # the overlay still shows the page before
-        elif old is not None:
-            self._leaving = old  # the screen shows it until it is grabbed, at the next turn
-            self._grab_old.start()
+        else:
+            self._settle_leaving()
+            self._finish()
+
+    def _abandon(self) -> None:
+        """A change came while the new page was still being built, before it was seen: it goes,
+        and the change starts from what the screen shows (the page before it)."""
+        page, then, self._then = self.page, self._then, None
+        if page is not None:
+            self._unfold.forget(page)
+            self._discard(page)
+        self.page, self._leaving = self._leaving, None
+        if self.page is not None:
+            self.page.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
+        self._depth = self._depth_left
+        if then == "pending":
+            self._pending.start()  # the overlay still shows the page before: slide on from there
 
     def _grab_leaving(self) -> None:
         """Grab the page being left for the overlay, let it go and grab the new one next."""
@@ -227,6 +228,8 @@ class PageHost(QWidget):
 
         Kept pages are dropped too: they were built for what has just changed.
         """
+        if self._then is not None:
+            self.finish_transition()
         self._settle_leaving()
         self.drop_kept()
         if self.page is None:
@@ -235,13 +238,15 @@ class PageHost(QWidget):
         old = self.page
         self._unfold.forget(old)
         page = self.factory(old.route)
+        self._unfold.build_whole(page)
         self._unfold.fold(page)
         self._install(page)
+        self._discard(old)
+        self.page_changed.emit(str(page.route))
         self._unfold.unfold(page)
         if position:
             self._unfold.finish()
         page.set_scroll_position(position)
-        self._discard(old)
 
     def prepare(self, route: Route) -> None:
         """Build the page for *route* now and keep it hidden, so that going there builds nothing
@@ -249,11 +254,14 @@ class PageHost(QWidget):
         if route in self._kept or (self.page is not None and self.page.route == route):
             return
         page = self.factory(route)
+        self._unfold.build_whole(page)
         page.setGeometry(self.rect())
         self._keep(page)
 
     def drop_kept(self) -> None:
         """Delete the pages kept for a return visit (the page being left too)."""
+        if self._then is not None:
+            self._unfold.finish()  # the new page is built first: the old one is grabbed then
         if self._leaving is not None:
             self._grab_leaving()  # its transition goes on; the page itself is not kept
         for page, _ in self._kept.values():
@@ -264,7 +272,7 @@ class PageHost(QWidget):
         """*page* is being left: a kept one is completed first (it comes back whole), any other
         one shows nothing more."""
         if self._unfold.active:
-            if self.keep(page.route):
+            if self.keep(page.route) and not page.building:
                 self._unfold.finish()
             else:
                 self._unfold.forget(page)
@@ -280,13 +288,14 @@ class PageHost(QWidget):
         return page
 
     def _leave(self, page: Page) -> None:
-        if self.keep(page.route) and page.route not in self._kept:
+        if self.keep(page.route) and not page.building and page.route not in self._kept:
             self._keep(page)
         else:
             self._discard(page)
 
     def _keep(self, page: Page) -> None:
         page.hide()
+        page.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
         self._kept[page.route] = (page, self.context_key())
 
     @staticmethod
@@ -310,7 +319,6 @@ class PageHost(QWidget):
         page.show()
         self.overlay.raise_()
         self.page = page
-        self.page_changed.emit(str(page.route))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint:
@@ -340,8 +348,10 @@ class PageHost(QWidget):
         self.overlay.new = QPixmap()
 
     def finish_transition(self) -> None:
-        """Jump to the end of a running (or pending) transition."""
+        """Jump to the end of a running (or pending) transition (the page is built whole)."""
         self._unfold.finish()
+        if self._then is not None:
+            self._filled()
         if self.animating:
             self._settle_leaving()
             self._pending.stop()

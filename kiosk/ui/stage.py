@@ -64,6 +64,7 @@ class Stage(QObject):
             window,
             keep=lambda route: route.page in KEPT_PAGES,
             context_key=self.context_key,
+            typeset=self.typeset,
         )
         release = single_shot(self, RELEASE_MEMORY_MS, memory.release_free_memory)
         self.host.page_changed.connect(release.start)
@@ -78,7 +79,7 @@ class Stage(QObject):
 
     def build(self, route: Route) -> Page:
         """The page for *route* (built inside the host, so it is polished once, in the style
-        sheet's scope)."""
+        sheet's scope), its parts left for the host to build a slice of time at a time."""
         session, window = self.session, self.window
         portrait = window.height() > window.width()
         context = PageContext(
@@ -91,9 +92,14 @@ class Stage(QObject):
             window.width(),
             session.modes["low_reach"],
         )
-        page = build_page(context, route, session.settings.attract_slide_seconds, self.host)
-        typeset_page(page, session.content.speaker_names())
+        seconds = session.settings.attract_slide_seconds
+        page = build_page(context, route, seconds, self.host, in_parts=True)
+        self.typeset(page)  # what it has built so far; the host typesets each part it builds
         return page
+
+    def typeset(self, widget: QWidget) -> None:
+        """Set the text of *widget* (a page, or a part of one) as a typesetter would."""
+        typeset_page(widget, self.session.content.speaker_names())
 
     def prepare_home(self) -> None:
         """Build Home now, hidden, while the attract loop runs (the first touch opens it)."""

@@ -46,9 +46,13 @@ _HANGER = _Hanger()
 
 
 def typeset_page(page: QWidget, names: Sequence[str]) -> None:
-    """Glue the text of every wrapped label and card of *page* (see :func:`glue`)."""
+    """Glue the text of every wrapped label and card of *page* (see :func:`glue`), or of a
+    part of a page (the widget itself too)."""
     key = tuple(names)
-    for label in page.findChildren(QLabel):
+    labels = page.findChildren(QLabel)
+    if isinstance(page, QLabel):
+        labels.insert(0, page)
+    for label in labels:
         if label.text()[:1] in HANGING:
             label.installEventFilter(_HANGER)
             hang(label)
@@ -58,7 +62,10 @@ def typeset_page(page: QWidget, names: Sequence[str]) -> None:
                 if not label.accessibleName():  # a screen reader reads the words, no joiners
                     label.setAccessibleName(label.text())
                 label.setText(glued)
-    for card in page.findChildren(Card):
+    cards = page.findChildren(Card)
+    if isinstance(page, Card):
+        cards.insert(0, page)
+    for card in cards:
         card.set_texts(_glued(card.title, key), _glued(card.body, key))
 
 

@@ -1,12 +1,15 @@
 """Long pages come on screen a screenful first: the rest unfolds over the next turns.
 
-A scrolling page's column is built whole, but only what fills the first screen is shown (and so
-polished and laid out) in the turn that installs it; the parts below the fold are shown a few at
-a time on later turns of the event loop, each turn at most :data:`SLICE_MS` long, well before a
-visitor could scroll to them (the transition alone lasts longer). Parts below the fold do not
-move what is above them: the column is top-aligned, and a page that has overflowed its screen
-keeps its scroll bar. A page whose column has a stretch between its parts (something centred) is
-shown whole at once.
+A page built in parts (its builder yields between them: see :meth:`Page.build_later`) is built
+a part at a time, each turn of the event loop at most :data:`SLICE_MS` long, while the screen
+still shows the page before it; once what is built fills the first screen (:attr:`filled`), the
+transition goes on and the rest is built on later turns. A scrolling page's column built whole
+is shown the same way: only what fills the first screen is shown (and so polished and laid out)
+in the turn that installs it, the parts below the fold a few at a time on later turns, well
+before a visitor could scroll to them (the transition alone lasts longer). Parts below the fold
+do not move what is above them: the column is top-aligned, and a page that has overflowed its
+screen keeps its scroll bar. A page whose column has a stretch between its parts (something
+centred) is shown whole at once.
 """
 
 from __future__ import annotations
@@ -60,18 +63,27 @@ def _parts(column: QLayout) -> list[list[QWidget]] | None:
 class Unfolder(QObject):
     """Unfolds the host's new pages (see the module's docstring); one page at a time.
 
-    :attr:`completed` is emitted (with the page's route) once a page shows every part. While
-    *busy* says so (the transition's pixmaps are being grabbed), the parts below the fold wait:
-    the first frame of the transition comes first.
+    :attr:`filled` is emitted once a page fills its first screen (or is whole), :attr:`completed`
+    (with the page's route) once it shows every part. While *busy* says so (the transition's
+    pixmaps are being grabbed), the parts below the fold wait: the first frame of the transition
+    comes first. *typeset* is given each widget a part adds before it is shown.
     """
 
     completed = Signal(str)
+    filled = Signal()
 
-    def __init__(self, parent: QObject, busy: Callable[[], bool] = lambda: False):
+    def __init__(
+        self,
+        parent: QObject,
+        busy: Callable[[], bool] = lambda: False,
+        typeset: Callable[[QWidget], None] = lambda widget: None,
+    ):
         super().__init__(parent)
         self._busy = busy
-        self._page: ScrollPage | None = None
+        self._typeset = typeset
+        self._page: Page | None = None
         self._rest: list[list[QWidget]] = []
+        self._filling = False
         self._timer = single_shot(self, 0, self._slice)
 
     @property
@@ -79,10 +91,18 @@ class Unfolder(QObject):
         """A page still has parts to show."""
         return self._page is not None
 
+    @property
+    def filling(self) -> bool:
+        """The page is being built and does not fill its first screen yet."""
+        return self._filling
+
     def fold(self, page: Page) -> None:
-        """Hide every part of *page*'s column but the first (before it is shown): call
-        :meth:`unfold` once it is shown."""
+        """Hide every part of *page*'s column but the first (before it is shown), or take the
+        page to build in parts: call :meth:`unfold` once it is shown."""
         self.finish()
+        if page.building:
+            self._page, self._rest = page, []
+            return
         if not isinstance(page, ScrollPage):
             return
         parts = _parts(page.column)
@@ -94,17 +114,20 @@ class Unfolder(QObject):
         self._page, self._rest = page, parts[1:]
 
     def unfold(self, page: Page) -> None:
-        """Show the parts of *page* that fill its first screen now, the rest on later turns."""
+        """Show the parts of *page* that fill its first screen now (building them for at most a
+        slice, then on the next turns), the rest on later turns."""
         if page is not self._page:
+            self.filled.emit()
             self.completed.emit(str(page.route))
             return
-        area = page.scroll_area if isinstance(page, ScrollPage) else None
-        while self._rest and area is not None and not self._overflows(area.viewport()):
-            self._show(self._rest.pop(0))
-        if self._rest:
-            self._timer.start()
-        else:
-            self._done()
+        self._filling = True
+        self._fill()
+
+    def build_whole(self, page: Page) -> None:
+        """Build what is left of *page* now (a page that is not shown yet)."""
+        while page.building:
+            for widget in page.build_part():
+                self._typeset(widget)
 
     def finish(self) -> None:
         """Show what is left of the page now (its scroll position is about to be set, or it is
@@ -113,22 +136,67 @@ class Unfolder(QObject):
         page = self._page
         if page is None:
             return
-        while self._rest:
-            self._show(self._rest.pop(0))
+        while (part := self._next(page)) is not None:
+            self._show(part)
+            page.part_shown(part)
         # Lay the whole column out now: the scroll range must be right at once.
-        page.column.activate()
+        if isinstance(page, ScrollPage):
+            page.column.activate()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        self._done()
+        if self._filling:
+            self._filling = False
+            self.filled.emit()
+        if page is self._page:
+            self._done()
 
     def forget(self, page: Page) -> None:
         """*page* is going: nothing more to show on it."""
         if page is self._page:
             self._timer.stop()
-            self._page, self._rest = None, []
+            self._page, self._rest, self._filling = None, [], False
+
+    def _next(self, page: Page) -> list[QWidget] | None:
+        """The next part to show (built now if need be), None when there is none."""
+        if self._rest:
+            return self._rest.pop(0)
+        if not page.building:
+            return None
+        widgets = page.build_part()
+        for widget in widgets:
+            self._typeset(widget)
+        hidden = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+        return [w for w in widgets if not (w.isHidden() and w.testAttribute(hidden))]
+
+    def _fill(self) -> None:
+        """Show the parts of the first screen, building them, for at most a slice; once it is
+        filled (or the page is whole), say so, and go on below the fold on later turns."""
+        page = self._page
+        if page is None:
+            return
+        area = page.scroll_area if isinstance(page, ScrollPage) else None
+        began = time.perf_counter()
+        full = area is not None and self._overflows(area.viewport())
+        while not full and (time.perf_counter() - began) * 1000 < SLICE_MS:
+            part = self._next(page)
+            if part is None:
+                break
+            self._show(part)
+            page.part_shown(part)
+            full = area is not None and self._overflows(area.viewport())
+        more = bool(self._rest) or page.building
+        if full or not more:
+            self._filling = False
+            self.filled.emit()
+            if page is not self._page:
+                return  # the host moved on
+        if more:
+            self._timer.start()
+        else:
+            self._done()
 
     def _overflows(self, viewport: QWidget) -> bool:
         page = self._page
-        if page is None:
+        if not isinstance(page, ScrollPage):
             return True
         width = viewport.width() if viewport.width() > 0 else page.width()
         layout = page.column
@@ -138,13 +206,23 @@ class Unfolder(QObject):
         return height > max(viewport.height(), page.height())
 
     def _slice(self) -> None:
+        page = self._page
+        if page is None:
+            return
+        if self._filling:
+            self._fill()
+            return
         if self._busy():
             self._timer.start()  # after the grab's turn
             return
         began = time.perf_counter()
-        while self._rest and (time.perf_counter() - began) * 1000 < SLICE_MS:
-            self._show(self._rest.pop(0))
-        if self._rest:
+        while (time.perf_counter() - began) * 1000 < SLICE_MS:
+            part = self._next(page)
+            if part is None:
+                break
+            self._show(part)
+            page.part_shown(part)
+        if self._rest or page.building:
             self._timer.start()
         else:
             self._done()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -104,6 +104,46 @@ class Page(QWidget):
         self.setObjectName(f"page:{route}")
         # The background below covers every pixel: Qt need not clear or paint what is beneath.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self._parts: Iterator[object] | None = None  # what is left to build (build_later)
+
+    def build_later(self, parts: Iterator[object]) -> None:
+        """Build the page from *parts*, a generator that yields between the page's parts
+        (sections, card rows, walls): a part at a time by :meth:`build_part` (the page host
+        spreads them over turns of the event loop), or all at once by :meth:`build_rest`."""
+        self._parts = parts
+
+    @property
+    def building(self) -> bool:
+        """Parts of the page are still to be built."""
+        return self._parts is not None
+
+    def build_part(self) -> list[QWidget]:
+        """Build the next part of the page: the widgets it added to the page (none once the
+        page is whole)."""
+        if self._parts is None:
+            return []
+        holders = self.holders()
+        before = [len(holder.children()) for holder in holders]
+        try:
+            next(self._parts)
+        except StopIteration:
+            self._parts = None
+        added: list[QWidget] = []
+        for holder, count in zip(holders, before, strict=True):
+            added.extend(w for w in holder.children()[count:] if isinstance(w, QWidget))
+        return added
+
+    def build_rest(self) -> None:
+        """Build what is left of the page now."""
+        while self._parts is not None:
+            self.build_part()
+
+    def holders(self) -> list[QWidget]:
+        """The widgets the page's parts are put in."""
+        return [self]
+
+    def part_shown(self, widgets: Sequence[QWidget]) -> None:
+        """The widgets of a part built on screen are shown (see :meth:`build_part`)."""
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         """Every page brings its own background, so grabbed pixmaps are complete."""
@@ -114,6 +154,7 @@ class Page(QWidget):
 
     def dispose(self) -> None:
         """Release what Qt holds for this page outside its own tree (before it is deleted)."""
+        self._parts = None  # a page left half-built builds nothing more
 
     def scroll_position(self) -> int:
         return 0
@@ -222,6 +263,17 @@ class ScrollPage(Page):
         """Call after adding the content: pushes it to the top."""
         self.column.addStretch(1)
 
+    def part_shown(self, widgets: Sequence[QWidget]) -> None:
+        """In low reach, a part shown in the upper part fits it again (new titles and lead)."""
+        head = self.reach_head
+        if head is not None and any(w.parentWidget() is head for w in widgets):
+            self._titles = None
+            self._reach_down()
+
+    def holders(self) -> list[QWidget]:
+        """The column and, in low reach, the upper part."""
+        return [self.inner] if self.reach_head is None else [self.inner, self.reach_head]
+
     def grid(self, widgets: Sequence[QWidget], columns: int) -> QGridLayout:
         grid = QGridLayout()
         grid.setSpacing(self.ctx.px(SPACE.m))
@@ -234,6 +286,7 @@ class ScrollPage(Page):
 
     def dispose(self) -> None:
         """Unregister the kinetic-scroll gesture: a stale one would outlive the page."""
+        super().dispose()
         release_kinetic(self.scroll_area)
 
     def scroll_position(self) -> int:

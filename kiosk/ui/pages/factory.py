@@ -17,19 +17,30 @@ from kiosk.ui.pages.base import Page, PageContext
 
 
 def build_page(
-    ctx: PageContext, route: Route, attract_seconds: float = 8.0, parent: QWidget | None = None
+    ctx: PageContext,
+    route: Route,
+    attract_seconds: float = 8.0,
+    parent: QWidget | None = None,
+    *,
+    in_parts: bool = False,
 ) -> Page:
     """A new page for *route* (a hidden child of *parent*); unknown routes show Home.
 
     An item page whose item is not in the content (it was reloaded without it) shows Home too.
+    The page is whole, unless *in_parts*: then what it builds in parts is left to
+    :meth:`Page.build_part` (the page host's turns).
     """
     entry = _entry(ctx, route)
     if entry is None:
         entry, route = declared(Kind.HOME), HOME
     builder = _builder(entry)
     if entry.kind is Kind.ATTRACT:
-        return builder(ctx, route, seconds=attract_seconds, parent=parent)
-    return builder(ctx, route, parent)
+        page: Page = builder(ctx, route, seconds=attract_seconds, parent=parent)
+        return page
+    page = builder(ctx, route, parent)
+    if not in_parts:
+        page.build_rest()
+    return page
 
 
 def _entry(ctx: PageContext, route: Route) -> PageKind | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -41,14 +41,21 @@ class ItemPage(ScrollPage):
         self.next: TapButton | None = None
         if route.item is None:
             raise ValueError(f"{route}: an item page needs an item")
+        self.build_later(self._build(route.item))
+
+    def build(self, item: str) -> Iterator[None] | None:
+        """Fill the page for *item* (each page kind's class does), yielding between its parts."""
+        raise NotImplementedError
+
+    def _build(self, item: str) -> Iterator[None]:
         self._pager()
-        self.build(route.item)
+        yield
+        parts = self.build(item)
+        if parts is not None:
+            yield from parts
+        yield
         self._footer()
         self.finish()
-
-    def build(self, item: str) -> None:
-        """Fill the page for *item* (each page kind's class does)."""
-        raise NotImplementedError
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -224,6 +231,8 @@ class ItemPage(ScrollPage):
             tile.setMinimumWidth(self.ctx.px(SIZE.hero_width))
             row.addWidget(tile, 0, Qt.AlignmentFlag.AlignTop)
             self.hero_tile = tile
+            if self.isVisible():  # built on a page already shown (in parts)
+                tile.start_count()
         text = QVBoxLayout()
         text.setSpacing(self.ctx.px(SPACE.xs))
         for heading, body, role in blocks:
@@ -250,16 +259,21 @@ class ItemPage(ScrollPage):
 class ThemePage(ItemPage):
     """One theme: its summary, figures, body, photos and related items."""
 
-    def build(self, item: str) -> None:
+    def build(self, item: str) -> Iterator[None]:
         content = self.ctx.content
         theme = content.theme(item)
         eyebrow = f"{self.ctx.ui('section.themes')} {theme.number:02d}"
         self._head(eyebrow, self.t(theme.title), theme.icon)
         self.lead(self.t(theme.summary))
+        yield
         self._wall(theme.figures)
+        yield
         self._paragraphs("", theme.body)
+        yield
         self._lists(theme.lists)
+        yield
         self._photos(theme.id)
+        yield
         related = []
         for achievement_id in theme.achievements:
             a = content.achievement(achievement_id)
@@ -267,16 +281,18 @@ class ThemePage(ItemPage):
                 (Route(Kind.ACHIEVEMENT, a.id), self.t(a.title), self.t(a.category), a.icon)
             )
         self._related(self.ctx.ui("related.achievements"), related)
+        yield
         self._voices(theme.voices)
 
 
 class AchievementPage(ItemPage):
     """One achievement: its key figure beside what, who and why."""
 
-    def build(self, item: str) -> None:
+    def build(self, item: str) -> Iterator[None]:
         ui = self.ctx.ui
         a = self.ctx.content.achievement(item)
         self._head(self.t(a.category), self.t(a.title), a.icon)
+        yield
         # Only the sections the content gives this achievement (none is answered with filler).
         sections = [("what", a.what, "lead"), ("who", a.who, "body"), ("why", a.why, "body")]
         blocks = [(ui(key), text, role) for key, text, role in sections if text is not None]
@@ -286,9 +302,12 @@ class AchievementPage(ItemPage):
             details = []
         picture = None if a.key_figure else self._field_picture(a.icon)
         self._hero(a.key_figure, blocks, picture=picture)
+        yield
         self._wall(a.figures)
+        yield
         self._paragraphs(ui("details"), details)
         self._lists(a.lists)
+        yield
         self._voices(a.voices)
         theme = self.ctx.content.theme(a.theme)
         self._related(
@@ -367,12 +386,14 @@ class AreaPage(ItemPage):
 class InnovationPage(ItemPage):
     """One innovation of the bonded zone, point by point."""
 
-    def build(self, item: str) -> None:
+    def build(self, item: str) -> Iterator[None]:
         zone = self.ctx.content.zone
         innovation = self.ctx.content.innovation(item)
         eyebrow = f"{self.ctx.ui('zone.innovations')} {innovation.number:02d}"
         self._head(eyebrow, self.t(innovation.title), "mdi6.lightbulb-on-outline")
         self.lead(self.t(innovation.summary))
+        yield
         self._paragraphs("", innovation.points)
+        yield
         if zone.speaker:
             self._voices([zone.speaker])

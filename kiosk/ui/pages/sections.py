@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtWidgets import QWidget
@@ -34,12 +34,17 @@ class SectionPage(ScrollPage):
     def __init__(self, ctx: PageContext, route: Route, parent: QWidget | None = None):
         super().__init__(ctx, route, parent)
         self.walls: list[FigureWall] = []
-        self.build()
-        self.finish()
+        self.build_later(self._build())
 
-    def build(self) -> None:
-        """Fill the page (each section's page class does)."""
+    def build(self) -> Iterator[None] | None:
+        """Fill the page (each section's page class does), yielding between its parts."""
         raise NotImplementedError
+
+    def _build(self) -> Iterator[None]:
+        parts = self.build()
+        if parts is not None:
+            yield from parts
+        self.finish()
 
     # -- pieces --------------------------------------------------------------------------------
 
@@ -110,14 +115,18 @@ class SectionPage(ScrollPage):
 class AboutPage(SectionPage):
     """The forum at large: its name, figures, co-hosts, parts and report."""
 
-    def build(self) -> None:
+    def build(self) -> Iterator[None]:
         ctx = self.ctx
         forum = ctx.content.forum
         self._header(self.t(forum.name), self.t(forum.summary), self.t(forum.headline))
+        yield
         self._wall(forum.figures)
+        yield
         self._heading(f"{self.t(forum.theme)}  ·  {self.t(forum.dates)}  ·  {self.t(forum.city)}")
         self._chips(ctx.ui("about.cohosts"), forum.cohosts)
+        yield
         self._chips(ctx.ui("about.parts"), forum.parts)
+        yield
         self._heading(ctx.ui("about.report"))
         self.column.addWidget(label(self.t(forum.report_title), "lead"))
         self.column.addWidget(
@@ -129,10 +138,11 @@ class AboutPage(SectionPage):
 class ThemesPage(SectionPage):
     """The forum's themes, one card each, and the way to the forum at large."""
 
-    def build(self) -> None:
+    def build(self) -> Iterator[None]:
         ctx, lang = self.ctx, self.ctx.lang
         forum = ctx.content.forum
         self._header(ctx.ui("section.themes"), forum.theme.get(lang))
+        yield
         cards = [
             self._card(
                 Route(Kind.THEME, t.id),
@@ -145,6 +155,7 @@ class ThemesPage(SectionPage):
             for t in sorted(ctx.content.themes, key=lambda t: t.number)
         ]
         self.grid(cards, ctx.columns(3, card=520))  # long titles: wider cards
+        yield
         about = self._card(
             Route(Kind.ABOUT),
             ctx.ui("about.title"),
@@ -159,9 +170,10 @@ class ThemesPage(SectionPage):
 class AchievementsPage(SectionPage):
     """The achievements released, one card each."""
 
-    def build(self) -> None:
+    def build(self) -> Iterator[None]:
         ctx, lang = self.ctx, self.ctx.lang
         self._header(ctx.ui("section.achievements"), ctx.ui("section.achievements.hint"))
+        yield
         cards = []
         for a in ctx.content.achievements:
             figure = figure_with_unit(a.key_figure, lang) if a.key_figure else ""
@@ -183,45 +195,51 @@ class AchievementsPage(SectionPage):
 class VoicesPage(SectionPage):
     """What speakers said, one card per speaker."""
 
-    def build(self) -> None:
+    def build(self) -> Iterator[None]:
         ctx, lang = self.ctx, self.ctx.lang
         self._header(ctx.ui("section.voices"), ctx.ui("section.voices.hint"))
-        cards = []
-        for v in ctx.content.voices:
+        yield
+        columns = _columns(ctx, 3)
+        grid = self.grid([], columns)  # filled a row of cards at a time
+        for i, v in enumerate(ctx.content.voices):
             name = ctx.name(v.name)
-            cards.append(
-                self._card(
-                    Route(Kind.VOICE, v.id),
-                    name,
-                    icon="mdi6.format-quote-open",
-                    text=v.role.get(lang),
-                    quote=first_sentence(v.quote.get(lang)),
-                )
+            card = self._card(
+                Route(Kind.VOICE, v.id),
+                name,
+                icon="mdi6.format-quote-open",
+                text=v.role.get(lang),
+                quote=first_sentence(v.quote.get(lang)),
             )
-        self.grid(cards, _columns(ctx, 3))
+            grid.addWidget(card, i // columns, i % columns)
+            if i % columns == columns - 1:
+                yield
 
 
 class BeijingPage(SectionPage):
     """Beijing in figures: a wall of numbers and lists of benchmarks."""
 
-    def build(self) -> None:
+    def build(self) -> Iterator[None]:
         ctx = self.ctx
         beijing = ctx.content.beijing
         self._header(self.t(beijing.title), self.t(beijing.summary))
         self.column.addWidget(label(ctx.ui("beijing.tap_hint"), "caption"))
+        yield
         self._wall(beijing.figures)
+        yield
         self._chips(ctx.ui("beijing.benchmarks"), beijing.benchmark_cities)
         for item_list in beijing.lists:
+            yield
             self._chips(self.t(item_list.title), item_list.items)
 
 
 class ZonePage(SectionPage):
     """The bonded zone: its site plan, innovations, spectrum and timeline."""
 
-    def build(self) -> None:
+    def build(self) -> Iterator[None]:
         ctx = self.ctx
         zone = ctx.content.zone
         self._header(self.t(zone.name), self.t(zone.tagline), self.t(zone.location))
+        yield
         plan = self.plan = SitePlan(zone, ctx.lang, ctx.factor, theme=ctx.theme)
         plan.area_tapped.connect(lambda area_id: ctx.go(Route(Kind.ZONE_AREA, area_id)))
         self.column.addWidget(label(ctx.ui("zone.plan_hint"), "caption"))
@@ -230,8 +248,10 @@ class ZonePage(SectionPage):
         # heading (followed as the viewport or the heading's place changes).
         self.scroll_area.viewport().installEventFilter(self)
         plan.installEventFilter(self)
+        yield
         self.column.addWidget(label(self.t(zone.summary), "lead"))
         self._wall(zone.figures)
+        yield
         self._heading(ctx.ui("zone.innovations"))
         innovations = [
             self._card(
@@ -244,11 +264,14 @@ class ZonePage(SectionPage):
             for i in sorted(zone.innovations, key=lambda i: i.number)
         ]
         self.grid(innovations, _columns(ctx, 3))
+        yield
         self._heading(self.t(zone.spectrum.title))
         self.column.addWidget(label(self.t(zone.spectrum.summary), "body"))
         self.column.addWidget(SpectrumDiagram(zone.spectrum, ctx.lang, ctx.factor, theme=ctx.theme))
+        yield
         self._heading(ctx.ui("zone.timeline"))
         self.column.addWidget(Timeline(zone.timeline, ctx.lang, ctx.factor, theme=ctx.theme))
+        yield
         self._heading(ctx.ui("zone.about"))
         for paragraph in zone.body:
             self.column.addWidget(label(self.t(paragraph), "body"))

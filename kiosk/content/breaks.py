@@ -138,7 +138,7 @@ def break_problems(lines: Sequence[str], names: Iterable[str] = ()) -> list[str]
     """Every problem of the line breaks of one text, as short phrases."""
     problems = [f"word broken inside ({w})" for w in broken_words(lines)]
     problems += [f"one character alone on a line ({c})" for c in lonely_characters(lines)]
-    words = [*names, *WORDS, *quoted_terms("".join(lines))]
+    words = list(dict.fromkeys([*names, *WORDS, *quoted_terms("".join(lines))]))  # each once
     problems += [f"name split across lines ({n})" for n in split_names(lines, words)]
     problems += [f"number split from its word ({f})" for f in split_figures(lines)]
     return problems

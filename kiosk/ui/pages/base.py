@@ -9,6 +9,7 @@ from typing import cast
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import (
     QColor,
+    QIcon,
     QLinearGradient,
     QPainter,
     QPaintEvent,
@@ -188,6 +189,7 @@ class ScrollPage(Page):
         self.reach_head: QWidget | None = None
         #: The icon drawn large and faint behind the upper part (a page may name its own).
         self.head_icon = reach.mark_icon(route.page)
+        self._mark: QIcon | None = None  # head_icon drawn, made at the first paint
         self._leads: list[QLabel] = []  # the lead text in the upper part, while it fits there
         self._titles: list[QLabel] | None = None  # the titles there, found once it is shown
         if ctx.low_reach and not self.own_reach:
@@ -246,10 +248,13 @@ class ScrollPage(Page):
         """The background, and in low reach the page's icon behind the upper part."""
         super().paintEvent(event)
         if self.reach_head is not None:
-            painter = QPainter(self)
-            painter.setClipRect(event.rect())
-            reach.paint_mark(painter, self.reach_head.geometry(), self.head_icon, self.ctx.theme)
-            painter.end()
+            if self._mark is None:  # made once, not at every paint (a page may name its own)
+                self._mark = reach.mark(self.head_icon, self.ctx.theme)
+            if self._mark is not None:
+                painter = QPainter(self)
+                painter.setClipRect(event.rect())
+                reach.paint_mark(painter, self.reach_head.geometry(), self._mark)
+                painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self._reach_down()

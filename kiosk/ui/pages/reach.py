@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QIcon, QPainter
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Content, Lang
@@ -53,17 +53,22 @@ def mark_icon(route_page: str) -> str:
     return MARK_FALLBACK
 
 
-def paint_mark(painter: QPainter, area: QRect, name: str, theme: Theme) -> None:
-    """The icon *name* drawn large and faint at the right of *area* (none in high contrast,
-    whose surfaces carry no tints)."""
-    if theme.flat or area.height() <= 0:
+def mark(name: str, theme: Theme) -> QIcon | None:
+    """The icon *name* for the faint mark behind the upper part, in the accent colour (none in
+    high contrast, whose surfaces carry no tints)."""
+    return None if theme.flat else icon(name, QColor(theme.palette.accent).name())
+
+
+def paint_mark(painter: QPainter, area: QRect, mark: QIcon) -> None:
+    """*mark* (see :func:`mark`) drawn large and faint at the right of *area*."""
+    if area.height() <= 0:
         return
     side = min(round(area.height() * 0.8), round(area.width() * 0.34))
     x = area.right() - side - area.width() // 40
     y = area.top() + (area.height() - side) // 2
     painter.save()
     painter.setOpacity(MARK_OPACITY)
-    icon(name, QColor(theme.palette.accent).name()).paint(painter, QRect(x, y, side, side))
+    mark.paint(painter, QRect(x, y, side, side))
     painter.restore()
 
 

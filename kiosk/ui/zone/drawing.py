@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
     QIcon,
+    QImage,
     QPainter,
+    QPainterPath,
+    QPen,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -101,6 +105,39 @@ def begin_painter(widget: QWidget) -> QPainter:
     painter = QPainter(widget)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     return painter
+
+
+def paint_grid(painter: QPainter, shape: QPainterPath, step: float, pen: QPen) -> None:
+    """Lines every *step* pixels across *shape*, from its top-left corner, cut to its outline.
+
+    Drawn on a layer the outline then masks: clipping the painter to a rounded path instead costs
+    about twenty times as much (35 ms for the site plan at 1920×1080 in software).
+    """
+    box = shape.boundingRect()
+    left, top = math.floor(box.left()), math.floor(box.top())
+    width, height = math.ceil(box.right()) - left, math.ceil(box.bottom()) - top
+    ratio = painter.device().devicePixelRatioF()
+    layer = QImage(
+        round(width * ratio), round(height * ratio), QImage.Format.Format_ARGB32_Premultiplied
+    )
+    layer.setDevicePixelRatio(ratio)
+    layer.fill(Qt.GlobalColor.transparent)
+    lines: list[QLineF] = []
+    for i in range(1, int(max(box.width(), box.height()) / step) + 1):
+        x, y = box.left() + i * step, box.top() + i * step
+        if x < box.right():
+            lines.append(QLineF(x, box.top(), x, box.bottom()))
+        if y < box.bottom():
+            lines.append(QLineF(box.left(), y, box.right(), y))
+    grid = QPainter(layer)
+    grid.setRenderHint(QPainter.RenderHint.Antialiasing)
+    grid.translate(-left, -top)
+    grid.setPen(pen)
+    grid.drawLines(lines)
+    grid.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
+    grid.fillPath(shape, QColor(0, 0, 0))
+    grid.end()
+    painter.drawImage(QPointF(left, top), layer)
 
 
 class Drawn(QWidget):

@@ -31,6 +31,7 @@ from kiosk.ui.zone.drawing import (
     begin_painter,
     mix,
     named_icon,
+    paint_grid,
     paint_runs,
     sized_font,
     text_run,
@@ -281,17 +282,8 @@ class SitePlan(Drawn):
         ground.setColorAt(1, QColor(self.theme.palette.background_deep))
         painter.fillPath(site, ground)
         roads = [self._map((0, lay.size[1] - 60, lay.size[0], 60))]  # the street
-        painter.setClipPath(site)
-        painter.setPen(QPen(alpha(self.theme.palette.outline, 0.45), max(1.0, s)))
-        left, top, step = site_box.left(), site_box.top(), SPACE.l * s
-        for i in range(1, int(max(site_box.width(), site_box.height()) / step) + 1):
-            painter.drawLine(
-                QPointF(left + i * step, top), QPointF(left + i * step, site_box.bottom())
-            )
-            painter.drawLine(
-                QPointF(left, top + i * step), QPointF(site_box.right(), top + i * step)
-            )
-        painter.setClipping(False)
+        grid = QPen(alpha(self.theme.palette.outline, 0.45), max(1.0, s))
+        paint_grid(painter, site, SPACE.l * s, grid)
         lane = QPen(alpha(self.theme.palette.text_muted, 0.35), 2 * s)
         lane.setDashPattern([8, 8])
         for road in roads + [self._map(box).intersected(site_box) for box in lay.roads]:

@@ -4,7 +4,8 @@ Every event the application dispatches at the top level (a tap, a timer's slice 
 a grab, a paint) is one turn's work; its CPU time (``time.thread_time``) is what the main thread
 spent on it, however busy the machine is. After one visit of every screen, N seeded random
 navigations (go to any route, back, Home, the language now and then), each from a 0-ms timer
-once the previous change has finished; for each: the longest turn, and the CPU time from the
+once the previous change has finished (a mode toggled now and then too: large text, high
+contrast or low reach, on or off); for each: the longest turn, and the CPU time from the
 navigation to the start of the transition's animation (tap → first frame, without its paint).
 
     .venv/bin/python benchmarks/turns.py [--navigations 150] [--seed 16]
@@ -46,6 +47,10 @@ class TimedApp(QApplication):
                 if spent > TimedApp.worst[0]:
                     what = f"{type(receiver).__name__} {event.type().name}"
                     TimedApp.worst = (spent, what)
+
+
+#: The accessibility modes a navigation may toggle.
+MODES = ("large_text", "high_contrast", "low_reach")
 
 
 def pct(values: list[float], p: float) -> float:
@@ -100,6 +105,9 @@ def main() -> None:
         nav = session.nav
         if kind == "language":
             session.toggle_language()
+        elif kind == "mode":
+            mode = rng.choice(MODES)
+            session.set_mode(mode, not session.modes[mode])
         elif kind == "back" and len(nav.stack) > 1:
             nav.back()
         elif kind == "home":
@@ -113,6 +121,7 @@ def main() -> None:
     for _ in range(args.navigations):
         roll = rng.random()
         kind = "language" if roll < 0.08 else "back" if roll < 0.3 else "go"
+        kind = "mode" if 0.08 <= roll < 0.12 else kind
         kind = "home" if 0.3 <= roll < 0.4 else kind
         TimedApp.turns, TimedApp.worst = [], (0.0, "")
         state["cpu"], state["first"] = time.thread_time(), None
@@ -125,7 +134,7 @@ def main() -> None:
     print(f"{len(rows)} navigations, seed {args.seed}, 1920×1080 offscreen")
     p50, p95, top = statistics.median(longest), pct(longest, 0.95), max(longest)
     print(f"longest turn after a navigation, CPU ms: p50 {p50:.1f}  p95 {p95:.1f}  max {top:.1f}")
-    for kind in ("go", "back", "home", "language"):
+    for kind in ("go", "back", "home", "language", "mode"):
         some = [r[1] for r in rows if r[0] == kind]
         if some:
             mid = statistics.median(some)

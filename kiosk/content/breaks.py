@@ -12,6 +12,7 @@ lines of each text here). A problem is a short phrase; the caller adds the text 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -161,7 +162,12 @@ def glue(text: str, names: Sequence[str] = ()) -> str:
     """*text* with its CJK names and short quoted terms, each opening bracket or quote and what
     follows it, and the last two characters of each paragraph joined by :data:`JOINER` (the
     layout breaks elsewhere); in Latin text, a number joined to the word after it ("81 billion
-    yuan")."""
+    yuan"). Remembered: a page built again glues the same texts again."""
+    return _glued(text, tuple(names))
+
+
+@functools.lru_cache(maxsize=2048)
+def _glued(text: str, names: tuple[str, ...]) -> str:
     text = _LATIN_FIGURE.sub(NO_BREAK_SPACE, text)
     if not any(is_cjk(ch) for ch in text):
         return text

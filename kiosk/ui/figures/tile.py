@@ -58,8 +58,10 @@ FLIP_MS = MOTION.flip
 MIN_TILE_WIDTH = 300
 
 #: How many tile layouts are shared between tiles (a tile built again, on a page built again,
-#: takes its layout from here instead of shaping its text again).
-LAYOUT_CACHE_SIZE = 96
+#: takes its layout from here instead of shaping its text again, 1 ms a tile). Every tile of the
+#: bundled content in both languages at one screen size takes about 350 (two widths each: the
+#: columns of a row differ by a pixel or two); large text as many again. A layout is a few kB.
+LAYOUT_CACHE_SIZE = 1024
 
 _layouts: OrderedDict[tuple[object, ...], TileLayout] = OrderedDict()
 

@@ -282,8 +282,9 @@ class SitePlan(Drawn):
         ground.setColorAt(1, QColor(self.theme.palette.background_deep))
         painter.fillPath(site, ground)
         roads = [self._map((0, lay.size[1] - 60, lay.size[0], 60))]  # the street
-        grid = QPen(alpha(self.theme.palette.outline, 0.45), max(1.0, s))
-        paint_grid(painter, site, SPACE.l * s, grid)
+        radius = RADII.l * 2 * s
+        grid = alpha(self.theme.palette.outline, 0.45)
+        paint_grid(painter, site_box, radius, SPACE.l * s, grid)
         lane = QPen(alpha(self.theme.palette.text_muted, 0.35), 2 * s)
         lane.setDashPattern([8, 8])
         for road in roads + [self._map(box).intersected(site_box) for box in lay.roads]:

@@ -168,7 +168,8 @@ def test_large_text_slides_stay_above_the_cue(
 def test_high_contrast_cue_is_solid(qtbot: QtBot, content: Content) -> None:
     """In high contrast the "Touch to start" pill stays the full accent (black text keeps 7:1)."""
     shell, page = _attract(qtbot, content, (1920, 1080))
-    shell.session.set_mode("high_contrast", True)
+    with qtbot.waitSignal(shell.host.page_changed):  # built again behind a picture of it
+        shell.session.set_mode("high_contrast", True)
     page = shell.host.page
     assert isinstance(page, AttractPage)
     y = round(page._cue_rect().center().y())

@@ -56,10 +56,12 @@ def test_a_narrow_large_bar_shows_icons_alone(qtbot: QtBot, content: Content) ->
     shell.resize(1080, 1920)
     shell.show()
     shell.nav.show(Route("themes"))  # the bar is hidden on the attract loop
-    shell.session.set_mode("large_text", True)
+    with qtbot.waitSignal(shell.host.page_changed):  # the page built again: the new bar is made
+        shell.session.set_mode("large_text", True)
     qtbot.waitUntil(lambda: shell.bar.width() == shell.width())  # the new bar is laid out
     assert shell.bar.home.text() == "" and shell.bar.home.accessibleName() == "Home"
-    shell.session.set_mode("large_text", False)
+    with qtbot.waitSignal(shell.host.page_changed):
+        shell.session.set_mode("large_text", False)
     qtbot.waitUntil(lambda: shell.bar.width() == shell.width())
     assert shell.bar.home.text() == "Home", "the labels come back where they fit"
 

@@ -26,7 +26,9 @@ from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.model.navigation import Change, Route
+from kiosk.ui.kept import KeptPages
 from kiosk.ui.pages.base import Page
+from kiosk.ui.restyle import Restyler
 from kiosk.ui.timers import single_shot
 from kiosk.ui.transition import MOTION, TransitionOverlay
 from kiosk.ui.unfold import Unfolder
@@ -65,9 +67,7 @@ class PageHost(QWidget):
     ):
         super().__init__(parent)
         self.factory = factory
-        self.keep = keep
-        self.context_key = context_key
-        self._kept: dict[Route, tuple[Page, Hashable]] = {}
+        self._kept = KeptPages(keep, context_key)
         self.page: Page | None = None
         self.painted = False
         self._scroll: dict[tuple[int, Route], int] = {}
@@ -94,24 +94,32 @@ class PageHost(QWidget):
         #: (no transition); None when no new page is being built.
         self._then: str | None = None
         self._depth_left = 0  # the depth of the page being left (see _abandon)
+        #: A change of language or mode under way (see :meth:`restyle`): the overlay shows a
+        #: picture of the screen (frozen), the route, depth and scroll position to build again.
+        self._restyler = Restyler(self)
+        self._restyler.ready.connect(self._build_again)
+        self._frozen = False
+        self._again: tuple[Route, int, int] | None = None
 
     @property
     def kept_routes(self) -> list[Route]:
         """The routes whose pages are kept (hidden) for a return visit."""
-        return list(self._kept)
+        return self._kept.routes
 
     @property
     def animating(self) -> bool:
         """A transition is on screen (or about to start: the new page is being grabbed)."""
         return (
             self._then is not None
+            or self._frozen
+            or self._restyler.active
             or self._unfold.active
             or self._grab_old.isActive()
             or self._pending.isActive()
             or self.animation.state() == QVariantAnimation.State.Running
         )
 
-    def show_route(self, change: Change) -> None:
+    def show_route(self, change: Change, motion: int | None = None) -> None:
         """Replace the page by the one for *change*, animated.
 
         The work of a page change is split over short turns of the event loop, so none of them
@@ -119,13 +127,17 @@ class PageHost(QWidget):
         on, the old page still on top of it, as the screen shows it) and builds its parts, for
         at most a slice of time a turn, until they fill its first screen (:meth:`_filled`); the
         next turn grabs the old page for the overlay and lets it go; the one after grabs the new
-        page and starts the animation. The rest of the page is built on later turns.
+        page and starts the animation. The rest of the page is built on later turns. *motion*:
+        the overlay's (1 slides on, -1 back, 0 cross-fades; by default from the direction).
         """
+        if self._restyler.flush():
+            self._again = None  # a change of language or mode is applied: this page is built
         if self._then is not None:
             self._abandon()  # the page being built was not on screen yet
         if self._leaving is not None:
             self._grab_leaving()  # a change before the old page was grabbed: grab it now
-        pending = self._pending.isActive()
+        pending = self._pending.isActive() or self._frozen
+        self._frozen = False
         if pending:
             self._pending.stop()  # the screen still shows the page before: slide on from there
         elif self.animating:
@@ -139,7 +151,9 @@ class PageHost(QWidget):
             self._scroll.clear()
         visible = old is not None and self.isVisible()
         slide = self.animation.duration() > 0 and (pending or visible)
-        page = self._take_kept(change.route)
+        page, stale = self._kept.take(change.route)
+        if stale is not None:
+            self._discard(stale)  # built for another language, size or content
         reused = page is not None
         if page is None:
             page = self.factory(change.route)
@@ -152,8 +166,9 @@ class PageHost(QWidget):
         position = 0
         if change.direction == "back":
             position = self._scroll.pop((change.depth, change.route), 0)
-        self._forget_deeper(change.depth)
-        self.overlay.motion = MOTION.get(change.direction, 0)
+        for key in [k for k in self._scroll if k[0] > change.depth]:
+            del self._scroll[key]  # the pages deeper than this one are gone
+        self.overlay.motion = MOTION.get(change.direction, 0) if motion is None else motion
         if old is not None and leaving is None:
             self._leave(old)  # the overlay shows the page before, or nothing shows it
         self._leaving = leaving  # the screen shows it until the new page is ready to slide in
@@ -200,13 +215,8 @@ class PageHost(QWidget):
         self._grab_old.stop()
         if old is None:
             return
-        self.overlay.old = old.grab()
+        self.overlay.hold(old.grab())
         self._leave(old)
-        self.overlay.new = QPixmap()
-        self.overlay.progress = 0.0
-        self.overlay.setGeometry(self.rect())
-        self.overlay.show()
-        self.overlay.raise_()
         self._pending.start()
 
     def _settle_leaving(self) -> None:
@@ -223,11 +233,52 @@ class PageHost(QWidget):
         self.overlay.new = self.page.grab()
         self.animation.start()
 
+    def restyle(self, apply: Callable[[], None]) -> None:
+        """Apply a change of language or mode (*apply*: fonts, style sheet, bar) and build the
+        page again, the screen showing a picture of itself meanwhile (:mod:`kiosk.ui.restyle`);
+        all at once when nothing is on screen. Kept pages go too: they were built for what
+        changes."""
+        if self._restyler.active:
+            self._restyler.begin([], apply)  # joins the change under way
+            return
+        page = self._leaving or self.page
+        if page is None or not self.isVisible() or self.animation.duration() == 0:
+            apply()
+            self.rebuild()
+            return
+        picture = self.grab()  # what the screen shows, a change half done or not
+        self._grab_old.stop()
+        self._pending.stop()
+        self.animation.stop()
+        current = self.page
+        if current is not None:
+            self._unfold.forget(current)
+            self._again = (current.route, self._depth, current.scroll_position())
+        going = self._kept.take_all() + [p for p in (self._leaving, current) if p is not None]
+        self.page = self._leaving = self._then = None
+        self.overlay.hold(picture)
+        self._frozen = True
+        self._restyler.begin(going, apply)
+
+    def _build_again(self) -> None:
+        """The change is applied: the page is built again beneath the picture, which then
+        cross-fades to it (at its scroll position, built whole if it had scrolled)."""
+        again, self._again = self._again, None
+        if again is None:
+            return
+        route, depth, position = again
+        self.show_route(Change(route, "forward", depth), motion=0)
+        if position and self.page is not None:
+            self._unfold.finish()
+            self.page.set_scroll_position(position)
+
     def rebuild(self) -> None:
         """Build the current page again in place (language or size changed), keeping the scroll.
 
         Kept pages are dropped too: they were built for what has just changed.
         """
+        if self._restyler.active or self._frozen:
+            self.finish_transition()
         if self._then is not None:
             self.finish_transition()
         self._settle_leaving()
@@ -256,7 +307,7 @@ class PageHost(QWidget):
         page = self.factory(route)
         self._unfold.build_whole(page)
         page.setGeometry(self.rect())
-        self._keep(page)
+        self._kept.add(page)
 
     def drop_kept(self) -> None:
         """Delete the pages kept for a return visit (the page being left too)."""
@@ -264,39 +315,23 @@ class PageHost(QWidget):
             self._unfold.finish()  # the new page is built first: the old one is grabbed then
         if self._leaving is not None:
             self._grab_leaving()  # its transition goes on; the page itself is not kept
-        for page, _ in self._kept.values():
+        for page in self._kept.take_all():
             self._discard(page)
-        self._kept.clear()
 
     def _let_go(self, page: Page) -> None:
         """*page* is being left: a kept one is completed first (it comes back whole), any other
         one shows nothing more."""
         if self._unfold.active:
-            if self.keep(page.route) and not page.building:
+            if self._kept.keep(page.route) and not page.building:
                 self._unfold.finish()
             else:
                 self._unfold.forget(page)
 
-    def _take_kept(self, route: Route) -> Page | None:
-        kept = self._kept.pop(route, None)
-        if kept is None:
-            return None
-        page, key = kept
-        if key != self.context_key():
-            self._discard(page)  # built for another language, size or content
-            return None
-        return page
-
     def _leave(self, page: Page) -> None:
-        if self.keep(page.route) and not page.building and page.route not in self._kept:
-            self._keep(page)
+        if self._kept.wants(page):
+            self._kept.add(page)
         else:
             self._discard(page)
-
-    def _keep(self, page: Page) -> None:
-        page.hide()
-        page.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
-        self._kept[page.route] = (page, self.context_key())
 
     @staticmethod
     def _discard(page: Page) -> None:
@@ -334,10 +369,6 @@ class PageHost(QWidget):
             # The zero timer fires once this paint has been flushed to the screen.
             QTimer.singleShot(0, self, self.first_painted.emit)
 
-    def _forget_deeper(self, depth: int) -> None:
-        for key in [k for k in self._scroll if k[0] > depth]:
-            del self._scroll[key]
-
     def _step(self, value: float) -> None:
         self.overlay.progress = float(value)
         self.overlay.update()
@@ -349,6 +380,8 @@ class PageHost(QWidget):
 
     def finish_transition(self) -> None:
         """Jump to the end of a running (or pending) transition (the page is built whole)."""
+        if self._restyler.flush():
+            self._build_again()
         self._unfold.finish()
         if self._then is not None:
             self._filled()

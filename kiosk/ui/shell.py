@@ -135,19 +135,17 @@ class Shell(QWidget):
     # -- the session's notifications ------------------------------------------------------------
 
     def _on_language(self, change: LanguageChange) -> None:
-        """Every string on screen switches at once (at the idle reset the attract loop follows)."""
+        """Every string on screen switches (at the idle reset the attract loop follows): the
+        page is built again behind a picture of it (see :meth:`PageHost.restyle`)."""
         if change.by_visitor:
-            self.host.finish_transition()
-            # The pages on hand are built again in the new language: hidden first, they are not
-            # re-laid out in the new font for nothing when the application font changes.
-            self.host.drop_kept()
-            if self.host.page is not None:
-                self.host.page.hide()
+            self.host.restyle(self._follow_language)
+        else:
+            self._follow_language()
+
+    def _follow_language(self) -> None:
         self._language_font()
-        self.bar.set_language(change.lang)
-        if change.by_visitor:
-            self.host.rebuild()
-            self._update_bar()
+        self.bar.set_language(self.session.lang)
+        self._update_bar()
 
     def _language_font(self) -> None:
         app = QApplication.instance()
@@ -155,12 +153,13 @@ class Shell(QWidget):
             fonts.use_language(app, self.session.lang)
 
     def _on_modes(self, modes: dict[str, bool]) -> None:
-        """Every screen follows the accessibility modes at once."""
-        self.theme = theme_for(modes, self._animate)
+        """Every screen follows the accessibility modes (built again behind a picture)."""
+        self.host.restyle(self._follow_modes)
+
+    def _follow_modes(self) -> None:
+        self.theme = theme_for(self.session.modes, self._animate)
         self.idle_overlay.set_theme(self.theme)
-        self.host.finish_transition()
         self._apply_factor(self._base_factor)
-        self.host.rebuild()
         self.update()
 
     def reset(self) -> None:

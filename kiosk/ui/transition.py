@@ -30,6 +30,16 @@ class TransitionOverlay(QWidget):
         self.progress = 0.0
         self.hide()
 
+    def hold(self, picture: QPixmap) -> None:
+        """Cover the page host with *picture* (what the screen shows) until the new page's
+        pixmap comes."""
+        self.old, self.new, self.progress = picture, QPixmap(), 0.0
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         w = self.width()

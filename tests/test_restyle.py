@@ -1,0 +1,88 @@
+"""A change of language or mode: a picture of the screen while the pages go and come back."""
+
+from __future__ import annotations
+
+import fingers
+from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
+
+from kiosk.model.navigation import HOME, Route
+from kiosk.ui.pages.base import Page
+from kiosk.ui.shell import Shell
+
+THEMES = Route("themes")
+THEME = Route("theme", "frontier")
+
+
+def on(qtbot: QtBot, shell: Shell, route: Route) -> Page:
+    fingers.tap(shell.host.page)  # the attract loop: to Home
+    qtbot.waitUntil(lambda: shell.nav.current == HOME)
+    qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
+    if route != HOME:
+        shell.nav.go(route)
+        qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
+    page = shell.host.page
+    assert page is not None and page.route == route
+    return page
+
+
+def test_a_language_switch_shows_a_picture_then_the_page_built_again(
+    qtbot: QtBot, shell: Shell
+) -> None:
+    old = on(qtbot, shell, THEME)
+    title = old.heading.accessibleName() if old.heading else ""
+    gone: list[str] = []
+    old.destroyed.connect(lambda _=None: gone.append("page"))
+    fingers.tap(shell.bar.language)
+    assert shell.host.overlay.isVisible(), "the screen shows a picture of the page meanwhile"
+    assert not shell.host.overlay.old.isNull()
+    assert shell.host.animating
+    with qtbot.waitSignal(shell.host.page_changed, timeout=3000) as built:
+        pass
+    assert built.args == [str(THEME)]
+    page = shell.host.page
+    assert page is not None and page is not old and page.route == THEME
+    assert page.heading is not None and page.heading.accessibleName() != title
+    assert shell.bar.language.accessibleName() != "", "the bar follows"
+    qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
+    assert not shell.host.overlay.isVisible()
+    qtbot.waitUntil(lambda: gone == ["page"])  # the old page is deleted
+
+
+def test_the_kept_pages_go_one_a_turn_before_the_style_changes(qtbot: QtBot, shell: Shell) -> None:
+    on(qtbot, shell, THEMES)  # Home is kept
+    assert HOME in shell.host.kept_routes
+    order: list[str] = []
+    kept = shell.findChild(QObject, f"page:{HOME}")
+    assert kept is not None
+    kept.destroyed.connect(lambda _=None: order.append(f"deleted, styled: {shell.theme.flat}"))
+    shell.bar.mode_toggled.emit("high_contrast", True)
+    assert shell.host.kept_routes == []
+    assert not shell.theme.flat, "the style changes once the old pages are gone"
+    qtbot.waitUntil(lambda: shell.theme.flat, timeout=3000)
+    qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
+    assert order == ["deleted, styled: False"]
+    assert shell.host.page is not None and shell.host.page.route == THEMES
+
+
+def test_a_navigation_during_the_change_applies_it_first(qtbot: QtBot, shell: Shell) -> None:
+    on(qtbot, shell, HOME)
+    shell.session.toggle_language()
+    shell.session.set_mode("large_text", True)  # a second change joins the first
+    shell.nav.go(THEME)
+    page = shell.host.page
+    assert page is not None and page.route == THEME
+    assert page.ctx.lang == shell.session.lang, "built in the new language"
+    assert shell.factor > shell._base_factor, "and in large text"
+    qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
+    assert shell.host.page is page and page.isVisible()
+
+
+def test_finishing_the_transition_completes_the_change(qtbot: QtBot, shell: Shell) -> None:
+    on(qtbot, shell, THEME)
+    shell.session.set_mode("high_contrast", True)
+    shell.host.finish_transition()
+    assert shell.theme.flat and not shell.host.animating
+    page = shell.host.page
+    assert page is not None and page.route == THEME and not page.building
+    assert not shell.host.overlay.isVisible()

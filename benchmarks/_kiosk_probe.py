@@ -20,8 +20,9 @@ session
     3. ``--warmup`` random navigations (not measured: interrupted transitions allocate their
        buffers once), at rest: RSS before; Home;
     4. the heartbeat during N random navigations (go to any route, back, home, sibling ±1,
-       language toggle), each ``--spacing-ms`` after the previous one returned, so a
-       navigation may interrupt a running transition (the app supports it); RSS every 50; the
+       language toggle, an accessibility mode on or off), each ``--spacing-ms`` after the
+       previous one returned, so a navigation may interrupt a running transition (the app
+       supports it); RSS every 50; the
        time each navigation began and every beat's time (the longest stall after each tap);
     5. at rest again: RSS after the navigations.
 transitions
@@ -251,6 +252,10 @@ def choose(rng: random.Random, shell: Any, routes: list[Any]) -> tuple[str, Call
     roll = rng.random()
     if roll < 0.10:
         return "language", shell.session.toggle_language
+    if roll < 0.14:  # an accessibility mode, on or off
+        mode = rng.choice(("large_text", "high_contrast", "low_reach"))
+        session = shell.session
+        return "mode", lambda: session.set_mode(mode, not session.modes[mode])
     if roll < 0.25 and len(nav.stack) > 1:
         return "back", nav.back
     if roll < 0.40:

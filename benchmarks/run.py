@@ -25,9 +25,10 @@ memory
     figure read on Home after ``gc.collect()``). Reference: the bare window at its first frame.
 stalls
     the same session: a 5 ms heartbeat QTimer during 1,000 random navigations (go, back, home,
-    sibling, language) spaced 60 ms apart by a QTimer; stall = interval − 5 ms. Reference: the
-    same heartbeat while the kiosk idles on Home (the timer's own noise). Also the longest stall
-    after each navigation (from its start to the next one's): the issue #16 figure, at p95.
+    sibling, language, a mode on or off) spaced 60 ms apart by a QTimer; stall = interval − 5 ms.
+    Reference: the same heartbeat while the kiosk idles on Home (the timer's own noise). Also the
+    longest stall after each navigation (from its start to the next one's): the issue #16 figure,
+    at p95.
 transitions
     ``_kiosk_probe.py transitions`` at 1920×1080 and 3840×2160: times of the Paint events of the
     page host's TransitionOverlay while its animation runs → frames per second per transition.

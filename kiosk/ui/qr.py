@@ -18,6 +18,11 @@ QUIET_ZONE = 4
 CODE_SIZE = 200
 
 
+def warm_up() -> None:
+    """Import the encoder now (see :func:`qr_modules`)."""
+    import segno  # noqa: F401
+
+
 def qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:
     """The code for *url* as rows of modules (True = dark), quiet zone included."""
     import segno  # pure Python, 50 ms to import: only when a first QR code is drawn

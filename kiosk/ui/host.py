@@ -173,6 +173,8 @@ class PageHost(QWidget):
             self._leave(old)  # the overlay shows the page before, or nothing shows it
         self._leaving = leaving  # the screen shows it until the new page is ready to slide in
         self._then = "settle" if not slide else "pending" if pending else "grab"
+        if slide:  # built beneath the page left or a picture: nothing of it need be painted yet
+            page.setUpdatesEnabled(False)
         self._unfold.unfold(page)
         if position:
             self._unfold.finish()  # the whole page, to scroll where the visitor was
@@ -230,6 +232,7 @@ class PageHost(QWidget):
         if self.page is None:
             self._finish()
             return
+        self.page.setUpdatesEnabled(True)
         self.overlay.new = self.page.grab()
         self.animation.start()
 
@@ -374,6 +377,8 @@ class PageHost(QWidget):
         self.overlay.update()
 
     def _finish(self) -> None:
+        if self.page is not None:
+            self.page.setUpdatesEnabled(True)
         self.overlay.hide()
         self.overlay.old = QPixmap()
         self.overlay.new = QPixmap()

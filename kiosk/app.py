@@ -18,7 +18,7 @@ from kiosk.model.session import Session
 from kiosk.model.settings import Settings, save_settings
 from kiosk.model.staff import Staff, TodayFigures
 from kiosk.system import logs, memory
-from kiosk.system.paths import bundled_content_dir
+from kiosk.system.paths import bundled_content_dir, cache_dir
 
 if TYPE_CHECKING:
     from kiosk.adapters.hours import OpeningHoursController
@@ -210,10 +210,12 @@ def run(
     """
     app = create_application(sys.argv[0])
     from kiosk.adapters import contain
+    from kiosk.ui.pages.attract_cache import PROPERTY
     from kiosk.ui.shell import Shell
     from kiosk.ui.window_watch import WindowWatch
 
     contain.install()  # exceptions in Qt virtuals stay where they are raised (see contain.py)
+    app.setProperty(PROPERTY, str(cache_dir() / "pictures"))  # the first frame's, kept
     folder = content_folder(settings)
     env = Environment(resource_exists=_resource_exists)
     session = Session(

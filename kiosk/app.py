@@ -18,6 +18,7 @@ from kiosk.model.session import Session
 from kiosk.model.settings import Settings, save_settings
 from kiosk.model.staff import Staff, TodayFigures
 from kiosk.system import logs, memory
+from kiosk.system.memo import FileMemo
 from kiosk.system.paths import bundled_content_dir, cache_dir
 
 if TYPE_CHECKING:
@@ -33,10 +34,10 @@ def content_folder(settings: Settings) -> Path:
     return Path(settings.content).expanduser() if settings.content else bundled_content_dir()
 
 
-def load_content(folder: Path | None) -> Content:
+def load_content(folder: Path | None, env: Environment | None = None) -> Content:
     """The content of *folder*; on any problem, logs it and falls back to the bundled content."""
     bundled = bundled_content_dir()
-    env = Environment(resource_exists=_resource_exists)
+    env = env or Environment(resource_exists=_resource_exists)
     if folder is not None and folder.resolve() != bundled.resolve():
         try:
             return load(folder, env)
@@ -45,6 +46,15 @@ def load_content(folder: Path | None) -> Content:
                 log.error("content: %s", problem)
             log.error("content in %s has problems; showing the bundled content", folder)
     return load(bundled, env)
+
+
+def _remembering_environment() -> Environment:
+    """What validating the content needs, remembering content whose wording was found clean
+    (the next start with the same texts skips the wording rules)."""
+    memo = FileMemo(cache_dir() / "wording-clean")
+    return Environment(
+        resource_exists=_resource_exists, wording_known=memo.known, wording_clean=memo.add
+    )
 
 
 def _resource_exists(path: str) -> bool:
@@ -217,9 +227,9 @@ def run(
     contain.install()  # exceptions in Qt virtuals stay where they are raised (see contain.py)
     app.setProperty(PROPERTY, str(cache_dir() / "pictures"))  # the first frame's, kept
     folder = content_folder(settings)
-    env = Environment(resource_exists=_resource_exists)
+    env = _remembering_environment()
     session = Session(
-        load_content(folder),
+        load_content(folder, env),
         settings,
         saved=saved,
         saver=_saver(config),

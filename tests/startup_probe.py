@@ -32,12 +32,13 @@ WATCHED = (
     "kiosk.adapters.awake",
     "kiosk.adapters.speech",
     "PySide6.QtTextToSpeech",
-    "kiosk.ui.figures",  # the first slide's drawings: read back from the picture cache
-    "kiosk.ui.zone",
     "kiosk.commands.supervise",
     "subprocess",  # offscreen, the start-up check runs no ldd
     "socket",
 )
+#: Not needed by a start after one that kept its first picture and found its content's wording
+#: clean (the first slide is read back, the wording rules do not run again).
+NEXT_START = ("kiosk.ui.figures", "kiosk.ui.zone", "kiosk.content.wording")
 report: dict[str, object] = {}
 _mark = PageHost.mark_painted
 
@@ -80,7 +81,7 @@ _paint = AttractPage.paintEvent
 def paint_event(self: AttractPage, event: QPaintEvent) -> None:
     _paint(self, event)
     if "painted" not in report:
-        report["painted"] = sorted(m for m in WATCHED if m in sys.modules)
+        report["painted"] = sorted(m for m in WATCHED + NEXT_START if m in sys.modules)
 
 
 PageHost.mark_painted = mark_painted  # type: ignore[method-assign]

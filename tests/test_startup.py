@@ -41,13 +41,12 @@ def test_the_first_frame_waits_for_nothing_it_does_not_show(tmp_path: Path) -> N
     assert "qtawesome" not in after["modules"], "the bundled icons need no qtawesome"
 
 
-def test_the_next_start_paints_its_first_frame_without_the_drawings_modules(
+def test_the_next_start_neither_paints_the_first_slide_nor_checks_the_wording_again(
     tmp_path: Path,
 ) -> None:
-    first = _start(tmp_path)  # paints the first slide, and keeps it
-    assert {"kiosk.ui.figures", "kiosk.ui.zone"} <= set(first["painted"])
+    first = _start(tmp_path)  # paints the first slide and keeps it, checks the wording
+    assert {"kiosk.ui.figures", "kiosk.ui.zone", "kiosk.content.wording"} <= set(first["painted"])
     assert len(list((tmp_path / "cache").rglob("*.pixels"))) == 2, "slide and background kept"
     again = _start(tmp_path)
     assert again["page"] == "attract"
     assert again["painted"] == [], f"imported for the first frame: {again['painted']}"
-    assert "kiosk.ui.figures" in again["after"]["modules"], "the other pages load after it"

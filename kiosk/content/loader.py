@@ -8,7 +8,6 @@ folder are problems like any other.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ import rtoml
 
 from kiosk.content.convert import Converter, Invalid
 from kiosk.content.model import SECTIONS, Content
+from kiosk.system.digest import blake2b
 
 #: Records of these kinds (paths of arrays) may be named by a ``ref`` field of the same kind
 #: name, and what they are called in a problem line.
@@ -197,7 +197,7 @@ def _wording(texts: list[tuple[str, str]], env: Environment) -> list[tuple[str, 
 
 def _wording_digest(texts: list[tuple[str, str]]) -> str:
     """A digest of *texts* and of the wording rules' source (a change to either checks again)."""
-    digest = hashlib.sha1(Path(__file__).with_name("wording.py").read_bytes())
+    digest = blake2b(Path(__file__).with_name("wording.py").read_bytes(), digest_size=20)
     for path, text in texts:
         digest.update(f"{path}\0{text}\0".encode())
     return digest.hexdigest()

@@ -19,7 +19,6 @@ folder); without it (proof sheets, checks, tests) nothing is read or written.
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
 import os
 import struct
@@ -28,6 +27,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtGui import QImage, QPixmap
 
+from kiosk.system.digest import digest
 from kiosk.system.paths import PACKAGE, RESOURCES_RCC
 
 log = logging.getLogger("kiosk.attract")
@@ -66,9 +66,7 @@ def code_stamp() -> str:
 
 def picture_key(*parts: object) -> str:
     """The key of a picture painted from *parts* (their ``repr``) by this code."""
-    digest = hashlib.sha1(code_stamp().encode())
-    digest.update(repr(parts).encode())
-    return digest.hexdigest()
+    return digest(code_stamp().encode(), repr(parts).encode())
 
 
 def _path(folder: Path, name: str, width: int, height: int) -> Path:

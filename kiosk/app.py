@@ -206,6 +206,14 @@ def _saver(config: Path | None) -> Callable[[Settings], object] | None:
     return lambda settings: save_settings(settings, config)
 
 
+def load_window_modules() -> None:
+    """Import what :func:`run` makes the window and its first page of, building nothing (no
+    application exists yet): the start-up check's ldd runs meanwhile."""
+    from kiosk.adapters import contain  # noqa: F401
+    from kiosk.ui import shell, window_watch  # noqa: F401
+    from kiosk.ui.pages import attract, attract_cache  # noqa: F401
+
+
 def run(
     settings: Settings,
     config: Path | None,

@@ -364,6 +364,9 @@ def run_command(
     libraries = preflight.Libraries()  # ldd of Qt's platform plugin runs while the modules load
     try:
         from kiosk import app
+
+        if not args.out_of_order:
+            app.load_window_modules()
     except ImportError as exc:  # Qt's own libraries would not load: the check says why
         failed: ImportError | None = exc
     else:

@@ -36,9 +36,9 @@ WATCHED = (
     "subprocess",  # offscreen, the start-up check runs no ldd
     "socket",
 )
-#: Not needed by a start after one that kept its first picture and found its content's wording
-#: clean (the first slide is read back, the wording rules do not run again).
-NEXT_START = ("kiosk.ui.figures", "kiosk.ui.zone", "kiosk.content.wording")
+#: Not needed by a start after one that kept its first picture and its content (the first slide
+#: and the validated content are read back: no drawing, loading or checking).
+NEXT_START = ("kiosk.ui.figures", "kiosk.ui.zone", "kiosk.content.wording", "kiosk.content.loader")
 report: dict[str, object] = {}
 _mark = PageHost.mark_painted
 

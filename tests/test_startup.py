@@ -41,12 +41,14 @@ def test_the_first_frame_waits_for_nothing_it_does_not_show(tmp_path: Path) -> N
     assert "qtawesome" not in after["modules"], "the bundled icons need no qtawesome"
 
 
-def test_the_next_start_neither_paints_the_first_slide_nor_checks_the_wording_again(
+def test_the_next_start_neither_paints_the_first_slide_nor_loads_the_content_again(
     tmp_path: Path,
 ) -> None:
-    first = _start(tmp_path)  # paints the first slide and keeps it, checks the wording
-    assert {"kiosk.ui.figures", "kiosk.ui.zone", "kiosk.content.wording"} <= set(first["painted"])
+    first = _start(tmp_path)  # paints the first slide, loads and checks the content; keeps both
+    again_needless = {"kiosk.ui.figures", "kiosk.ui.zone", "kiosk.content.wording"}
+    assert again_needless | {"kiosk.content.loader"} <= set(first["painted"])
     assert len(list((tmp_path / "cache").rglob("*.pixels"))) == 2, "slide and background kept"
+    assert len(list((tmp_path / "cache").rglob("content.pickle"))) == 1, "the content kept"
     again = _start(tmp_path)
     assert again["page"] == "attract"
     assert again["painted"] == [], f"imported for the first frame: {again['painted']}"

@@ -13,16 +13,18 @@ from PySide6.QtGui import QCursor, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.adapters import fonts, qt_logging
-from kiosk.content import Content, ContentError, Environment, load
+from kiosk.content import Content
 from kiosk.model.session import Session
 from kiosk.model.settings import Settings, save_settings
 from kiosk.model.staff import Staff, TodayFigures
 from kiosk.system import logs, memory
-from kiosk.system.paths import bundled_content_dir
+from kiosk.system.memo import FileMemo
+from kiosk.system.paths import RESOURCES_RCC, bundled_content_dir, cache_dir
 
 if TYPE_CHECKING:
     from kiosk.adapters.hours import OpeningHoursController
     from kiosk.adapters.recorder import AnalyticsBridge
+    from kiosk.content import Environment
     from kiosk.ui.shell import Shell
 
 log = logging.getLogger("kiosk.app")
@@ -33,10 +35,12 @@ def content_folder(settings: Settings) -> Path:
     return Path(settings.content).expanduser() if settings.content else bundled_content_dir()
 
 
-def load_content(folder: Path | None) -> Content:
+def load_content(folder: Path | None, env: Environment | None = None) -> Content:
     """The content of *folder*; on any problem, logs it and falls back to the bundled content."""
+    from kiosk.content import ContentError, Environment, load
+
     bundled = bundled_content_dir()
-    env = Environment(resource_exists=_resource_exists)
+    env = env or Environment(resource_exists=_resource_exists)
     if folder is not None and folder.resolve() != bundled.resolve():
         try:
             return load(folder, env)
@@ -45,6 +49,41 @@ def load_content(folder: Path | None) -> Content:
                 log.error("content: %s", problem)
             log.error("content in %s has problems; showing the bundled content", folder)
     return load(bundled, env)
+
+
+def _remembering_environment() -> Environment:
+    """What validating the content needs, remembering content whose wording was found clean
+    (the next start with the same texts skips the wording rules)."""
+    from kiosk.content import Environment
+
+    memo = FileMemo(cache_dir() / "wording-clean")
+    return Environment(
+        resource_exists=_resource_exists, wording_known=memo.known, wording_clean=memo.add
+    )
+
+
+def _load_checked(folder: Path) -> Content:
+    """The content of *folder* (raises ContentError), its clean wording remembered."""
+    from kiosk.content import load
+
+    return load(folder, _remembering_environment())
+
+
+def _content_at_start(folder: Path) -> Content:
+    """The content to start with: what an earlier start validated from the same files with the
+    same code (kiosk.content.kept), or *folder*'s loaded now (and kept for the next start)."""
+    from kiosk.content import kept
+
+    path = cache_dir() / "content.pickle"
+    stamp = RESOURCES_RCC.stat() if RESOURCES_RCC.exists() else None
+    key = kept.fingerprint(folder, repr(stamp and (stamp.st_size, stamp.st_mtime_ns)).encode())
+    content = kept.read(path, key) if key else None
+    if content is not None:
+        return content
+    content = load_content(folder, _remembering_environment())
+    if key and content.folder == folder:  # not when the bundled content stood in
+        kept.write(path, key, content)  # a few milliseconds, at a start that loaded it all
+    return content
 
 
 def _resource_exists(path: str) -> bool:
@@ -118,6 +157,7 @@ def _install_watchers(
     from kiosk.adapters import heartbeat
     from kiosk.adapters.content_watch import ContentWatcher
     from kiosk.adapters.screens import ScreenFollower
+    from kiosk.content import Environment, load
 
     env = Environment(resource_exists=_resource_exists)
     watcher = ContentWatcher(
@@ -143,6 +183,7 @@ def _install_fleet(shell: Shell, session: Session, booth: Booth, settings: Setti
     if not settings.fleet_dir:
         return
     from kiosk.adapters.fleet import FleetAgent
+    from kiosk.content import Environment, load
     from kiosk.model.analytics import db_path
 
     def screenshot() -> QImage | None:  # never the PIN pad or the admin menu
@@ -196,6 +237,14 @@ def _saver(config: Path | None) -> Callable[[Settings], object] | None:
     return lambda settings: save_settings(settings, config)
 
 
+def load_window_modules() -> None:
+    """Import what :func:`run` makes the window and its first page of, building nothing (no
+    application exists yet): the start-up check's ldd runs meanwhile."""
+    from kiosk.adapters import contain  # noqa: F401
+    from kiosk.ui import shell, window_watch  # noqa: F401
+    from kiosk.ui.pages import attract, attract_cache  # noqa: F401
+
+
 def run(
     settings: Settings,
     config: Path | None,
@@ -210,18 +259,19 @@ def run(
     """
     app = create_application(sys.argv[0])
     from kiosk.adapters import contain
+    from kiosk.ui.pages.attract_cache import PROPERTY
     from kiosk.ui.shell import Shell
     from kiosk.ui.window_watch import WindowWatch
 
     contain.install()  # exceptions in Qt virtuals stay where they are raised (see contain.py)
+    app.setProperty(PROPERTY, str(cache_dir() / "pictures"))  # the first frame's, kept
     folder = content_folder(settings)
-    env = Environment(resource_exists=_resource_exists)
     session = Session(
-        load_content(folder),
+        _content_at_start(folder),
         settings,
         saved=saved,
         saver=_saver(config),
-        reload=lambda: load(folder, env),
+        reload=lambda: _load_checked(folder),
     )
     booth = Booth()
     staff = Staff(session, today=booth.today)

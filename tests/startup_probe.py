@@ -1,8 +1,9 @@
 """The real kiosk (``kiosk.app.run``, windowed, offscreen), reporting what its start did when.
 
 Prints one JSON line and quits once every step waiting for the first frame has run: which
-modules were imported and which booth services existed at the first page's first paint, and
-the same once the steps ran. Used by tests/test_startup.py.
+modules were imported and which booth services existed at the first page's first paint, which
+modules once that paint was done (``painted``), and the same once the steps ran. Used by
+tests/test_startup.py.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ import json
 import sys
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.commands.cli import main
 from kiosk.ui.host import PageHost
+from kiosk.ui.pages.attract import AttractPage
 from kiosk.ui.shell import Shell
 
 WATCHED = (
@@ -29,7 +32,13 @@ WATCHED = (
     "kiosk.adapters.awake",
     "kiosk.adapters.speech",
     "PySide6.QtTextToSpeech",
+    "kiosk.commands.supervise",
+    "subprocess",  # offscreen, the start-up check runs no ldd
+    "socket",
 )
+#: Not needed by a start after one that kept its first picture and its content (the first slide
+#: and the validated content are read back: no drawing, loading or checking).
+NEXT_START = ("kiosk.ui.figures", "kiosk.ui.zone", "kiosk.content.wording", "kiosk.content.loader")
 report: dict[str, object] = {}
 _mark = PageHost.mark_painted
 
@@ -66,7 +75,17 @@ def _poll() -> None:
         QTimer.singleShot(20, _poll)
 
 
+_paint = AttractPage.paintEvent
+
+
+def paint_event(self: AttractPage, event: QPaintEvent) -> None:
+    _paint(self, event)
+    if "painted" not in report:
+        report["painted"] = sorted(m for m in WATCHED + NEXT_START if m in sys.modules)
+
+
 PageHost.mark_painted = mark_painted  # type: ignore[method-assign]
+AttractPage.paintEvent = paint_event  # type: ignore[method-assign]
 QTimer.singleShot(0, _poll)
 if __name__ == "__main__":
     sys.exit(main())

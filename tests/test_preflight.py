@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -164,3 +165,23 @@ def test_the_kiosk_explains_a_missing_display_and_exits(tmp_path: Path) -> None:
     done = _start({"QT_QPA_PLATFORM": "xcb"}, tmp_path)
     assert done.returncode == EXIT_CANNOT_START, done.stderr
     assert "DISPLAY is not set" in done.stderr
+
+
+def test_the_libraries_are_looked_up_while_the_kiosk_loads(tmp_path: Path) -> None:
+    if shutil.which("ldd") is None:
+        pytest.skip("no ldd here")
+    qt = fake_qt(tmp_path)
+    env = {"QT_QPA_PLATFORM": "wayland;xcb", "DISPLAY": ":0"}
+    libraries = preflight.Libraries(env, qt)
+    started = set(libraries._running)
+    assert started == {f for name in ("wayland", "xcb") for f in preflight.plugin_files(name, qt)}
+    plugin = preflight.plugin_files("xcb", qt)[0]
+    assert libraries.ldd(plugin) == preflight.run_ldd(plugin), "as if ldd ran when asked"
+    libraries.close()
+    assert not libraries._running
+
+
+def test_no_lookup_is_started_for_a_platform_without_a_screen(tmp_path: Path) -> None:
+    libraries = preflight.Libraries({"QT_QPA_PLATFORM": "offscreen"}, fake_qt(tmp_path))
+    assert not libraries._running
+    assert preflight.check({"QT_QPA_PLATFORM": "offscreen"}, ldd=libraries.ldd) is None

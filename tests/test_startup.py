@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import isolated
 
@@ -13,7 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PROBE = Path(__file__).resolve().parent / "startup_probe.py"
 
 
-def test_the_first_frame_waits_for_nothing_it_does_not_show(tmp_path: Path) -> None:
+def _start(tmp_path: Path) -> dict[str, Any]:
+    """What the probe saw of a start of the kiosk with its folders in *tmp_path*."""
     config = tmp_path / "kiosk.toml"
     config.write_text('opening_hours = "mon-sun 00:00-24:00"\n', encoding="utf-8")
     env = isolated.environment(tmp_path)
@@ -21,7 +23,12 @@ def test_the_first_frame_waits_for_nothing_it_does_not_show(tmp_path: Path) -> N
     command += ["--config", str(config)]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-3000:]
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return report
+
+
+def test_the_first_frame_waits_for_nothing_it_does_not_show(tmp_path: Path) -> None:
+    report = _start(tmp_path)
     assert report["page"] == "attract"
     first = report["first_paint"]
     assert first["modules"] == [], f"loaded before the first frame: {first['modules']}"
@@ -33,3 +40,16 @@ def test_the_first_frame_waits_for_nothing_it_does_not_show(tmp_path: Path) -> N
     assert "kiosk.adapters.content_watch" in after["modules"]
     assert "segno" in after["modules"], "the QR encoder is imported before a first item page"
     assert "qtawesome" not in after["modules"], "the bundled icons need no qtawesome"
+
+
+def test_the_next_start_neither_paints_the_first_slide_nor_loads_the_content_again(
+    tmp_path: Path,
+) -> None:
+    first = _start(tmp_path)  # paints the first slide, loads and checks the content; keeps both
+    again_needless = {"kiosk.ui.figures", "kiosk.ui.zone", "kiosk.content.wording"}
+    assert again_needless | {"kiosk.content.loader"} <= set(first["painted"])
+    assert len(list((tmp_path / "cache").rglob("*.pixels"))) == 2, "slide and background kept"
+    assert len(list((tmp_path / "cache").rglob("content.pickle"))) == 1, "the content kept"
+    again = _start(tmp_path)
+    assert again["page"] == "attract"
+    assert again["painted"] == [], f"imported for the first frame: {again['painted']}"

@@ -18,7 +18,6 @@ moment later, where :func:`kiosk.logs.install_excepthook` logs it and recovers.
 from __future__ import annotations
 
 import functools
-import importlib.abc
 import inspect
 import logging
 import sys
@@ -26,9 +25,12 @@ import traceback
 from collections.abc import Callable, Sequence
 from importlib.machinery import ModuleSpec
 from types import ModuleType
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, QTimer
+
+if TYPE_CHECKING:
+    from importlib.abc import Loader
 
 log = logging.getLogger("kiosk.contain")
 
@@ -113,8 +115,11 @@ def install(package: str = "kiosk") -> int:
     return contain_loaded(package)
 
 
-class _ContainingFinder(importlib.abc.MetaPathFinder):
-    """Finds *package*'s modules with the other finders; their loader contains after loading."""
+class _ContainingFinder:
+    """Finds *package*'s modules with the other finders; their loader contains after loading.
+
+    (A meta path finder by its methods: importlib.abc's base classes would cost the start its
+    importlib.resources modules.)"""
 
     def __init__(self, package: str) -> None:
         self.package = package
@@ -131,12 +136,12 @@ class _ContainingFinder(importlib.abc.MetaPathFinder):
             if spec is None:
                 continue
             if spec.loader is not None and hasattr(spec.loader, "exec_module"):
-                spec.loader = _ContainingLoader(spec.loader)
+                spec.loader = cast("Loader", _ContainingLoader(spec.loader))
             return spec
         return None
 
 
-class _ContainingLoader(importlib.abc.Loader):
+class _ContainingLoader:
     """Runs the module with the real loader, then contains its classes."""
 
     def __init__(self, inner: Any) -> None:

@@ -352,7 +352,7 @@ def run_command(
     except ValueError as exc:
         parser.error(str(exc))
     os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
-    from kiosk.commands.supervise import ENV
+    from kiosk.system.supervision import ENV
 
     if settings.supervise and not os.environ.get(ENV) and not args.out_of_order:
         return supervise_command(["--", *argv])
@@ -361,14 +361,23 @@ def run_command(
         print("kiosk: --size applies with --windowed only; ignored", file=sys.stderr)
     from kiosk.system import preflight
 
-    problem = preflight.check()
+    libraries = preflight.Libraries()  # ldd of Qt's platform plugin runs while the modules load
+    try:
+        from kiosk import app
+
+        if not args.out_of_order:
+            app.load_window_modules()
+    except ImportError as exc:  # Qt's own libraries would not load: the check says why
+        failed: ImportError | None = exc
+    else:
+        failed = None
+    problem = preflight.check(ldd=libraries.ldd)
+    libraries.close()
     if problem is not None:  # Qt would abort with a message about plugins and nothing else
         logging.getLogger("kiosk.preflight").critical("%s", problem)
         return EXIT_CANNOT_START
+    if failed is not None:
+        raise failed
     if args.out_of_order:
-        from kiosk.app import run_out_of_order
-
-        return run_out_of_order(settings.screen, args.windowed, args.size)
-    from kiosk.app import run
-
-    return run(settings, config, args.windowed, args.size, saved=saved)
+        return app.run_out_of_order(settings.screen, args.windowed, args.size)
+    return app.run(settings, config, args.windowed, args.size, saved=saved)

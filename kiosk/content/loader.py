@@ -18,7 +18,7 @@ import rtoml
 
 from kiosk.content.convert import Converter, Invalid
 from kiosk.content.model import SECTIONS, Content
-from kiosk.content.wording import wording_problems
+from kiosk.system.digest import blake2b
 
 #: Records of these kinds (paths of arrays) may be named by a ``ref`` field of the same kind
 #: name, and what they are called in a problem line.
@@ -61,10 +61,15 @@ class Environment:
         resource_exists: tells whether a bundled resource path (``:/illustrations/x.svg``) exists;
             ``None`` skips the check of such paths.
         glyphs: the characters the bundled font can draw; ``None`` skips the glyph check.
+        wording_known: tells whether texts of this digest (and these wording rules) were found
+            clean before, so the wording rules need not run again (``None``: they always run).
+        wording_clean: is told the digest of texts the wording rules found clean.
     """
 
     resource_exists: Callable[[str], bool] | None = None
     glyphs: Container[int] | None = None
+    wording_known: Callable[[str], bool] | None = None
+    wording_clean: Callable[[str], object] | None = None
 
 
 @dataclass
@@ -164,7 +169,7 @@ def check(folder: Path, env: Environment | None = None) -> tuple[Content | None,
     located += _cross_references(readable, found.ids)
     located += _resources(found.resources, folder, env)
     located += _glyphs(found.texts, env)
-    located += wording_problems(found.texts)
+    located += _wording(found.texts, env)
     for path, message in located:
         problems.append(Problem(_file_of(path, read.origin, default), path, message))
     content = None
@@ -172,6 +177,30 @@ def check(folder: Path, env: Environment | None = None) -> tuple[Content | None,
         content = Content(**values, folder=folder, origin=dict(read.origin))
         content.index.update(_index(content))
     return content, sorted(set(problems), key=_order)
+
+
+def _wording(texts: list[tuple[str, str]], env: Environment) -> list[tuple[str, str]]:
+    """The wording problems of *texts*; none without running the rules when the environment
+    knows these very texts (and rules) were found clean."""
+    digest = ""
+    if env.wording_known is not None or env.wording_clean is not None:
+        digest = _wording_digest(texts)
+        if env.wording_known is not None and env.wording_known(digest):
+            return []
+    from kiosk.content.wording import wording_problems  # its rules load when they run
+
+    problems = wording_problems(texts)
+    if not problems and digest and env.wording_clean is not None:
+        env.wording_clean(digest)
+    return problems
+
+
+def _wording_digest(texts: list[tuple[str, str]]) -> str:
+    """A digest of *texts* and of the wording rules' source (a change to either checks again)."""
+    digest = blake2b(Path(__file__).with_name("wording.py").read_bytes(), digest_size=20)
+    for path, text in texts:
+        digest.update(f"{path}\0{text}\0".encode())
+    return digest.hexdigest()
 
 
 def _order(problem: Problem) -> tuple[str, int, str, str]:

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kiosk.content import Content, ContentError, Lang
+from kiosk.content import Content, Lang
 from kiosk.model.events import Emitter
 from kiosk.model.navigation import Navigation
 from kiosk.model.routes import siblings_for
@@ -187,6 +187,8 @@ class Session:
         """Load the content again and show it; the problems found instead (nothing changes)."""
         if self._reload is None:
             return []
+        from kiosk.content import ContentError  # the loader's, imported when it is used
+
         try:
             content = self._reload()
         except ContentError as exc:

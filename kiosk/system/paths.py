@@ -17,3 +17,10 @@ def bundled_content_dir() -> Path:
     if installed.is_dir():
         return installed
     return PACKAGE.parent / "assets" / "content"
+
+
+def cache_dir() -> Path:
+    """The kiosk's cache folder (pictures kept from one start to the next; safe to delete)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("kiosk", appauthor=False))

@@ -19,12 +19,16 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-import shutil
-import socket
-import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import subprocess
+
+# shutil, socket and subprocess are imported where they are used: a platform without a screen
+# to check (offscreen) needs none of them, and the kiosk's start waits for every import.
 
 #: A missing library → (Debian/Ubuntu package, Fedora package).
 PACKAGES: dict[str, tuple[str, str]] = {
@@ -113,6 +117,9 @@ def pyside_qt_dir() -> Path | None:
 
 def run_ldd(path: Path) -> str:
     """What ``ldd`` prints for *path* ("" where there is no ldd, as on Windows and macOS)."""
+    import shutil
+    import subprocess
+
     ldd = shutil.which("ldd")
     if ldd is None:
         return ""
@@ -153,6 +160,8 @@ def display_problem(env: Mapping[str, str], can_connect: Callable[[int], bool]) 
 
 def connect_x11(number: int) -> bool:
     """Whether the local X server *number* accepts a connection on its Unix socket."""
+    import socket
+
     names: list[str | bytes] = [f"/tmp/.X11-unix/X{number}"]
     if sys.platform.startswith("linux"):
         names.append(f"\0/tmp/.X11-unix/X{number}".encode())
@@ -165,6 +174,57 @@ def connect_x11(number: int) -> bool:
                 continue
             return True
     return False
+
+
+class Libraries:
+    """``ldd`` of the platform plugins Qt may use, started at once and read when needed: the
+    kiosk loads its modules meanwhile instead of waiting for it (``check(ldd=...ldd)``)."""
+
+    def __init__(self, env: Mapping[str, str] | None = None, qt_dir: Path | None = None):
+        self._running: dict[Path, subprocess.Popen[str]] = {}
+        env = os.environ if env is None else env
+        files = [f for name in platforms(env) for f in plugin_files(name, qt_dir)]
+        if not files:  # a platform without a screen to check (offscreen): nothing to start
+            return
+        import shutil
+        import subprocess
+
+        ldd = shutil.which("ldd")
+        if ldd is None:
+            return
+        for path in files:
+            try:
+                self._running[path] = subprocess.Popen(
+                    [ldd, str(path)],
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    stdin=subprocess.DEVNULL,
+                    text=True,
+                )
+            except OSError:
+                continue
+
+    def ldd(self, path: Path) -> str:
+        """What ``ldd`` printed for *path* (run now if it was not started)."""
+        import subprocess
+
+        process = self._running.pop(path, None)
+        if process is None:
+            return run_ldd(path)
+        try:
+            out, _ = process.communicate(timeout=20)
+        except subprocess.SubprocessError:
+            process.kill()
+            process.communicate()
+            return ""
+        return out or ""
+
+    def close(self) -> None:
+        """End the lookups nobody read (a platform Qt did not need to try)."""
+        for process in self._running.values():
+            process.kill()
+            process.communicate()
+        self._running.clear()
 
 
 def wayland_problem(env: Mapping[str, str]) -> str | None:

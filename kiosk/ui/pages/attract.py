@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import (
     QColor,
@@ -17,7 +19,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from kiosk.model.navigation import Route
-from kiosk.ui.pages.attract_slides import SEPARATOR, SlideArt, slides_for
+from kiosk.ui.pages import attract_cache
+from kiosk.ui.pages.attract_slides import SEPARATOR, SlideArt, Visual, slides_for
 from kiosk.ui.pages.base import Page, PageContext
 from kiosk.ui.strings import both
 from kiosk.ui.tokens import MOTION, SPACE, TYPE, scaled
@@ -63,6 +66,9 @@ class AttractPage(Page):
         self._pictures: dict[int, QPixmap] = {}  # the slides on screen now, painted
         self._bg = QPixmap()
         self._bg_key: tuple[object, ...] | None = None
+        #: The first slide and its background come from the picture cache when they can, and
+        #: go into it when they cannot (see :mod:`kiosk.ui.pages.attract_cache`).
+        self._cache = attract_cache.cache_folder()
         self.index = 0
         self._progress = 1.0
         self._pulse = 0.0
@@ -111,10 +117,43 @@ class AttractPage(Page):
         """Slide *index* painted for the page's size (once per slide on screen)."""
         picture = self._pictures.get(index)
         if picture is None:
-            picture = self.art.paint(
-                index, self.slides[index], self.size(), self.devicePixelRatioF()
+            ratio = self.devicePixelRatioF()
+            size = (round(self.width() * ratio), round(self.height() * ratio))
+            picture = self._kept(
+                f"attract-slide-{index}",
+                self._slide_parts(index),
+                size,
+                lambda: self.art.paint(index, self.slides[index], self.size(), ratio),
             )
             self._pictures[index] = picture
+        return picture
+
+    def _slide_parts(self, index: int) -> tuple[object, ...] | None:
+        """What slide *index*'s picture is painted from (None: not kept in the cache)."""
+        slide = self.slides[index]
+        if index != 0 or slide.visual is not Visual.FIGURES:  # the first frame's slide only
+            return None
+        ctx, ratio = self.ctx, self.devicePixelRatioF()
+        return (slide, ctx.lang, ctx.factor, ctx.theme, self.font().toString(), self.size(), ratio)
+
+    def _kept(
+        self,
+        name: str,
+        parts: tuple[object, ...] | None,
+        size: tuple[int, int],
+        paint: Callable[[], QPixmap],
+    ) -> QPixmap:
+        """The picture *name* of *size* device pixels painted from *parts*: read from the
+        picture cache when it was kept there; else painted, and kept once the frame is shown."""
+        folder, key = self._cache, ""
+        if folder is not None and parts is not None and min(size) > 0:
+            key = attract_cache.picture_key(name, *parts)
+            kept = attract_cache.load(folder, name, key, *size)
+            if kept is not None:
+                return kept
+        picture = paint()
+        if folder is not None and key:
+            QTimer.singleShot(0, self, lambda: attract_cache.save(folder, name, key, picture))
         return picture
 
     def _set_progress(self, value: float) -> None:
@@ -174,23 +213,36 @@ class AttractPage(Page):
         """The gradient and the slide's glow, painted once per size and accent (two full-screen
         gradients cost about 10 ms in software; the slide animation repaints at every frame)."""
         w, h, p = self.width(), self.height(), self.ctx.theme.palette
-        key = (w, h, accent, p.background, p.background_deep)
+        key = (w, h, accent, p.background, p.background_deep, self.ctx.theme.flat)
         if self._bg_key != key:
-            pixmap = QPixmap(max(1, w), max(1, h))
-            painter = QPainter(pixmap)
-            gradient = QLinearGradient(0, 0, w, h)
-            gradient.setColorAt(0, QColor(p.background))
-            gradient.setColorAt(1, QColor(p.background_deep))
-            painter.fillRect(pixmap.rect(), gradient)
-            glow = QRadialGradient(w * 0.78, h * 0.30, max(w, h) * 0.55)
-            color = QColor(accent)
-            color.setAlphaF(0.0 if self.ctx.theme.flat else 0.22)
-            glow.setColorAt(0, color)
-            glow.setColorAt(1, QColor(0, 0, 0, 0))
-            painter.fillRect(pixmap.rect(), glow)
-            painter.end()
-            self._bg, self._bg_key = pixmap, key
+            first = self._bg_key is None  # the first frame's: kept in the picture cache
+            size = (max(1, w), max(1, h))
+            self._bg = self._kept(
+                "attract-background",
+                key if first else None,
+                size,
+                lambda: self._paint_background(size, accent),
+            )
+            self._bg_key = key
         return self._bg
+
+    def _paint_background(self, size: tuple[int, int], accent: str) -> QPixmap:
+        """The gradient behind the slides with the glow of *accent*, *size* pixels."""
+        w, h, p = size[0], size[1], self.ctx.theme.palette
+        pixmap = QPixmap(w, h)
+        painter = QPainter(pixmap)
+        gradient = QLinearGradient(0, 0, w, h)
+        gradient.setColorAt(0, QColor(p.background))
+        gradient.setColorAt(1, QColor(p.background_deep))
+        painter.fillRect(pixmap.rect(), gradient)
+        glow = QRadialGradient(w * 0.78, h * 0.30, max(w, h) * 0.55)
+        color = QColor(accent)
+        color.setAlphaF(0.0 if self.ctx.theme.flat else 0.22)
+        glow.setColorAt(0, color)
+        glow.setColorAt(1, QColor(0, 0, 0, 0))
+        painter.fillRect(pixmap.rect(), glow)
+        painter.end()
+        return pixmap
 
     def cue_pill(self) -> tuple[QRectF, QFont]:
         """The "Touch to start" pill and its font: the title's size, smaller where the two

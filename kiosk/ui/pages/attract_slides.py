@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Content, Figure, Lang, Text
-from kiosk.ui.figures import ONE_COLUMN_BELOW, TWO_COLUMNS_BELOW, FigureWall
 from kiosk.ui.text import wrap
 from kiosk.ui.tokens import SPACE, TYPE, Palette, Theme, scaled
-from kiosk.ui.zone import SitePlan, SpectrumDiagram
+
+if TYPE_CHECKING:
+    from kiosk.ui.figures import FigureWall
 
 #: Achievements shown on the loop, in this order (those that exist).
 ACHIEVEMENTS = ("quantum-cloud", "proton-cyclotron", "frontier-competition", "technology-trading")
@@ -223,6 +225,11 @@ class SlideArt:
     def visual(self, index: int, slide: Slide, room: QSize) -> QPixmap:
         """The slide's drawing as a pixmap, laid out for *room* (it may come out smaller, or
         taller: the caller scales it down to fit)."""
+        # The drawings' modules load with the first slide painted, not with the page: the
+        # first frame's slide is usually read back from the picture cache (attract_cache).
+        from kiosk.ui.figures import FigureWall
+        from kiosk.ui.zone import SitePlan
+
         widget = self._widgets.get(index)
         if widget is None:
             widget = self._widgets[index] = self._make(slide)
@@ -248,6 +255,8 @@ class SlideArt:
         """The slide's wall of figures whose text shows largest in *room*: a wall too
         tall for it is scaled down, and one made with smaller text can show it larger (large
         text in portrait). Each size tried is made once and kept."""
+        from kiosk.ui.figures import FigureWall
+
         best: FigureWall | None = None
         best_size = 0.0
         for step in _WALL_STEPS:
@@ -269,6 +278,9 @@ class SlideArt:
         return best
 
     def _make(self, slide: Slide, wall_factor: float = 0.0) -> QWidget:
+        from kiosk.ui.figures import FigureWall
+        from kiosk.ui.zone import SitePlan, SpectrumDiagram
+
         still, zone = self.theme.still(), self.content.zone
         widget: QWidget
         if slide.visual is Visual.PLAN:
@@ -288,6 +300,8 @@ def _wall_width(wall: FigureWall, room: QSize) -> int:
     """The width to lay *wall* out at for *room*: the room's, or wider with more columns where
     that shows the tiles larger once scaled down to fit (in large text the room's width would
     stack the tiles in one column too tall for it, drawn smaller than without large text)."""
+    from kiosk.ui.figures import ONE_COLUMN_BELOW, TWO_COLUMNS_BELOW
+
     if len(wall.tiles) == 1:  # a lone tile: larger than on its page, but not too wide
         return min(room.width(), scaled(_ONE_TILE, wall.factor))
     best, best_scale = room.width(), 0.0

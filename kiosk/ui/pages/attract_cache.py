@@ -1,0 +1,115 @@
+"""The attract loop's first picture, kept on disk from one start to the next.
+
+Painting the first slide (its figure tiles, its text in the bundled font) and the gradient behind
+it is most of the work of the kiosk's first frame. The pictures painted at one start are written
+to the user's cache folder once that frame is on screen; the next start reads them back instead
+of painting them again, when everything they were painted from is the same: the slide's own
+values, the window's size and pixel ratio, the language, the scale, the theme, the font, the
+Qt version and the kiosk's code and resources (their sizes and modification times). Anything
+else, and any unreadable file, paints the picture as before.
+
+The files hold the picture's raw pixels (a few megabytes, one file per picture and window
+size): reading them back takes a few milliseconds, decoding a PNG several times that. The
+pixels are Qt's own, so what is drawn from the file is exactly what was painted.
+
+The kiosk turns this on by giving the application the dynamic property :data:`PROPERTY` (the
+folder); without it (proof sheets, checks, tests) nothing is read or written.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import struct
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtGui import QImage, QPixmap
+
+from kiosk.system.digest import digest
+from kiosk.system.paths import PACKAGE, RESOURCES_RCC
+
+log = logging.getLogger("kiosk.attract")
+
+#: The application's dynamic property naming the cache folder (unset: no cache).
+PROPERTY = "kioskPictureCache"
+_MAGIC = b"KIOSKPX1"
+#: Magic, key (40 hex digits), width, height, bytes per line, image format, pixel ratio.
+_HEADER = struct.Struct("<8s40siiiid")
+
+
+def cache_folder() -> Path | None:
+    """The folder the application names for the pictures, or None (no cache)."""
+    app = QCoreApplication.instance()
+    value = app.property(PROPERTY) if app is not None else None
+    return Path(value) if isinstance(value, str) and value else None
+
+
+@functools.cache
+def code_stamp() -> str:
+    """What the pictures are painted by: the Qt version and the kiosk's modules and resources
+    (names, sizes, modification times); any change there paints them anew."""
+    parts = [qVersion()]
+    for root, dirs, files in os.walk(PACKAGE):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        where = os.path.relpath(root, PACKAGE)
+        for name in sorted(files):
+            if name.endswith(".py"):
+                stat = os.stat(os.path.join(root, name))  # noqa: PTH116, PTH118 - fast
+                parts.append(f"{where}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    if RESOURCES_RCC.exists():
+        stat = RESOURCES_RCC.stat()
+        parts.append(f"rcc:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def picture_key(*parts: object) -> str:
+    """The key of a picture painted from *parts* (their ``repr``) by this code."""
+    return digest(code_stamp().encode(), repr(parts).encode())
+
+
+def _path(folder: Path, name: str, width: int, height: int) -> Path:
+    return folder / f"{name}-{width}x{height}.pixels"
+
+
+def load(folder: Path, name: str, key: str, width: int, height: int) -> QPixmap | None:
+    """The picture *name* of *width* × *height* device pixels stored under *key*, or None."""
+    try:
+        with _path(folder, name, width, height).open("rb") as file:
+            header = file.read(_HEADER.size)
+            if len(header) != _HEADER.size:
+                return None
+            magic, stored, w, h, line, fmt, ratio = _HEADER.unpack(header)
+            if magic != _MAGIC or stored != key.encode() or (w, h) != (width, height):
+                return None
+            image = QImage(w, h, QImage.Format(fmt))
+            if image.isNull() or image.bytesPerLine() != line:
+                return None
+            pixels = image.bits()  # read straight into the image's own memory
+            if file.readinto(pixels) != len(pixels) or file.read(1):
+                return None
+    except (OSError, ValueError):
+        return None
+    pixmap = QPixmap.fromImage(image)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def save(folder: Path, name: str, key: str, pixmap: QPixmap) -> None:
+    """Store *pixmap* as the picture *name* under *key* (a failure is logged, not raised)."""
+    image = pixmap.toImage()
+    w, h, line = image.width(), image.height(), image.bytesPerLine()
+    header = _HEADER.pack(
+        _MAGIC, key.encode(), w, h, line, image.format().value, pixmap.devicePixelRatio()
+    )
+    path = _path(folder, name, w, h)
+    partial = path.with_suffix(".partial")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with partial.open("wb") as file:
+            file.write(header)
+            file.write(image.constBits())
+        partial.replace(path)
+    except OSError as exc:
+        log.warning("could not keep the attract loop's first picture: %s", exc)

@@ -106,7 +106,9 @@ def test_rapid_taps_during_transitions_leave_a_consistent_state(qtbot: QtBot, sh
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     pages = [w for w in shell.host.findChildren(Page) if w is not shell.host.page]
     kept = [p.route.page for p in pages]
-    assert sorted(kept) == ["home", "voices"], "only Home and overviews are kept, once each"
+    # The voices overview is kept when it was whole as it was left (a page left half-built goes).
+    assert "home" in kept and set(kept) <= {"home", "voices"}, "only Home and overviews are kept"
+    assert len(kept) == len(set(kept)), "once each"
     assert not any(p.isVisible() for p in pages)
 
 

@@ -26,7 +26,7 @@ from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.model.navigation import Change, Route
-from kiosk.ui.kept import KeptPages
+from kiosk.ui.kept import KeptPages, discard
 from kiosk.ui.pages.base import Page
 from kiosk.ui.restyle import Restyler
 from kiosk.ui.timers import single_shot
@@ -94,8 +94,8 @@ class PageHost(QWidget):
         #: (no transition); None when no new page is being built.
         self._then: str | None = None
         self._depth_left = 0  # the depth of the page being left (see _abandon)
-        #: A change of language or mode under way (see :meth:`restyle`): the overlay shows a
-        #: picture of the screen (frozen), the route, depth and scroll position to build again.
+        #: A change of language or mode (:meth:`restyle`): the overlay shows a picture of the
+        #: screen (frozen); the route, depth and scroll position to build again.
         self._restyler = Restyler(self)
         self._restyler.ready.connect(self._build_again)
         self._frozen = False
@@ -153,7 +153,7 @@ class PageHost(QWidget):
         slide = self.animation.duration() > 0 and (pending or visible)
         page, stale = self._kept.take(change.route)
         if stale is not None:
-            self._discard(stale)  # built for another language, size or content
+            discard(stale)  # built for another language, size or content
         reused = page is not None
         if page is None:
             page = self.factory(change.route)
@@ -203,7 +203,7 @@ class PageHost(QWidget):
         page, then, self._then = self.page, self._then, None
         if page is not None:
             self._unfold.forget(page)
-            self._discard(page)
+            discard(page)
         self.page, self._leaving = self._leaving, None
         if self.page is not None:
             self.page.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
@@ -238,9 +238,8 @@ class PageHost(QWidget):
 
     def restyle(self, apply: Callable[[], None]) -> None:
         """Apply a change of language or mode (*apply*: fonts, style sheet, bar) and build the
-        page again, the screen showing a picture of itself meanwhile (:mod:`kiosk.ui.restyle`);
-        all at once when nothing is on screen. Kept pages go too: they were built for what
-        changes."""
+        page again (kept pages go), the screen showing a picture of itself meanwhile
+        (:mod:`kiosk.ui.restyle`); all at once when nothing is on screen."""
         if self._restyler.active:
             self._restyler.begin([], apply)  # joins the change under way
             return
@@ -295,7 +294,7 @@ class PageHost(QWidget):
         self._unfold.build_whole(page)
         self._unfold.fold(page)
         self._install(page)
-        self._discard(old)
+        discard(old)
         self.page_changed.emit(str(page.route))
         self._unfold.unfold(page)
         if position:
@@ -319,7 +318,7 @@ class PageHost(QWidget):
         if self._leaving is not None:
             self._grab_leaving()  # its transition goes on; the page itself is not kept
         for page in self._kept.take_all():
-            self._discard(page)
+            discard(page)
 
     def _let_go(self, page: Page) -> None:
         """*page* is being left: a kept one is completed first (it comes back whole), any other
@@ -334,15 +333,7 @@ class PageHost(QWidget):
         if self._kept.wants(page):
             self._kept.add(page)
         else:
-            self._discard(page)
-
-    @staticmethod
-    def _discard(page: Page) -> None:
-        # Hidden and deleted where it is: taking it out of the tree (setParent(None)) would
-        # re-polish and re-lay out every widget of it first, for nothing.
-        page.dispose()
-        page.hide()
-        page.deleteLater()
+            discard(page)
 
     def _install(self, page: Page, under: Page | None = None) -> None:
         """Show *page* as the current one (beneath *under*, the page the screen still shows:

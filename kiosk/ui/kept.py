@@ -10,6 +10,14 @@ from kiosk.model.navigation import Route
 from kiosk.ui.pages.base import Page
 
 
+def discard(page: Page) -> None:
+    """Delete *page* (hidden now, deleted when the turn ends) where it is: taking it out of the
+    tree (setParent(None)) would re-polish and re-lay out every widget of it first, for nothing."""
+    page.dispose()
+    page.hide()
+    page.deleteLater()
+
+
 class KeptPages:
     """Hidden pages by route, each with what it was built for (*context_key*: language, size,
     content …): one is shown again only while that is unchanged. *keep* says which routes'

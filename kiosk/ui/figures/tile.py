@@ -60,8 +60,8 @@ MIN_TILE_WIDTH = 300
 #: How many tile layouts are shared between tiles (a tile built again, on a page built again,
 #: takes its layout from here instead of shaping its text again, 1 ms a tile). Every tile of the
 #: bundled content in both languages at one screen size takes about 350 (two widths each: the
-#: columns of a row differ by a pixel or two); large text as many again. A layout is a few kB.
-LAYOUT_CACHE_SIZE = 1024
+#: columns of a row differ by a pixel or two); large text as many again. A layout takes ~8 kB.
+LAYOUT_CACHE_SIZE = 512
 
 _layouts: OrderedDict[tuple[object, ...], TileLayout] = OrderedDict()
 

@@ -139,6 +139,14 @@ class AttractPage(Page):
         self._pictures.clear()
         super().resizeEvent(event)
 
+    def dispose(self) -> None:
+        """Let the painted slides and the background go now (25 MB at 1080p): this page and its
+        :attr:`art` refer to each other, so Python would free them only at its next full
+        collection, long after the page is gone."""
+        super().dispose()
+        self._pictures = {}
+        self._bg, self._bg_key = QPixmap(), None
+
     # -- painting ------------------------------------------------------------------------------
 
     def _font(self, size: int, bold: bool = False) -> QFont:

@@ -7,10 +7,12 @@ import subprocess
 import sys
 
 import segno
+from PySide6.QtCore import QVariantAnimation
 from PySide6.QtGui import QPixmap, QPixmapCache
 from pytestqt.qtbot import QtBot
 
 from kiosk.model.navigation import HOME
+from kiosk.ui.pages import base as pages_base
 from kiosk.ui.pages.attract import AttractPage
 from kiosk.ui.qr import QUIET_ZONE, qr_modules
 from kiosk.ui.shell import Shell
@@ -72,3 +74,26 @@ def test_the_attract_loop_lets_its_pictures_go_when_a_visitor_touches(
     shell.nav.home()
     shell.host.finish_transition()
     assert page._pictures == {} and page._bg.isNull()
+
+
+def test_between_slides_the_attract_loop_keeps_only_the_one_on_screen(
+    qtbot: QtBot, shell: Shell
+) -> None:
+    page = shell.host.page
+    assert isinstance(page, AttractPage)
+    page.advance()
+    assert sorted(page._pictures) == [0, 1], "both while they cross-fade"
+    qtbot.waitUntil(lambda: page._anim.state() == QVariantAnimation.State.Stopped, timeout=5000)
+    assert list(page._pictures) == [1]
+
+
+def test_the_pages_background_goes_while_the_attract_loop_waits(qtbot: QtBot, shell: Shell) -> None:
+    """A full-screen pixmap (7 MB at 1080p) the attract loop does not draw."""
+    shell.nav.home()
+    shell.host.finish_transition()
+    qtbot.waitUntil(lambda: pages_base._background is not None)  # Home is painted with it
+    shell.stage.release_memory()
+    assert pages_base._background is not None, "kept while pages are on screen"
+    shell.reset()
+    shell.host.finish_transition()
+    qtbot.waitUntil(lambda: pages_base._background is None, timeout=RELEASE_MEMORY_MS + 2000)

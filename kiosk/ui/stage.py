@@ -19,7 +19,7 @@ from kiosk.model.routes import OVERVIEWS, SECTIONS
 from kiosk.model.session import Session
 from kiosk.system import memory
 from kiosk.ui.host import PageHost
-from kiosk.ui.pages.base import Page, PageContext
+from kiosk.ui.pages.base import Page, PageContext, forget_background
 from kiosk.ui.pages.factory import build_page
 from kiosk.ui.timers import single_shot
 from kiosk.ui.tokens import Theme
@@ -76,7 +76,7 @@ class Stage(QObject):
             typeset=self.typeset,
         )
         QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
-        release = single_shot(self, RELEASE_MEMORY_MS, release_memory)
+        release = single_shot(self, RELEASE_MEMORY_MS, self.release_memory)
         self.host.page_changed.connect(release.start)
         self._prepare = single_shot(self, PREPARE_HOME_MS, self.prepare_home)
 
@@ -107,6 +107,16 @@ class Stage(QObject):
         self.typeset(page)  # what it has built so far; the host typesets each part it builds
         return page
 
+    def release_memory(self) -> None:
+        """Hand back what the pages that went no longer need: the pixmaps Qt cached for them (a
+        page on screen caches its own again at its next paint, from pixmaps it still holds),
+        the pages' background while the attract loop is on screen (it paints its own; the next
+        visitor's first page paints it again, 4 ms at 1080p), then the free heap."""
+        QPixmapCache.clear()
+        if self.session.nav.attracting:
+            forget_background()
+        memory.release_free_memory()
+
     def typeset(self, widget: QWidget) -> None:
         """Set the text of *widget* (a page, or a part of one) as a typesetter would."""
         typeset_page(widget, self.session.content.speaker_names())
@@ -121,11 +131,3 @@ class Stage(QObject):
         them), and Home is built again while the attract loop runs."""
         self.host.drop_kept()
         self._prepare.start()
-
-
-def release_memory() -> None:
-    """Hand back what the pages that went no longer need: the pixmaps Qt cached for them (a page
-    on screen caches its own again at its next paint, from pixmaps it still holds), then the
-    free heap."""
-    QPixmapCache.clear()
-    memory.release_free_memory()

@@ -22,7 +22,7 @@ from typing import Any
 import isolated
 import pytest
 
-from kiosk.system.paths import RESOURCES_RCC, bundled_content_dir
+from kiosk.system.paths import RESOURCES_RCC, bundled_content_dir, bundled_fonts_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "kiosk.spec"
@@ -59,7 +59,7 @@ def test_the_bundle_holds_what_the_kiosk_reads_at_run_time(
 ) -> None:
     """Lays the spec's data files out as PyInstaller does (a file into its folder, a folder's
     contents into it), beside kiosk/system/paths.py as the bundle has it, and asks that module
-    for the files the kiosk reads: the compiled resources and the bundled content."""
+    for the files the kiosk reads: the compiled resources, the bundled content and the fonts."""
     bundle = tmp_path / "bundle"
     for src, dest in spec_datas(monkeypatch):
         source = Path(src)
@@ -83,6 +83,10 @@ def test_the_bundle_holds_what_the_kiosk_reads_at_run_time(
     assert content.is_relative_to(bundle), "the content inside the bundle"
     shipped = sorted(p.name for p in content.glob("*.toml"))
     assert shipped == sorted(p.name for p in bundled_content_dir().glob("*.toml"))
+    fonts = Path(paths.bundled_fonts_dir())
+    assert fonts.is_relative_to(bundle), "the fonts inside the bundle"
+    shipped = sorted(p.name for p in fonts.iterdir())
+    assert shipped == sorted(p.name for p in bundled_fonts_dir().iterdir())
 
 
 def test_the_bundle_script_waits_for_a_line_the_kiosk_logs(tmp_path: Path) -> None:

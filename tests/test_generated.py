@@ -18,7 +18,7 @@ from types import ModuleType
 import pytest
 
 from kiosk.adapters import resources
-from kiosk.system.paths import PACKAGE, RESOURCES_RCC
+from kiosk.system.paths import PACKAGE, RESOURCES_RCC, bundled_fonts_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 REBUILD = "run `python tools/build_resources.py`"
@@ -112,3 +112,6 @@ def test_the_package_build_makes_and_ships_the_generated_files() -> None:
     inside = RESOURCES_RCC.relative_to(PACKAGE.parent).as_posix()
     assert f"/{inside}" in wheel["artifacts"] or inside in wheel["artifacts"]
     assert inside == _builder().RCC, "the build writes the rcc where kiosk/system/paths.py looks"
+    fonts = bundled_fonts_dir().relative_to(ROOT).as_posix()
+    installed = (PACKAGE / "assets" / "fonts").relative_to(PACKAGE.parent).as_posix()
+    assert wheel["force-include"][fonts] == installed, "the fonts, as files, where paths.py looks"

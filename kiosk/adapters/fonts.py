@@ -8,13 +8,20 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from kiosk.adapters import resources
+from kiosk.system.paths import bundled_fonts_dir
 
 log = logging.getLogger("kiosk.fonts")
 
 FAMILY = "Noto Sans CJK SC"
 LATIN_FAMILY = "Noto Sans"
-FONT_FILES = (":/fonts/NotoSansCJKsc-Regular.otf", ":/fonts/NotoSansCJKsc-Bold.otf")
-LATIN_FILES = (":/fonts/NotoSans-Regular.ttf", ":/fonts/NotoSans-Bold.ttf")
+#: Font files, read by FreeType where they are (see :func:`kiosk.system.paths.bundled_fonts_dir`).
+FONT_FILES = tuple(
+    str(bundled_fonts_dir() / name)
+    for name in ("NotoSansCJKsc-Regular.otf", "NotoSansCJKsc-Bold.otf")
+)
+LATIN_FILES = tuple(
+    str(bundled_fonts_dir() / name) for name in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
+)
 
 
 class FontMissing(RuntimeError):

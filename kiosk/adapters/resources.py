@@ -1,4 +1,4 @@
-"""Register the compiled resources (``:/fonts``, ``:/illustrations`` …) with Qt."""
+"""Register the compiled resources (``:/icons``, ``:/illustrations`` …) with Qt."""
 
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ def register() -> None:
 
 
 def read_bytes(path: str) -> bytes:
-    """The bytes of the resource *path* (``:/fonts/…``); raises ``FileNotFoundError``."""
+    """The bytes of the resource *path* (``:/icons/…``, or a file's path); raises
+    ``FileNotFoundError``."""
     register()
     file = QFile(path)
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):

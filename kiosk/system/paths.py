@@ -6,9 +6,22 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent
 
-#: The compiled resources (fonts, icons, illustrations, the translation), made from resources.qrc
-#: by the package build (``tools/build_resources.py`` in a checkout).
+#: The compiled resources (icons, illustrations, the translation), made from resources.qrc by the
+#: package build (``tools/build_resources.py`` in a checkout).
 RESOURCES_RCC = PACKAGE / "_generated" / "resources.rcc"
+
+
+def bundled_fonts_dir() -> Path:
+    """The folder of the bundled fonts (``assets/fonts``).
+
+    Files, not resources: Qt copies a font it reads from the compiled resources into memory for
+    good (6 MB for the two Chinese faces, and the pages of the resource file it read them from),
+    while FreeType maps a font file and keeps in memory only the parts it draws.
+    """
+    installed = PACKAGE / "assets" / "fonts"
+    if installed.is_dir():
+        return installed
+    return PACKAGE.parent / "assets" / "fonts"
 
 
 def bundled_content_dir() -> Path:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import functools
+import importlib
+import importlib.util
+import sys
+from types import ModuleType
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPixmap
@@ -24,13 +28,41 @@ def warm_up() -> None:
 
 
 def qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:
-    """The code for *url* as rows of modules (True = dark), quiet zone included."""
-    import segno  # pure Python, 50 ms to import: only when a first QR code is drawn
+    """The code for *url* as rows of modules (True = dark), quiet zone included: what
+    ``segno.make(url, error=ERROR, micro=False, boost_error=False).matrix_iter(scale=1,
+    border=QUIET_ZONE)`` gives, from segno's encoder alone (see :func:`_segno_encoder`)."""
+    encoder, utils = _segno_encoder()
+    code = encoder.encode(url, error=ERROR, micro=False, boost_error=False)
+    size = (len(code.matrix[0]), len(code.matrix))
+    rows = utils.matrix_iter(code.matrix, size, scale=1, border=QUIET_ZONE)
+    return tuple(tuple(bool(m) for m in row) for row in rows)
 
-    code = segno.make(url, error=ERROR, micro=False, boost_error=False)
-    return tuple(
-        tuple(bool(m) for m in row) for row in code.matrix_iter(scale=1, border=QUIET_ZONE)
-    )
+
+@functools.cache
+def _segno_encoder() -> tuple[ModuleType, ModuleType]:
+    """segno's ``encoder`` and ``utils`` modules, without the rest of the package.
+
+    ``import segno`` also imports its writers (SVG, PNG, EPS …), and with them ``xml.sax``,
+    ``urllib.request``, ``http.client``, ``email`` and ``ssl`` (OpenSSL): about 9 MB of memory
+    for nothing the kiosk draws. The two modules are imported under a bare stand-in for the
+    package, which is taken out again: a later ``import segno`` runs the package as usual and
+    finds these two already loaded. Pure Python, about 20 ms: only when a first QR code is drawn.
+    """
+    if "segno" in sys.modules:  # already imported whole (a tool, a test)
+        package = sys.modules["segno"]
+        return package.encoder, package.utils
+    spec = importlib.util.find_spec("segno")
+    if spec is None or spec.submodule_search_locations is None:
+        raise ImportError("segno is not installed")
+    stand_in = ModuleType("segno")
+    stand_in.__path__ = list(spec.submodule_search_locations)
+    sys.modules["segno"] = stand_in
+    try:
+        encoder = importlib.import_module("segno.encoder")
+        utils = importlib.import_module("segno.utils")
+    finally:
+        del sys.modules["segno"]
+    return encoder, utils
 
 
 @functools.lru_cache(maxsize=32)

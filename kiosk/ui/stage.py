@@ -2,7 +2,8 @@
 
 It builds each route's page in the session's content and language at the window's scale, keeps
 Home and the overviews for a return visit while nothing they were built for changes, hands the
-free heap back after page changes, and builds Home for the next visitor after an idle reset.
+memory of the pages that went back after page changes, and builds Home for the next visitor
+after an idle reset.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QWidget
 
 from kiosk.model.navigation import HOME, Route
@@ -17,7 +19,7 @@ from kiosk.model.routes import OVERVIEWS, SECTIONS
 from kiosk.model.session import Session
 from kiosk.system import memory
 from kiosk.ui.host import PageHost
-from kiosk.ui.pages.base import Page, PageContext
+from kiosk.ui.pages.base import Page, PageContext, forget_background
 from kiosk.ui.pages.factory import build_page
 from kiosk.ui.timers import single_shot
 from kiosk.ui.tokens import Theme
@@ -26,6 +28,13 @@ from kiosk.ui.typeset import typeset_page
 #: How long after the last page change the kiosk hands its free heap back to the system (the
 #: transition's pixmaps are gone by then; it takes about a millisecond).
 RELEASE_MEMORY_MS = 600
+
+#: The limit of Qt's pixmap cache, in kB (Qt's default is 10 MB). Qt 6 keeps every pixmap a label
+#: or an icon has drawn in that cache, under a key of the pixmap itself: once the page is deleted,
+#: nothing can ask for it again, yet it stays until the cache is full. What a page uses again
+#: while it is on screen (its icons, a field's picture: 30 kB to 0.7 MB at 1080p) fits in 2 MB;
+#: a larger pixmap is simply drawn without being cached.
+PIXMAP_CACHE_KB = 2048
 
 #: Pages kept alive (hidden) when a visitor leaves them: Home and the overviews, where visitors
 #: come back to most; a return shows them without building them again.
@@ -66,7 +75,8 @@ class Stage(QObject):
             context_key=self.context_key,
             typeset=self.typeset,
         )
-        release = single_shot(self, RELEASE_MEMORY_MS, memory.release_free_memory)
+        QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
+        release = single_shot(self, RELEASE_MEMORY_MS, self.release_memory)
         self.host.page_changed.connect(release.start)
         self._prepare = single_shot(self, PREPARE_HOME_MS, self.prepare_home)
 
@@ -96,6 +106,16 @@ class Stage(QObject):
         page = build_page(context, route, seconds, self.host, in_parts=True)
         self.typeset(page)  # what it has built so far; the host typesets each part it builds
         return page
+
+    def release_memory(self) -> None:
+        """Hand back what the pages that went no longer need: the pixmaps Qt cached for them (a
+        page on screen caches its own again at its next paint, from pixmaps it still holds),
+        the pages' background while the attract loop is on screen (it paints its own; the next
+        visitor's first page paints it again, 4 ms at 1080p), then the free heap."""
+        QPixmapCache.clear()
+        if self.session.nav.attracting:
+            forget_background()
+        memory.release_free_memory()
 
     def typeset(self, widget: QWidget) -> None:
         """Set the text of *widget* (a page, or a part of one) as a typesetter would."""

@@ -93,6 +93,12 @@ def background(width: int, height: int, theme: Theme) -> QPixmap:
     return _background[1]
 
 
+def forget_background() -> None:
+    """Let the page background go (while the attract loop, which paints its own, is on screen)."""
+    global _background
+    _background = None
+
+
 class Page(QWidget):
     """A page for one route."""
 

@@ -1,0 +1,99 @@
+"""What the kiosk keeps in memory between visitors stays small: caches are bounded and emptied."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import segno
+from PySide6.QtCore import QVariantAnimation
+from PySide6.QtGui import QPixmap, QPixmapCache
+from pytestqt.qtbot import QtBot
+
+from kiosk.model.navigation import HOME
+from kiosk.ui.pages import base as pages_base
+from kiosk.ui.pages.attract import AttractPage
+from kiosk.ui.qr import QUIET_ZONE, qr_modules
+from kiosk.ui.shell import Shell
+from kiosk.ui.stage import PIXMAP_CACHE_KB, RELEASE_MEMORY_MS
+
+# A fresh interpreter: the modules a QR code needs, and the code itself.
+_QR_SCRIPT = """
+import json, sys
+from kiosk.ui.qr import qr_modules
+rows = qr_modules(sys.argv[1])
+names = ("segno", "segno.writers", "xml.sax", "urllib.request", "http.client", "ssl", "email")
+print(json.dumps({"rows": rows, "loaded": [n for n in names if n in sys.modules]}))
+"""
+
+URL = "https://www.zgc-forum.org.cn/news/2023-05-25"
+
+
+def test_a_qr_code_needs_none_of_segnos_writers() -> None:
+    """segno's package imports its file writers and, through them, urllib, http, email and
+    OpenSSL (about 9 MB): the kiosk uses its encoder alone, and gets segno's own matrix."""
+    out = subprocess.run(
+        [sys.executable, "-c", _QR_SCRIPT, URL], capture_output=True, text=True, check=True
+    )
+    result = json.loads(out.stdout)
+    assert result["loaded"] == []
+    code = segno.make(URL, error="m", micro=False, boost_error=False)
+    expected = [[bool(m) for m in row] for row in code.matrix_iter(scale=1, border=QUIET_ZONE)]
+    assert result["rows"] == expected
+    assert [list(row) for row in qr_modules(URL)] == expected  # segno imported whole here
+
+
+def test_qt_pixmap_cache_is_small_and_emptied_after_a_page_change(
+    qtbot: QtBot, shell: Shell
+) -> None:
+    """Qt caches every pixmap a label or icon draws, under a key no later page can ask for:
+    what a deleted page drew goes with the memory released after a page change."""
+    assert QPixmapCache.cacheLimit() == PIXMAP_CACHE_KB
+    stale = QPixmap(64, 64)
+    assert QPixmapCache.insert("test:a page that has gone", stale)
+    del stale
+    shell.nav.home()
+    shell.host.finish_transition()
+    assert QPixmapCache.find("test:a page that has gone") is not None, "not at once"
+    qtbot.waitUntil(
+        lambda: QPixmapCache.find("test:a page that has gone") is None,
+        timeout=RELEASE_MEMORY_MS + 2000,
+    )
+    assert shell.nav.current == HOME
+
+
+def test_the_attract_loop_lets_its_pictures_go_when_a_visitor_touches(
+    qtbot: QtBot, shell: Shell
+) -> None:
+    """The attract page and its slide art refer to each other: its full-screen pictures are let
+    go when it leaves, not at Python's next full collection (25 MB at 1080p)."""
+    page = shell.host.page
+    assert isinstance(page, AttractPage)
+    qtbot.waitUntil(lambda: bool(page._pictures) and not page._bg.isNull())
+    shell.nav.home()
+    shell.host.finish_transition()
+    assert page._pictures == {} and page._bg.isNull()
+
+
+def test_between_slides_the_attract_loop_keeps_only_the_one_on_screen(
+    qtbot: QtBot, shell: Shell
+) -> None:
+    page = shell.host.page
+    assert isinstance(page, AttractPage)
+    page.advance()
+    assert sorted(page._pictures) == [0, 1], "both while they cross-fade"
+    qtbot.waitUntil(lambda: page._anim.state() == QVariantAnimation.State.Stopped, timeout=5000)
+    assert list(page._pictures) == [1]
+
+
+def test_the_pages_background_goes_while_the_attract_loop_waits(qtbot: QtBot, shell: Shell) -> None:
+    """A full-screen pixmap (7 MB at 1080p) the attract loop does not draw."""
+    shell.nav.home()
+    shell.host.finish_transition()
+    qtbot.waitUntil(lambda: pages_base._background is not None)  # Home is painted with it
+    shell.stage.release_memory()
+    assert pages_base._background is not None, "kept while pages are on screen"
+    shell.reset()
+    shell.host.finish_transition()
+    qtbot.waitUntil(lambda: pages_base._background is None, timeout=RELEASE_MEMORY_MS + 2000)

@@ -24,6 +24,7 @@ WATCHED = (
     "qtawesome",
     "qtpy",
     "segno",
+    "segno.encoder",
     "sqlite3",
     "logging.handlers",
     "ctypes.util",

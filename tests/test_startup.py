@@ -38,7 +38,8 @@ def test_the_first_frame_waits_for_nothing_it_does_not_show(tmp_path: Path) -> N
     assert after["hours"] and after["analytics"], "booth services never started"
     assert after["input_filters"], "touch and keys are watched from the first frame on"
     assert "kiosk.adapters.content_watch" in after["modules"]
-    assert "segno" in after["modules"], "the QR encoder is imported before a first item page"
+    assert "segno.encoder" in after["modules"], "the QR encoder is ready before an item page"
+    assert "segno" not in after["modules"], "segno's writers (9 MB) are never imported"
     assert "qtawesome" not in after["modules"], "the bundled icons need no qtawesome"
 
 

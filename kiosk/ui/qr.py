@@ -24,7 +24,7 @@ CODE_SIZE = 200
 
 def warm_up() -> None:
     """Import the encoder now (see :func:`qr_modules`)."""
-    import segno  # noqa: F401
+    _segno_encoder()
 
 
 def qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:

@@ -279,9 +279,7 @@ class PageHost(QWidget):
 
         Kept pages are dropped too: they were built for what has just changed.
         """
-        if self._restyler.active or self._frozen:
-            self.finish_transition()
-        if self._then is not None:
+        if self._then is not None or self._restyler.active or self._frozen:
             self.finish_transition()
         self._settle_leaving()
         self.drop_kept()

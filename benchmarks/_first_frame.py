@@ -6,10 +6,10 @@ Usage (run.py does this): ``python benchmarks/_first_frame.py kiosk|bare OUT.jso
 (CLOCK_MONOTONIC is system-wide on Linux), so the figure includes the interpreter's own start-up.
 
 * ``kiosk`` starts the real kiosk through ``kiosk.commands.cli.main([])`` (settings, logs, content,
-  Shell,
-  full screen, exactly as ``kiosk`` does); the only changes are that
-  ``kiosk.app.create_application`` is wrapped to note the time and make the probe, and
-  ``QWidget.showFullScreen`` to install the probe on the start screen once it is shown.
+  Shell, full screen, exactly as ``kiosk`` does, its modules imported where the kiosk imports
+  them); the only changes are that ``kiosk.app.create_application`` is wrapped, once the kiosk
+  has imported it, to note the time and make the probe, and ``QWidget.showFullScreen`` to
+  install the probe on the start screen once it is shown.
 * ``bare`` is the reference: a QApplication and a full-screen QWidget with one QLabel, shown the
   same way (frameless, on top, screen geometry, ``showFullScreen``).
 
@@ -121,23 +121,52 @@ def watch_after_show(name: str, probe: Any) -> None:
 
 
 def run_kiosk(stamps: dict[str, float], out: str) -> int:
-    import kiosk.app
     from kiosk.commands.cli import main
 
-    original = kiosk.app.create_application
     probes: list[Any] = []
 
-    def create_application(argv0: str = "kiosk") -> Any:
-        stamps["create_application"] = time.monotonic()
-        app = original(argv0)
-        stamps["application_ready"] = time.monotonic()
-        probe = make_probe("page:attract", stamps, out)
-        probes.append(probe)
-        watch_after_show("page:attract", probe)
-        return app
+    def wrap(app_module: Any) -> None:
+        original = app_module.create_application
 
-    kiosk.app.create_application = create_application  # type: ignore[assignment]
+        def create_application(argv0: str = "kiosk") -> Any:
+            stamps["create_application"] = time.monotonic()
+            app = original(argv0)
+            stamps["application_ready"] = time.monotonic()
+            probe = make_probe("page:attract", stamps, out)
+            probes.append(probe)
+            watch_after_show("page:attract", probe)
+            return app
+
+        app_module.create_application = create_application
+
+    when_imported("kiosk.app", wrap)
     return main([])
+
+
+def when_imported(name: str, then: Any) -> None:
+    """Call *then* with the module *name* as soon as the kiosk's own start has imported it (so
+    that it is imported where and when the kiosk imports it, not earlier, by this script)."""
+    import importlib.abc
+    import importlib.util
+
+    class Finder(importlib.abc.MetaPathFinder):
+        def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+            if fullname != name:
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(fullname)
+            loader = spec.loader if spec is not None else None
+            if loader is not None:
+                execute = loader.exec_module
+
+                def exec_module(module: Any) -> None:
+                    execute(module)
+                    then(module)
+
+                loader.exec_module = exec_module  # type: ignore[method-assign]
+            return spec
+
+    sys.meta_path.insert(0, Finder())
 
 
 def run_bare(stamps: dict[str, float], out: str) -> int:

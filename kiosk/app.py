@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
+import kiosk.adapters.pyside_imports  # noqa: F401 - first: every later import is quicker
 from kiosk.adapters import fonts, qt_logging
 from kiosk.content import Content
 from kiosk.model.session import Session
@@ -282,6 +284,7 @@ def run(
     _install_recovery(shell)
     # Statistics, opening hours, the display, the watchers: none of them is needed for the first
     # frame, so they start just after it (each in its own turn of the event loop).
+    shell.host.first_painted.connect(gc.enable)  # paused by the command line until now
     shell.first_frame.after(lambda: booth.start(app, shell, staff, settings))
     shell.first_frame.after(lambda: _install_watchers(shell, session, settings, folder, windowed))
     shell.first_frame.after(lambda: _install_fleet(shell, session, booth, settings))

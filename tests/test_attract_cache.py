@@ -47,8 +47,24 @@ def test_a_kept_picture_comes_back_pixel_for_pixel(qtbot: QtBot, tmp_path: Path)
     attract_cache.save(tmp_path, "p", "a" * 40, picture)
     kept = attract_cache.load(tmp_path, "p", "a" * 40, 64, 48)
     assert kept is not None
-    assert kept.toImage() == picture.toImage()
+    assert kept == picture.toImage()
     assert kept.devicePixelRatio() == picture.devicePixelRatio()
+
+
+def test_a_picture_read_back_stays_whole_when_its_file_is_kept_again(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The image is the file mapped into memory: keeping a new picture under the same name
+    replaces the file, and the image read before still shows the old one."""
+    old = _picture()
+    attract_cache.save(tmp_path, "p", "a" * 40, old)
+    kept = attract_cache.load(tmp_path, "p", "a" * 40, 64, 48)
+    new = QPixmap(64, 48)
+    new.fill(QColor(200, 10, 10))
+    attract_cache.save(tmp_path, "p", "b" * 40, new)
+    assert kept is not None and kept == old.toImage()
+    again = attract_cache.load(tmp_path, "p", "b" * 40, 64, 48)
+    assert again is not None and again == new.toImage()
 
 
 def test_another_key_a_size_or_a_damaged_file_paints_anew(qtbot: QtBot, tmp_path: Path) -> None:

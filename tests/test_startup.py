@@ -34,6 +34,7 @@ def test_the_first_frame_waits_for_nothing_it_does_not_show(tmp_path: Path) -> N
     assert first["modules"] == [], f"loaded before the first frame: {first['modules']}"
     assert not first["hours"] and not first["analytics"], "booth services before the first frame"
     assert not first["input_filters"], "application-wide event filters before the first frame"
+    assert first["sources_read"] == [], "PySide's question read the modules' lines (linecache)"
     after = report["after"]
     assert after["hours"] and after["analytics"], "booth services never started"
     assert after["input_filters"], "touch and keys are watched from the first frame on"

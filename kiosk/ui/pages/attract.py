@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QTimer, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QEvent, QRect, QRectF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QLinearGradient,
+    QImage,
     QPainter,
     QPaintEvent,
     QPixmap,
-    QRadialGradient,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QAbstractButton, QWidget
@@ -44,7 +43,8 @@ class AttractPage(Page):
     slide progress and a "Touch to start" cue.
 
     Each slide is painted once into a pixmap (see :class:`SlideArt`); the cross-fade between two
-    slides and the cue's pulse only draw pixmaps.
+    slides and the cue's pulse only draw pixmaps (or the pictures read back from the cache:
+    images drawn straight from their files).
     """
 
     def __init__(
@@ -63,8 +63,8 @@ class AttractPage(Page):
         self.heading = self.start
         self.slides = slides_for(ctx.content, ctx.theme.palette)
         self.art = SlideArt(self, ctx.content, ctx.lang, ctx.factor, ctx.theme)
-        self._pictures: dict[int, QPixmap] = {}  # the slides on screen now, painted
-        self._bg = QPixmap()
+        self._pictures: dict[int, QPixmap | QImage] = {}  # the slides on screen now, painted
+        self._bg: QPixmap | QImage = QPixmap()
         self._bg_key: tuple[object, ...] | None = None
         #: The first slide and its background come from the picture cache when they can, and
         #: go into it when they cannot (see :mod:`kiosk.ui.pages.attract_cache`).
@@ -119,7 +119,7 @@ class AttractPage(Page):
         at 1080p while the kiosk waits for a visitor)."""
         self._pictures = {i: p for i, p in self._pictures.items() if i == self.index}
 
-    def picture(self, index: int) -> QPixmap:
+    def picture(self, index: int) -> QPixmap | QImage:
         """Slide *index* painted for the page's size (once per slide on screen)."""
         picture = self._pictures.get(index)
         if picture is None:
@@ -148,7 +148,7 @@ class AttractPage(Page):
         parts: tuple[object, ...] | None,
         size: tuple[int, int],
         paint: Callable[[], QPixmap],
-    ) -> QPixmap:
+    ) -> QPixmap | QImage:
         """The picture *name* of *size* device pixels painted from *parts*: read from the
         picture cache when it was kept there; else painted, and kept once the frame is shown."""
         folder, key = self._cache, ""
@@ -208,14 +208,14 @@ class AttractPage(Page):
         painter = QPainter(self)
         slide = self.slides[self.index]
         rect = event.rect()
-        painter.drawPixmap(rect, self._background(slide.accent), rect)
+        _draw(painter, rect, self._background(slide.accent))
         shift, p = self.width() * 0.04, self._progress
         if p < 1.0:
             previous = (self.index - 1) % len(self.slides)
             painter.setOpacity(1.0 - p)
-            painter.drawPixmap(round(-p * shift), 0, self.picture(previous))
+            _draw_at(painter, round(-p * shift), self.picture(previous))
         painter.setOpacity(p)
-        painter.drawPixmap(round((1.0 - p) * shift), 0, self.picture(self.index))
+        _draw_at(painter, round((1.0 - p) * shift), self.picture(self.index))
         painter.setOpacity(1.0)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -223,7 +223,7 @@ class AttractPage(Page):
         self._paint_progress(painter)
         painter.end()
 
-    def _background(self, accent: str) -> QPixmap:
+    def _background(self, accent: str) -> QPixmap | QImage:
         """The gradient and the slide's glow, painted once per size and accent (two full-screen
         gradients cost about 10 ms in software; the slide animation repaints at every frame)."""
         w, h, p = self.width(), self.height(), self.ctx.theme.palette
@@ -242,6 +242,8 @@ class AttractPage(Page):
 
     def _paint_background(self, size: tuple[int, int], accent: str) -> QPixmap:
         """The gradient behind the slides with the glow of *accent*, *size* pixels."""
+        from PySide6.QtGui import QLinearGradient, QRadialGradient  # not when read back
+
         w, h, p = size[0], size[1], self.ctx.theme.palette
         pixmap = QPixmap(w, h)
         painter = QPainter(pixmap)
@@ -316,3 +318,20 @@ class AttractPage(Page):
             radius = segment.height() / 2
             painter.drawRoundedRect(segment, radius, radius)
         painter.restore()
+
+
+def _draw(painter: QPainter, rect: QRect, picture: QPixmap | QImage) -> None:
+    """The part *rect* of *picture* at the same place (a pixmap painted, or an image read back
+    from the picture cache: the same pixels either way)."""
+    if isinstance(picture, QImage):
+        painter.drawImage(rect, picture, rect)
+    else:
+        painter.drawPixmap(rect, picture, rect)
+
+
+def _draw_at(painter: QPainter, x: int, picture: QPixmap | QImage) -> None:
+    """The whole *picture* with its left edge at *x*."""
+    if isinstance(picture, QImage):
+        painter.drawImage(x, 0, picture)
+    else:
+        painter.drawPixmap(x, 0, picture)

@@ -8,6 +8,7 @@ tests/test_startup.py.
 
 from __future__ import annotations
 
+import gc
 import json
 import linecache
 import sys
@@ -59,6 +60,7 @@ def _state() -> dict[str, object]:
         "input_filters": shell.ready,
         # Kiosk modules whose source lines were read (PySide's question about each import).
         "sources_read": sorted(name for name in linecache.cache if "/kiosk/" in name),
+        "collector": gc.isenabled(),
     }
 
 

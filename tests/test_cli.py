@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 from pathlib import Path
 
@@ -97,6 +98,23 @@ def test_help_lists_every_command_with_one_line(capsys: pytest.CaptureFixture[st
             lines = [line for line in out.splitlines() if line.startswith(f"  kiosk {name} ")]
             assert len(lines) == 1, f"`kiosk {name}` is not listed once in kiosk --help"
             assert len(lines[0].split(None, 2)[2].strip()) > 10, "with what it does"
+
+
+def test_the_cycle_collector_waits_during_the_start_and_comes_back_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+
+    def run(*args: object, **kwargs: object) -> int:
+        seen.append(gc.isenabled())
+        raise RuntimeError("the kiosk failed")
+
+    monkeypatch.setattr("kiosk.app.run", run)
+    monkeypatch.setattr("kiosk.system.logs.setup", lambda **kw: tmp_path)
+    with pytest.raises(RuntimeError):
+        cli.main(["--config", str(tmp_path / "none.toml"), "--windowed"])
+    assert seen == [False], "paused while the kiosk starts (kiosk.app.run resumes it)"
+    assert gc.isenabled(), "on again however the start ended"
 
 
 def test_size_without_windowed_is_said_to_be_ignored(

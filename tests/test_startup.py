@@ -35,9 +35,11 @@ def test_the_first_frame_waits_for_nothing_it_does_not_show(tmp_path: Path) -> N
     assert not first["hours"] and not first["analytics"], "booth services before the first frame"
     assert not first["input_filters"], "application-wide event filters before the first frame"
     assert first["sources_read"] == [], "PySide's question read the modules' lines (linecache)"
+    assert not first["collector"], "the cycle collector ran during the start (nothing to collect)"
     after = report["after"]
     assert after["hours"] and after["analytics"], "booth services never started"
     assert after["input_filters"], "touch and keys are watched from the first frame on"
+    assert after["collector"], "the cycle collector is back once the first frame is on screen"
     assert "kiosk.adapters.content_watch" in after["modules"]
     assert "segno.encoder" in after["modules"], "the QR encoder is ready before an item page"
     assert "segno" not in after["modules"], "segno's writers (9 MB) are never imported"

@@ -14,8 +14,12 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
+
+if TYPE_CHECKING:
+    from kiosk.model.settings import Settings
 
 log = logging.getLogger("kiosk.cli")
 
@@ -360,14 +364,23 @@ def run_command(
     if args.size and not args.windowed:
         log.warning("--size is for --windowed: full screen takes the size of the screen")
         print("kiosk: --size applies with --windowed only; ignored", file=sys.stderr)
+    if args.out_of_order:
+        return _start(args, settings, config, saved)
+    # Python's cycle collector waits for the first frame (kiosk.app.run resumes it then): during
+    # the imports and the window's construction it ran some 70 times with next to nothing to
+    # collect, about 10 ms of the start.
+    gc.disable()
+    try:
+        return _start(args, settings, config, saved)
+    finally:
+        gc.enable()  # whatever way the start ended
+
+
+def _start(args: argparse.Namespace, settings: Settings, config: Path, saved: Settings) -> int:
+    """Check that Qt can start here, then start the kiosk (or the out-of-order screen)."""
     from kiosk.system import preflight
 
     libraries = preflight.Libraries()  # ldd of Qt's platform plugin runs while the modules load
-    if not args.out_of_order:
-        # Python's cycle collector waits for the first frame (kiosk.app.run resumes it then):
-        # during the imports and the window's construction it ran some 70 times for nothing to
-        # collect, about 10 ms of the start.
-        gc.disable()
     try:
         from kiosk import app
 

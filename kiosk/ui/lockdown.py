@@ -12,7 +12,7 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger("kiosk.shell")
@@ -46,6 +46,8 @@ class KeyFilter(QObject):
         key = Qt.Key(event.key())
         if key in REFUSED_KEYS or event.modifiers() & _MODIFIERS:
             if event.type() == QEvent.Type.KeyPress and key not in _MODIFIER_KEYS:
+                from PySide6.QtGui import QKeySequence  # its enums: not before the first frame
+
                 name = QKeySequence(event.keyCombination()).toString(
                     QKeySequence.SequenceFormat.PortableText
                 )

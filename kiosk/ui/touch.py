@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, Signal
-from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent
+from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -40,6 +40,8 @@ _ACTIVITY = {
 
 
 def _is_touch_synthesized(event: QMouseEvent) -> bool:
+    from PySide6.QtGui import QInputDevice  # its enums: not before the first frame
+
     device = event.device()
     return device is not None and device.type() == QInputDevice.DeviceType.TouchScreen
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import (
     QColor,
     QIcon,
-    QLinearGradient,
     QPainter,
     QPaintEvent,
     QPixmap,
@@ -82,6 +81,8 @@ def background(width: int, height: int, theme: Theme) -> QPixmap:
     p = theme.palette
     key = (width, height, p.background, p.background_deep)
     if _background is None or _background[0] != key:
+        from PySide6.QtGui import QLinearGradient  # its 169 presets: not before the first frame
+
         pixmap = QPixmap(max(1, width), max(1, height))
         painter = QPainter(pixmap)
         gradient = QLinearGradient(0, 0, width * 0.4, height)

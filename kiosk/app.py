@@ -141,15 +141,19 @@ class Booth:
 
 def _install_recovery(shell: Shell) -> None:
     """Recovery from errors and the previous run's crash log (before anything can go wrong)."""
-    from kiosk.adapters import heartbeat
     from kiosk.ui.recovery import back_home
 
-    logs.install_excepthook(
-        recover=back_home(shell), on_storm=heartbeat.restart_by_supervisor, later=qt_logging.later
-    )
+    logs.install_excepthook(recover=back_home(shell), on_storm=_restart, later=qt_logging.later)
     previous = logs.previous_crash()
     if previous:
         log.error("the previous run crashed:\n%s", previous)
+
+
+def _restart() -> None:
+    """An error storm: a restart by the supervisor (the heartbeat's module loads only then)."""
+    from kiosk.adapters import heartbeat
+
+    heartbeat.restart_by_supervisor()
 
 
 def _install_watchers(

@@ -13,6 +13,7 @@ import json
 import linecache
 import sys
 
+from PySide6 import QtGui
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
@@ -39,7 +40,11 @@ WATCHED = (
     "kiosk.commands.supervise",
     "subprocess",  # offscreen, the start-up check runs no ldd
     "socket",
+    "kiosk.adapters.heartbeat",
 )
+#: Qt classes the first frame does without (PySide makes a class, and every enum in it, when it
+#: is first imported: QGradient has 169 presets).
+QT_CLASSES = ("QKeySequence", "QInputDevice", "QLinearGradient", "QRadialGradient", "QGradient")
 #: Not needed by a start after one that kept its first picture and its content (the first slide
 #: and the validated content are read back: no drawing, loading or checking).
 NEXT_START = ("kiosk.ui.figures", "kiosk.ui.zone", "kiosk.content.wording", "kiosk.content.loader")
@@ -61,6 +66,7 @@ def _state() -> dict[str, object]:
         # Kiosk modules whose source lines were read (PySide's question about each import).
         "sources_read": sorted(name for name in linecache.cache if "/kiosk/" in name),
         "collector": gc.isenabled(),
+        "qt_classes": sorted(name for name in QT_CLASSES if name in QtGui.__dict__),
     }
 
 

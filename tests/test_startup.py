@@ -36,11 +36,13 @@ def test_the_first_frame_waits_for_nothing_it_does_not_show(tmp_path: Path) -> N
     assert not first["input_filters"], "application-wide event filters before the first frame"
     assert first["sources_read"] == [], "PySide's question read the modules' lines (linecache)"
     assert not first["collector"], "the cycle collector ran during the start (nothing to collect)"
+    assert first["qt_classes"] == [], f"Qt classes made before the first frame: {first}"
     after = report["after"]
     assert after["hours"] and after["analytics"], "booth services never started"
     assert after["input_filters"], "touch and keys are watched from the first frame on"
     assert after["collector"], "the cycle collector is back once the first frame is on screen"
     assert "kiosk.adapters.content_watch" in after["modules"]
+    assert "kiosk.adapters.heartbeat" in after["modules"], "the watchdog's heartbeat started"
     assert "segno.encoder" in after["modules"], "the QR encoder is ready before an item page"
     assert "segno" not in after["modules"], "segno's writers (9 MB) are never imported"
     assert "qtawesome" not in after["modules"], "the bundled icons need no qtawesome"

@@ -364,12 +364,8 @@ def run_command(
     if args.size and not args.windowed:
         log.warning("--size is for --windowed: full screen takes the size of the screen")
         print("kiosk: --size applies with --windowed only; ignored", file=sys.stderr)
-    if args.out_of_order:
-        return _start(args, settings, config, saved)
-    # Python's cycle collector waits for the first frame (kiosk.app.run resumes it then): during
-    # the imports and the window's construction it ran some 70 times with next to nothing to
-    # collect, about 10 ms of the start.
-    gc.disable()
+    if not args.out_of_order:  # The cycle collector waits for the first frame (kiosk.app.run
+        gc.disable()  # resumes it): some 70 runs in the imports and the window, 10 ms, for nothing.
     try:
         return _start(args, settings, config, saved)
     finally:

@@ -117,6 +117,19 @@ def test_the_cycle_collector_waits_during_the_start_and_comes_back_after_it(
     assert gc.isenabled(), "on again however the start ended"
 
 
+def test_the_supervisor_runs_with_the_cycle_collector_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    monkeypatch.setattr(cli, "supervise_command", lambda argv: seen.append(gc.isenabled()) or 0)
+    monkeypatch.setattr("kiosk.system.logs.setup", lambda **kw: tmp_path)
+    monkeypatch.delenv("KIOSK_HEARTBEAT", raising=False)  # not under a supervisor already
+    config = tmp_path / "kiosk.toml"
+    config.write_text("supervise = true\n", encoding="utf-8")
+    assert cli.main(["--config", str(config)]) == 0
+    assert seen == [True], "a supervisor runs for good: its collector is on"
+
+
 def test_size_without_windowed_is_said_to_be_ignored(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -14,12 +14,8 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kiosk import __version__
-
-if TYPE_CHECKING:
-    from kiosk.model.settings import Settings
 
 log = logging.getLogger("kiosk.cli")
 
@@ -188,7 +184,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return fleet_command(args[1:])
     parser = _run_parser()
-    return run_command(parser.parse_args(args), parser, args)
+    options = parser.parse_args(args)
+    if not options.out_of_order:  # The cycle collector waits for the first frame (kiosk.app.run
+        gc.disable()  # resumes it): it ran 55 times in the imports and the window, 8 ms, in vain.
+    try:
+        return run_command(options, parser, args)
+    finally:
+        gc.enable()  # whatever way the start ended
 
 
 def supervise_command(argv: Sequence[str]) -> int:
@@ -360,20 +362,11 @@ def run_command(
     from kiosk.system.supervision import ENV
 
     if settings.supervise and not os.environ.get(ENV) and not args.out_of_order:
+        gc.enable()  # the supervisor runs for good
         return supervise_command(["--", *argv])
     if args.size and not args.windowed:
         log.warning("--size is for --windowed: full screen takes the size of the screen")
         print("kiosk: --size applies with --windowed only; ignored", file=sys.stderr)
-    if not args.out_of_order:  # The cycle collector waits for the first frame (kiosk.app.run
-        gc.disable()  # resumes it): some 70 runs in the imports and the window, 10 ms, for nothing.
-    try:
-        return _start(args, settings, config, saved)
-    finally:
-        gc.enable()  # whatever way the start ended
-
-
-def _start(args: argparse.Namespace, settings: Settings, config: Path, saved: Settings) -> int:
-    """Check that Qt can start here, then start the kiosk (or the out-of-order screen)."""
     from kiosk.system import preflight
 
     libraries = preflight.Libraries()  # ldd of Qt's platform plugin runs while the modules load

@@ -149,6 +149,17 @@ def _install_recovery(shell: Shell) -> None:
         log.error("the previous run crashed:\n%s", previous)
 
 
+def _collector_on() -> None:
+    """The cycle collector on again, the start's objects set aside for good (``gc.freeze``).
+
+    The modules, classes and window made before the first frame live as long as the kiosk: the
+    collector's first run would go through all of them (11-20 ms, while the attract loop runs),
+    and every full collection after it too.
+    """
+    gc.freeze()
+    gc.enable()
+
+
 def _restart() -> None:
     """An error storm: a restart by the supervisor (the heartbeat's module loads only then)."""
     from kiosk.adapters import heartbeat
@@ -288,7 +299,7 @@ def run(
     _install_recovery(shell)
     # Statistics, opening hours, the display, the watchers: none of them is needed for the first
     # frame, so they start just after it (each in its own turn of the event loop).
-    shell.host.first_painted.connect(gc.enable)  # paused by the command line until now
+    shell.host.first_painted.connect(_collector_on)  # paused by the command line until now
     shell.first_frame.after(lambda: booth.start(app, shell, staff, settings))
     shell.first_frame.after(lambda: _install_watchers(shell, session, settings, folder, windowed))
     shell.first_frame.after(lambda: _install_fleet(shell, session, booth, settings))

@@ -66,6 +66,7 @@ def _state() -> dict[str, object]:
         # Kiosk modules whose source lines were read (PySide's question about each import).
         "sources_read": sorted(name for name in linecache.cache if "/kiosk/" in name),
         "collector": gc.isenabled(),
+        "frozen": gc.get_freeze_count(),
         "qt_classes": sorted(name for name in QT_CLASSES if name in QtGui.__dict__),
     }
 

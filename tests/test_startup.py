@@ -41,6 +41,7 @@ def test_the_first_frame_waits_for_nothing_it_does_not_show(tmp_path: Path) -> N
     assert after["hours"] and after["analytics"], "booth services never started"
     assert after["input_filters"], "touch and keys are watched from the first frame on"
     assert after["collector"], "the cycle collector is back once the first frame is on screen"
+    assert after["frozen"] > 10_000, "the start's objects are set aside from the collector's runs"
     assert "kiosk.adapters.content_watch" in after["modules"]
     assert "kiosk.adapters.heartbeat" in after["modules"], "the watchdog's heartbeat started"
     assert "segno.encoder" in after["modules"], "the QR encoder is ready before an item page"

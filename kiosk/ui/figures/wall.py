@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QMoveEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QBoxLayout, QSizePolicy, QWidget
 
@@ -230,7 +230,22 @@ def build_in_parts(
             tile.ensurePolished()
         holder = wall.parentWidget()
         if holder is not None and holder.isVisible():  # the page is on screen, at its size
-            wall.heightForWidth(column.contentsRect().width())  # the layouts it will show
+            for width in _widths(holder, column, area):  # the layouts it will show
+                wall.heightForWidth(width)
             wall.sizeHint()  # and the one its column asks for when it is shown
         yield
     wall.setVisible(True)
+
+
+def _widths(holder: QWidget, column: QBoxLayout, area: QAbstractScrollArea) -> list[int]:
+    """The widths a wall at the end of *column* (of *holder*) takes: the column's, and, while the
+    scroll bar is hidden, the column's once the page overflows and the scroll bar takes its
+    place (none while *holder* has no width yet)."""
+    margins = column.contentsMargins()
+    width = holder.width() - margins.left() - margins.right()
+    bar = area.verticalScrollBar()
+    if width <= 0:
+        return []
+    if bar.isVisible() or area.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+        return [width]
+    return [width, width - bar.sizeHint().width()]

@@ -84,7 +84,12 @@ def on_screen(page: QWidget) -> QPixmap:
         return page.grab()
     if not image.rect().contains(rect):
         return page.grab()
-    return QPixmap.fromImage(image.copy(rect))
+    picture = image.copy(rect)
+    if picture.format() == QImage.Format.Format_ARGB32_Premultiplied:  # X11's backing store
+        # An opaque page's pixels are the same bytes in RGB32, the pixmap's own format: no
+        # second pass to convert them (nor to blend them at every frame of the transition).
+        picture.reinterpretAsFormat(QImage.Format.Format_RGB32)
+    return QPixmap.fromImage(picture)
 
 
 def _shown_whole(page: QWidget, window: QWidget) -> bool:

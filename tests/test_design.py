@@ -76,6 +76,7 @@ def home(qtbot: QtBot, make_shell: Callable[..., Shell]) -> Shell:
     shell = make_shell()
     fingers.tap(shell.host.page)  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: shell.nav.current == Route("home"))
+    qtbot.waitUntil(lambda: not shell.host.animating)  # Home whole (it may be built in parts)
     return shell
 
 
@@ -92,6 +93,7 @@ def test_large_text_mode_enlarges_text_and_resets_at_idle(qtbot: QtBot, home: Sh
     before = label_font_px(home, explore)
     fingers.tap(home.bar.modes["large_text"])
     qtbot.waitUntil(lambda: home.session.modes["large_text"])
+    qtbot.waitUntil(lambda: not home.host.animating)  # Home is built again, in parts
     after = label_font_px(home, explore)
     assert after >= before * 1.35 - 1
     assert home.bar.modes["large_text"].isChecked()

@@ -417,6 +417,7 @@ def test_accessible_names_follow_the_language(qtbot: QtBot, shell: Shell) -> Non
     open_home(qtbot, shell)
     fingers.tap(shell.bar.language)
     assert shell.bar.home.accessibleName() == "Home"
+    settle(qtbot, shell)  # Home is built again, in parts
     assert button(page(shell), "Achievements")
     fingers.tap(shell.bar.language)
     assert shell.bar.home.accessibleName() == "首页"

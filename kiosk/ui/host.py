@@ -217,7 +217,7 @@ class PageHost(QWidget):
         self._grab_old.stop()
         if old is None:
             return
-        self.overlay.hold(old.grab())
+        self.overlay.hold(self.overlay.on_screen(old))  # as the screen shows it
         self._leave(old)
         self._pending.start()
 

@@ -1,10 +1,19 @@
-"""What a page change shows while it runs: the old and new pages' pixmaps, sliding or fading."""
+"""What a page change shows while it runs: the old and new pages' pixmaps, sliding or fading.
+
+The old page's pixmap is what the screen shows of it: where the window's backing store is known
+to hold exactly that (:func:`on_screen`), it is copied from there instead of painting the whole
+page again (a copy takes about half as long: 3–5 ms at 1080p instead of 6–16).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
+
+#: The platforms whose window backing store is an image in memory that keeps what was painted
+#: (the raster backing stores of X11 and of the offscreen platform).
+KEEPING_PLATFORMS = frozenset({"xcb", "offscreen"})
 
 #: How each kind of change moves: +1 the new page comes from the right, -1 from the left, 0 fades.
 MOTION = {
@@ -40,6 +49,11 @@ class TransitionOverlay(QWidget):
         self.show()
         self.raise_()
 
+    @staticmethod
+    def on_screen(page: QWidget) -> QPixmap:
+        """*page* as the screen shows it (see :func:`on_screen`)."""
+        return on_screen(page)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         w = self.width()
@@ -53,3 +67,53 @@ class TransitionOverlay(QWidget):
             painter.drawPixmap(QPointF(-shift, 0), self.old)
             painter.drawPixmap(QPointF(self.motion * w - shift, 0), self.new)
         painter.end()
+
+
+def on_screen(page: QWidget) -> QPixmap:
+    """A picture of *page* as the screen shows it: copied from the window's backing store when
+    that holds it (see :func:`_shown_whole`), with the paints still pending done first; else
+    painted (``grab``). Both give the same pixels (checked by a test)."""
+    window = page.window()
+    if not _shown_whole(page, window):
+        return page.grab()
+    QCoreApplication.sendPostedEvents(window, QEvent.Type.UpdateRequest.value)
+    store = window.backingStore()
+    image = store.paintDevice() if store is not None else None
+    rect = QRect(page.mapTo(window, QPoint(0, 0)), page.size())
+    if not isinstance(image, QImage) or image.devicePixelRatio() != 1.0:
+        return page.grab()
+    if not image.rect().contains(rect):
+        return page.grab()
+    picture = image.copy(rect)
+    if picture.format() == QImage.Format.Format_ARGB32_Premultiplied:  # X11's backing store
+        # An opaque page's pixels are the same bytes in RGB32, the pixmap's own format: no
+        # second pass to convert them (nor to blend them at every frame of the transition).
+        picture.reinterpretAsFormat(QImage.Format.Format_RGB32)
+    return QPixmap.fromImage(picture)
+
+
+def _shown_whole(page: QWidget, window: QWidget) -> bool:
+    """Whether every pixel of *page* in *window*'s backing store is the page's own: a raster
+    platform, the window exposed at a device pixel ratio of 1, the page visible and painting,
+    opaque, and nothing of the window over it."""
+    handle = window.windowHandle()
+    if QGuiApplication.platformName() not in KEEPING_PLATFORMS or handle is None:
+        return False
+    if not handle.isExposed() or window.devicePixelRatio() != 1.0:
+        return False
+    if not page.isVisible() or not page.updatesEnabled():
+        return False
+    if not page.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent):
+        return False
+    widget = page
+    while widget is not window:  # a sibling above it (or above a parent) would be in the picture
+        parent = widget.parentWidget()
+        if parent is None:
+            return False
+        siblings = [c for c in parent.children() if isinstance(c, QWidget)]
+        for above in siblings[siblings.index(widget) + 1 :]:
+            covers = above.geometry().intersects(widget.geometry())
+            if covers and above.isVisible() and not above.isWindow():
+                return False
+        widget = parent
+    return True

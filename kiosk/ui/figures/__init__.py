@@ -5,7 +5,7 @@ animates one tile, :mod:`~kiosk.ui.figures.wall` arranges the tiles and starts t
 """
 
 from kiosk.ui.figures.tile import COUNT_MS, FLIP_MS, MIN_TILE_WIDTH, FigureTile
-from kiosk.ui.figures.wall import ONE_COLUMN_BELOW, TWO_COLUMNS_BELOW, FigureWall
+from kiosk.ui.figures.wall import ONE_COLUMN_BELOW, TWO_COLUMNS_BELOW, FigureWall, build_in_parts
 
 __all__ = [
     "COUNT_MS",
@@ -15,4 +15,5 @@ __all__ = [
     "TWO_COLUMNS_BELOW",
     "FigureTile",
     "FigureWall",
+    "build_in_parts",
 ]

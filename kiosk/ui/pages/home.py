@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QResizeEvent
@@ -43,12 +43,21 @@ class HomePage(ScrollPage):
 
     def __init__(self, ctx: PageContext, route: Route, parent: QWidget | None = None):
         super().__init__(ctx, route, parent)
+        side = ctx.px(SPACE.xl * 2 if not ctx.portrait else SPACE.xl)
+        self.column.setContentsMargins(side, ctx.px(SPACE.l), side, ctx.px(SPACE.m))
+        self.column.setSpacing(ctx.px(SPACE.s))
+        self.tiles: list[Card] = []
+        #: What the parts built so far hold back until Home is whole and fits (see _build).
+        self._held: list[QWidget] = []
+        self.build_later(self._build())
+
+    def _build(self) -> Iterator[None]:
+        """The parts of Home, each built hidden (and polished); the last one shows them and fits
+        Home to the screen: Home is never seen, nor measured, before it fits."""
+        ctx = self.ctx
         lang = ctx.lang
         forum = ctx.content.forum
         outer = self.column
-        side = ctx.px(SPACE.xl * 2 if not ctx.portrait else SPACE.xl)
-        outer.setContentsMargins(side, ctx.px(SPACE.l), side, ctx.px(SPACE.m))
-        outer.setSpacing(ctx.px(SPACE.s))
         if not ctx.low_reach:
             outer.addStretch(1)
         header = QHBoxLayout()
@@ -81,30 +90,36 @@ class HomePage(ScrollPage):
             row.addWidget(self.about, 0, Qt.AlignmentFlag.AlignLeft)
         text.addLayout(row)
         text.addStretch(1)
-        header.addWidget(column, 1)
+        header.addWidget(self._hold(column), 1)
+        outer.addLayout(header)
+        self._polish()
+        yield
         self.picture = self._picture()
         if self.picture is not None and not ctx.portrait:
-            header.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
-        outer.addLayout(header)
+            header.addWidget(self._hold(self.picture), 0, Qt.AlignmentFlag.AlignTop)
         if self.picture is not None and ctx.portrait:
             centred = QHBoxLayout()
             centred.setContentsMargins(0, ctx.px(SPACE.m), 0, 0)
             centred.addStretch(1)
-            centred.addWidget(self.picture)
+            centred.addWidget(self._hold(self.picture))
             centred.addStretch(1)
             outer.addLayout(centred)
-        self.figures = self._figures()
+        self._polish()
+        yield
+        self.figures = self._hold(self._figures())
         outer.addWidget(self.figures)
         outer.addStretch(1)
+        self._polish()
+        yield
         explore = QHBoxLayout()
         explore.setSpacing(ctx.px(SPACE.m))
-        explore.addWidget(label(ctx.ui("home.explore"), "eyebrow"), 1)
+        explore.addWidget(self._hold(label(ctx.ui("home.explore"), "eyebrow")), 1)
         if ctx.low_reach:  # the button comes down to the tiles
-            explore.addWidget(self.about)
+            explore.addWidget(self._hold(self.about))
         outer.addLayout(explore)
-        self.tiles: list[Card] = []
         self.tile_grid = self._tiles()
         outer.addLayout(self.tile_grid)
+        self._polish()
         # What goes, in order, when the screen is short (see the class's docstring).
         self._tile_steps: list[Callable[[], None]] = [
             lambda: self._set_tiles(tall=False),
@@ -124,6 +139,23 @@ class HomePage(ScrollPage):
             lambda: self._hide(self.meta),
             lambda: self._hide(self.eyebrow),
         ]
+        yield
+        held, self._held = self._held, []
+        for widget in held:
+            widget.setVisible(True)
+        if self.isVisible():  # else it fits once it is shown at its size (resizeEvent)
+            self.fit()
+
+    def _hold(self, widget: QWidget) -> QWidget:
+        """Keep *widget* hidden until Home is whole (see :meth:`_build`)."""
+        widget.setVisible(False)
+        self._held.append(widget)
+        return widget
+
+    def _polish(self) -> None:
+        """Polish the widgets held back now, in this part, not all at once when shown."""
+        for widget in self._held:
+            widget.ensurePolished()
 
     def _picture(self) -> ImageFigure | None:
         ctx = self.ctx
@@ -194,7 +226,7 @@ class HomePage(ScrollPage):
                 )
                 card.clicked.connect(lambda _=False, s=section.kind: ctx.go(Route(s)))
                 self.tiles.append(card)
-                grid.addWidget(card, r, c * span, 1, span)
+                grid.addWidget(self._hold(card), r, c * span, 1, span)
         for c in range(span_all):
             grid.setColumnStretch(c, 1)
         return grid
@@ -203,7 +235,8 @@ class HomePage(ScrollPage):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self.fit()
+        if not self.building:  # else after its last part
+            self.fit()
 
     def fit(self) -> None:
         """Show everything, then let go of what is needed, in order, until Home fits."""

@@ -15,7 +15,7 @@ from kiosk.model.navigation import Route
 from kiosk.model.pages import Kind
 from kiosk.ui import a11y
 from kiosk.ui.chips import Chips
-from kiosk.ui.figures import FigureTile, FigureWall
+from kiosk.ui.figures import FigureTile, FigureWall, build_in_parts
 from kiosk.ui.images import ImageFigure
 from kiosk.ui.pages.base import PageContext, ScrollPage
 from kiosk.ui.pictures import field_picture
@@ -101,13 +101,12 @@ class ItemPage(ScrollPage):
         for text in texts:
             column.addWidget(label(self.t(text), role))
 
-    def _wall(self, figures: Sequence[Figure]) -> None:
-        if not figures:
-            return
-        wall = FigureWall(list(figures), self.ctx.lang, self.ctx.factor, theme=self.ctx.theme)
-        wall.attach(self.scroll_area)
-        self.walls.append(wall)
-        self.column.addWidget(wall)
+    def _wall(self, figures: Sequence[Figure]) -> Iterator[None]:
+        if figures:  # a row of tiles a part
+            ctx = self.ctx
+            wall = FigureWall(list(figures), ctx.lang, ctx.factor, theme=ctx.theme, whole=False)
+            self.walls.append(wall)
+            yield from build_in_parts(wall, self.column, self.scroll_area)
 
     def _lists(self, lists: Sequence[ItemList]) -> None:
         for item_list in lists:
@@ -266,7 +265,7 @@ class ThemePage(ItemPage):
         self._head(eyebrow, self.t(theme.title), theme.icon)
         self.lead(self.t(theme.summary))
         yield
-        self._wall(theme.figures)
+        yield from self._wall(theme.figures)
         yield
         self._paragraphs("", theme.body)
         yield
@@ -303,7 +302,7 @@ class AchievementPage(ItemPage):
         picture = None if a.key_figure else self._field_picture(a.icon)
         self._hero(a.key_figure, blocks, picture=picture)
         yield
-        self._wall(a.figures)
+        yield from self._wall(a.figures)
         yield
         self._paragraphs(ui("details"), details)
         self._lists(a.lists)

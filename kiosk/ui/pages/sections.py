@@ -7,12 +7,12 @@ from collections.abc import Iterator, Sequence
 from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtWidgets import QWidget
 
-from kiosk.content import Text
+from kiosk.content import Figure, Text
 from kiosk.model.navigation import Route
 from kiosk.model.pages import Kind
 from kiosk.ui import a11y
 from kiosk.ui.chips import Chips
-from kiosk.ui.figures import FigureWall
+from kiosk.ui.figures import FigureWall, build_in_parts
 from kiosk.ui.fmt import figure_with_unit
 from kiosk.ui.pages.base import PageContext, ScrollPage
 from kiosk.ui.quotes import first_sentence
@@ -71,18 +71,14 @@ class SectionPage(ScrollPage):
                 Chips([self.t(i) for i in items], self.ctx.factor, theme=self.ctx.theme)
             )
 
-    def _wall(self, figures: Sequence[object]) -> None:
+    def _wall(self, figures: Sequence[Figure]) -> Iterator[None]:
+        """A wall of *figures* at the end of the column, a row of tiles a part."""
         if not figures:
             return
-        wall = FigureWall(
-            list(figures),  # type: ignore[arg-type]
-            self.ctx.lang,
-            self.ctx.factor,
-            theme=self.ctx.theme,
-        )
-        wall.attach(self.scroll_area)
+        ctx = self.ctx
+        wall = FigureWall(list(figures), ctx.lang, ctx.factor, theme=ctx.theme, whole=False)
         self.walls.append(wall)
-        self.column.addWidget(wall)
+        yield from build_in_parts(wall, self.column, self.scroll_area)
 
     def _card(
         self,
@@ -120,7 +116,7 @@ class AboutPage(SectionPage):
         forum = ctx.content.forum
         self._header(self.t(forum.name), self.t(forum.summary), self.t(forum.headline))
         yield
-        self._wall(forum.figures)
+        yield from self._wall(forum.figures)
         yield
         self._heading(f"{self.t(forum.theme)}  ·  {self.t(forum.dates)}  ·  {self.t(forum.city)}")
         self._chips(ctx.ui("about.cohosts"), forum.cohosts)
@@ -224,7 +220,7 @@ class BeijingPage(SectionPage):
         self._header(self.t(beijing.title), self.t(beijing.summary))
         self.column.addWidget(label(ctx.ui("beijing.tap_hint"), "caption"))
         yield
-        self._wall(beijing.figures)
+        yield from self._wall(beijing.figures)
         yield
         self._chips(ctx.ui("beijing.benchmarks"), beijing.benchmark_cities)
         for item_list in beijing.lists:
@@ -250,7 +246,7 @@ class ZonePage(SectionPage):
         plan.installEventFilter(self)
         yield
         self.column.addWidget(label(self.t(zone.summary), "lead"))
-        self._wall(zone.figures)
+        yield from self._wall(zone.figures)
         yield
         self._heading(ctx.ui("zone.innovations"))
         innovations = [

@@ -3,7 +3,14 @@
 Run: ``.venv/bin/python benchmarks/monkey.py [--events N] [--seed S]`` (about 30
 minutes for 100,000 on 2 cores). Prints a table: touch events, gestures, uncaught exceptions, Qt
 warnings, RSS at the start, at the end and at its peak, and the duration; then RSS every 10,000
-events. Exits 1 on any exception or Qt warning, or if Home does not work at the end.
+events (each read with no transition under way, garbage collected). Exits 1 on any exception or
+Qt warning, or if Home does not work at the end.
+
+The monkey lets the event loop turn once after each gesture (``processEvents``). A turn of the
+kiosk's own event loop also deletes the objects whose deletion was posted in it (pages left,
+pictures): ``processEvents`` called outside an event loop never does, so they are deleted here
+after each gesture, as they would be at the end of that turn (without it, every page left waited
+for the next long press's ``qWait``, a few dozen gestures, and the memory measured that).
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import argparse
 import gc
 import sys
 import time
+from pathlib import Path
 
 import _reliability as rel
 import fingers
@@ -20,6 +28,12 @@ from PySide6.QtTest import QTest
 from touch_monkey import Monkey
 
 from kiosk.model.navigation import HOME
+
+
+def font_maps() -> int:
+    """How many times font files are mapped (FreeType maps a file once for each face it opens)."""
+    maps = Path("/proc/self/maps").read_text(encoding="ascii", errors="replace").splitlines()
+    return sum(1 for line in maps if line.endswith((".otf", ".ttf")))
 
 
 def main() -> int:
@@ -34,20 +48,26 @@ def main() -> int:
     monkey = Monkey(shell, args.seed)  # type: ignore[arg-type]
     gc.collect()
     start_rss = rel.rss_mb()
-    samples: list[tuple[str, ...]] = [("touch events", "gestures", "RSS MB", "widgets", "s")]
+    header = ("touch events", "gestures", "RSS MB", "widgets", "font maps", "s")
+    samples: list[tuple[str, ...]] = [header]
     started = time.monotonic()
     next_sample = [args.every]
 
     def between(events: int) -> None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the turn's end
         if events >= next_sample[0]:
             next_sample[0] += args.every
+            # Every sample in the same state: no transition under way (its pictures gone).
+            shell.host.finish_transition()  # type: ignore[attr-defined]
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            gc.collect()
             samples.append(
                 (
                     f"{events:,}",
                     f"{monkey.gestures:,}",
                     f"{rel.rss_mb():.1f}",
                     str(len(app.allWidgets())),
+                    str(font_maps()),
                     f"{time.monotonic() - started:.0f}",
                 )
             )
@@ -59,6 +79,7 @@ def main() -> int:
         except Exception as exc:  # raised out of a touch: count it and go on
             meters.hook(type(exc), exc, exc.__traceback__)
     duration = time.monotonic() - started
+    shell.host.finish_transition()  # type: ignore[attr-defined]
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     end_rss = rel.rss_mb()

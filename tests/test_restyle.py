@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import fingers
+import pytest
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from kiosk.model.navigation import HOME, Route
@@ -86,3 +88,20 @@ def test_finishing_the_transition_completes_the_change(qtbot: QtBot, shell: Shel
     page = shell.host.page
     assert page is not None and page.route == THEME and not page.building
     assert not shell.host.overlay.isVisible()
+
+
+def test_the_picture_of_a_switch_is_the_screen_copied_not_painted_again(
+    qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on(qtbot, shell, THEMES)
+    rgb = QImage.Format.Format_RGB32
+    screen = shell.host.grab().toImage().convertToFormat(rgb)
+    painted: list[object] = []
+    host_grab = shell.host.grab
+    monkeypatch.setattr(shell.host, "grab", lambda *a: painted.append(a) or host_grab(*a))
+    fingers.tap(shell.bar.language)
+    assert shell.host.overlay.isVisible()
+    assert painted == [], "the screen is copied from the backing store, not painted again"
+    picture = shell.host.overlay.old.toImage().convertToFormat(rgb)
+    assert picture == screen, "the picture is what the screen showed"
+    qtbot.waitSignal(shell.host.page_changed, timeout=3000).wait()

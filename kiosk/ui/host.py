@@ -248,7 +248,9 @@ class PageHost(QWidget):
             apply()
             self.rebuild()
             return
-        picture = self.grab()  # what the screen shows, a change half done or not
+        shown = self.page if self._leaving is None and not self.overlay.isVisible() else None
+        # What the screen shows: the page, copied from the backing store where it can be.
+        picture = self.overlay.on_screen(shown) if shown is not None else self.grab()
         self._grab_old.stop()
         self._pending.stop()
         self.animation.stop()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 from PySide6.QtWidgets import QApplication
 
 from kiosk.adapters import resources
@@ -44,8 +44,34 @@ def install(app: QApplication, pixel_size: int = 24) -> str:
     if not {FAMILY, LATIN_FAMILY} <= families:
         raise FontMissing(f"bundled fonts provide {sorted(families)}, not {FAMILY!r}")
     app.setFont(font_for("zh", pixel_size))
+    _hold_faces(pixel_size)
     log.debug("application font %s, %d px", FAMILY, pixel_size)
     return FAMILY
+
+
+#: An engine of each bundled face, held while the kiosk runs (see :func:`_hold_faces`).
+_held: list[QRawFont] = []
+
+
+def _hold_faces(pixel_size: int) -> None:
+    """Hold an engine of each bundled face (both families, both weights) for good.
+
+    Qt opens one FreeType face per font file and shares it among the engines of every size,
+    weight and language; the face itself maps the file (3 MB for a Chinese one). When the last
+    engine of a face goes (the font cache dropping the engines a switch left unused) while
+    engines of that file are made again in the same turns, as quick language and mode switches
+    do, Qt 6.11 opens the file again for later engines while the first face stays with the
+    engines that took it back: 10-20 mappings after a few thousand touches. An engine held
+    here keeps each face in use, so every engine shares it and the file is mapped once.
+    """
+    held = []
+    for family in (FAMILY, LATIN_FAMILY):
+        for weight in (QFont.Weight.Normal, QFont.Weight.Bold):
+            font = font_for("zh", pixel_size)
+            font.setFamilies([family])
+            font.setWeight(weight)
+            held.append(QRawFont.fromFont(font))
+    _held[:] = held
 
 
 def families_for(lang: str) -> list[str]:

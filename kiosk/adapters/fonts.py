@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 from PySide6.QtWidgets import QApplication
 
@@ -44,17 +45,14 @@ def install(app: QApplication, pixel_size: int = 24) -> str:
     if not {FAMILY, LATIN_FAMILY} <= families:
         raise FontMissing(f"bundled fonts provide {sorted(families)}, not {FAMILY!r}")
     app.setFont(font_for("zh", pixel_size))
-    _hold_faces(pixel_size)
+    HeldFaces(app, pixel_size)
     log.debug("application font %s, %d px", FAMILY, pixel_size)
     return FAMILY
 
 
-#: An engine of each bundled face, held while the kiosk runs (see :func:`_hold_faces`).
-_held: list[QRawFont] = []
-
-
-def _hold_faces(pixel_size: int) -> None:
-    """Hold an engine of each bundled face (both families, both weights) for good.
+class HeldFaces(QObject):
+    """An engine of each bundled face (both families, both weights), held as long as the
+    application (its parent) lives.
 
     Qt opens one FreeType face per font file and shares it among the engines of every size,
     weight and language; the face itself maps the file (3 MB for a Chinese one). When the last
@@ -64,14 +62,17 @@ def _hold_faces(pixel_size: int) -> None:
     engines that took it back: 10-20 mappings after a few thousand touches. An engine held
     here keeps each face in use, so every engine shares it and the file is mapped once.
     """
-    held = []
-    for family in (FAMILY, LATIN_FAMILY):
-        for weight in (QFont.Weight.Normal, QFont.Weight.Bold):
-            font = font_for("zh", pixel_size)
-            font.setFamilies([family])
-            font.setWeight(weight)
-            held.append(QRawFont.fromFont(font))
-    _held[:] = held
+
+    def __init__(self, app: QApplication, pixel_size: int):
+        super().__init__(app)
+        self.setObjectName("kioskHeldFaces")
+        self.faces: list[QRawFont] = []
+        for family in (FAMILY, LATIN_FAMILY):
+            for weight in (QFont.Weight.Normal, QFont.Weight.Bold):
+                font = font_for("zh", pixel_size)
+                font.setFamilies([family])
+                font.setWeight(weight)
+                self.faces.append(QRawFont.fromFont(font))
 
 
 def families_for(lang: str) -> list[str]:

@@ -1,5 +1,5 @@
-"""Qt's font engines go while the kiosk rests: each may hold a FreeType face of its own, and each
-face maps a font file (3 MB for a Chinese one) that stays resident as its glyphs are drawn."""
+"""Each bundled font file is mapped once: a FreeType face maps its file (3 MB for a Chinese one),
+and Qt opens a file again when the last engine of its face has gone (see kiosk.adapters.fonts)."""
 
 from __future__ import annotations
 
@@ -9,56 +9,6 @@ import sys
 from pathlib import Path
 
 import isolated
-import pytest
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QFont, QImage, QPainter, QPixmapCache
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
-
-from kiosk.ui.shell import Shell
-from kiosk.ui.stage import RELEASE_MEMORY_MS
-
-
-def drawn(text: str) -> QImage:
-    image = QImage(640, 120, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(0)
-    painter = QPainter(image)
-    painter.setFont(QApplication.font())
-    painter.drawText(QPoint(10, 80), text)
-    painter.end()
-    return image
-
-
-def test_the_font_engines_go_while_the_attract_loop_waits(
-    qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """After a visit (the idle reset), once the attract loop is on screen."""
-    cleanups: list[bool] = []
-    cleanup = QFont.cleanup
-
-    def spy() -> None:
-        cleanups.append(shell.nav.attracting)
-        cleanup()
-
-    monkeypatch.setattr(QFont, "cleanup", spy)
-    shell.nav.home()
-    shell.host.finish_transition()
-    shell.stage.release_memory()
-    assert cleanups == [], "not while a visitor may be reading: pages draw from them"
-    shell.reset()
-    shell.host.finish_transition()
-    qtbot.waitUntil(lambda: cleanups == [True], timeout=RELEASE_MEMORY_MS + 2000)
-    shell.stage.release_memory()
-    assert cleanups == [True], "once after a visit: the attract loop's own engines stay"
-
-
-def test_text_draws_the_same_once_the_font_engines_have_gone(shell: Shell) -> None:
-    text = "中关村论坛 Zhongguancun Forum 2023"
-    before = drawn(text)
-    QFont.cleanup()
-    QPixmapCache.clear()
-    assert drawn(text) == before
-
 
 #: Run in a process of its own: a test process has drawn with every font of every screen before.
 SWITCHES = """

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QFont, QPixmapCache
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QWidget
 
 from kiosk.model.navigation import HOME, Route
@@ -79,7 +79,6 @@ class Stage(QObject):
         release = single_shot(self, RELEASE_MEMORY_MS, self.release_memory)
         self.host.page_changed.connect(release.start)
         self._prepare = single_shot(self, PREPARE_HOME_MS, self.prepare_home)
-        self._fonts_used = False  # by a visitor since the font engines last went
 
     def context_key(self) -> Hashable:
         """What a page depends on besides its route: kept pages are reused only while equal."""
@@ -112,21 +111,10 @@ class Stage(QObject):
         """Hand back what the pages that went no longer need: the pixmaps Qt cached for them (a
         page on screen caches its own again at its next paint, from pixmaps it still holds),
         the pages' background while the attract loop is on screen (it paints its own; the next
-        visitor's first page paints it again, 4 ms at 1080p) and Qt's font engines, then the free
-        heap.
-
-        Qt's font cache keeps the engines of every font a page used, each with its glyphs, and
-        after language and mode switches in quick succession some with a FreeType face of their
-        own: each maps the font file again (3 MB for each Chinese face, resident as its glyphs are
-        drawn), 10–20 faces after 1,000 such navigations (``benchmarks/RESULTS.md``). Letting the
-        cache go at rest, once after each visit (fonts in use find their engines again at their
-        next paint; Home, built for the next visitor after this, does) leaves one face per file."""
+        visitor's first page paints it again, 4 ms at 1080p), then the free heap."""
         QPixmapCache.clear()
         if self.session.nav.attracting:
             forget_background()
-            if self._fonts_used:
-                self._fonts_used = False
-                QFont.cleanup()  # Qt's font cache for this thread: a new one is made when needed
         memory.release_free_memory()
 
     def typeset(self, widget: QWidget) -> None:
@@ -141,6 +129,5 @@ class Stage(QObject):
     def fresh_start(self) -> None:
         """A new visitor starts afresh: the pages kept for the last one go (their memory with
         them), and Home is built again while the attract loop runs."""
-        self._fonts_used = True
         self.host.drop_kept()
         self._prepare.start()

@@ -102,7 +102,7 @@ class ItemPage(ScrollPage):
             column.addWidget(label(self.t(text), role))
 
     def _wall(self, figures: Sequence[Figure]) -> Iterator[None]:
-        if figures:  # a row of tiles a part
+        if figures:  # a tile a part
             ctx = self.ctx
             wall = FigureWall(list(figures), ctx.lang, ctx.factor, theme=ctx.theme, whole=False)
             self.walls.append(wall)

@@ -72,7 +72,7 @@ class SectionPage(ScrollPage):
             )
 
     def _wall(self, figures: Sequence[Figure]) -> Iterator[None]:
-        """A wall of *figures* at the end of the column, a row of tiles a part."""
+        """A wall of *figures* at the end of the column, a tile a part."""
         if not figures:
             return
         ctx = self.ctx

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.model.navigation import Change, Route
@@ -108,7 +108,7 @@ class PageHost(QWidget):
 
     @property
     def animating(self) -> bool:
-        """A transition is on screen (or about to start: the new page is being grabbed)."""
+        """A transition is on screen (or about to start: the pages are being grabbed)."""
         return (
             self._then is not None
             or self._frozen
@@ -126,8 +126,9 @@ class PageHost(QWidget):
         holds the main thread long: this one installs the new page (it is the live one from here
         on, the old page still on top of it, as the screen shows it) and builds its parts, for
         at most a slice of time a turn, until they fill its first screen (:meth:`_filled`); the
-        next turn grabs the old page for the overlay and lets it go; the one after grabs the new
-        page and starts the animation. The rest of the page is built on later turns. *motion*:
+        next turn grabs the old page for the overlay and lets it go; the next few paint the new
+        one for it, a band of rows a slice, and start the animation. The rest of the page is
+        built on later turns. *motion*:
         the overlay's (1 slides on, -1 back, 0 cross-fades; by default from the direction).
         """
         if self._restyler.flush():
@@ -229,12 +230,16 @@ class PageHost(QWidget):
             self._leave(old)
 
     def _start_animation(self) -> None:
+        """Start the animation once the overlay has painted the new page (in bands of rows over
+        a few short turns: see :meth:`TransitionOverlay.prepare`)."""
         if self.page is None:
             self._finish()
             return
         self.page.setUpdatesEnabled(True)
-        self.overlay.new = self.page.grab()
-        self.animation.start()
+        if self.overlay.prepare(self.page):
+            self.animation.start()
+        else:
+            self._pending.start()  # the next band on the next turn
 
     def restyle(self, apply: Callable[[], None]) -> None:
         """Apply a change of language or mode (*apply*: fonts, style sheet, bar) and build the
@@ -370,9 +375,7 @@ class PageHost(QWidget):
     def _finish(self) -> None:
         if self.page is not None:
             self.page.setUpdatesEnabled(True)
-        self.overlay.hide()
-        self.overlay.old = QPixmap()
-        self.overlay.new = QPixmap()
+        self.overlay.clear()
 
     def finish_transition(self) -> None:
         """Jump to the end of a running (or pending) transition (the page is built whole)."""

@@ -1,0 +1,99 @@
+"""The transition overlay paints the new page in bands of rows: the very pixels of a grab."""
+
+from __future__ import annotations
+
+import fingers
+import pytest
+from PySide6.QtCore import QPointF, QVariantAnimation
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from pytestqt.qtbot import QtBot
+
+from kiosk.model.navigation import HOME, Route
+from kiosk.ui import transition
+from kiosk.ui.pages.base import Page
+from kiosk.ui.shell import Shell
+from kiosk.ui.transition import TransitionOverlay
+
+
+def image(pixmap: QPixmap) -> QImage:
+    return pixmap.toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def on(qtbot: QtBot, shell: Shell, route: Route) -> Page:
+    fingers.tap(shell.host.page)  # the attract loop: to Home
+    qtbot.waitUntil(lambda: shell.nav.current == HOME)
+    qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
+    if route != HOME:
+        shell.nav.go(route)
+        qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
+    page = shell.host.page
+    assert page is not None and page.route == route
+    return page
+
+
+def frame(old: QPixmap, new: QPixmap, motion: int, progress: float) -> QImage:
+    """A frame of a slide as the overlay paints it, from whole pictures of both pages."""
+    w = old.width()
+    picture = QPixmap(old.size())
+    painter = QPainter(picture)
+    shift = round(w * progress) * motion
+    painter.drawPixmap(QPointF(-shift, 0), old)
+    painter.drawPixmap(QPointF(motion * w - shift, 0), new)
+    painter.end()
+    return image(picture)
+
+
+@pytest.mark.parametrize(
+    "route", [HOME, Route("theme", "frontier"), Route("voices"), Route("achievements")]
+)
+def test_the_new_page_painted_in_bands_is_the_same_as_a_grab(
+    qtbot: QtBot, shell: Shell, route: Route, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = on(qtbot, shell, route)
+    overlay = TransitionOverlay(shell.host)
+    overlay.hold(QPixmap(page.size()))
+    monkeypatch.setattr(transition, "SLICE_MS", 0.0)  # a band a call
+    calls = 1
+    while not overlay.prepare(page):
+        calls += 1
+    assert calls == transition.BANDS
+    assert image(overlay.new) == image(page.grab())
+    assert overlay.prepare(page), "whole: nothing more to paint"
+    overlay.clear()
+    assert overlay.new.isNull() and overlay.source is None and not overlay.isVisible()
+
+
+def test_a_page_change_paints_the_new_page_a_band_a_turn_before_it_slides_in(
+    qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on(qtbot, shell, HOME)
+    host = shell.host
+    monkeypatch.setattr(transition, "SLICE_MS", 0.0)  # a band a turn
+    bands: list[bool] = []
+    prepare = host.overlay.prepare
+
+    def counted(page: Page) -> bool:
+        assert host.animation.state() != QVariantAnimation.State.Running
+        bands.append(prepare(page))
+        return bands[-1]
+
+    monkeypatch.setattr(host.overlay, "prepare", counted)
+    frames: list[tuple[QImage, float]] = []
+
+    def look(value: float) -> None:
+        if len(frames) < 3 and 0 < value < 1:
+            frames.append((image(host.overlay.grab()), value))
+
+    host.animation.valueChanged.connect(look)
+    shell.nav.go(Route("themes"))
+    qtbot.waitUntil(lambda: host.animation.state() == QVariantAnimation.State.Running)
+    assert bands == [False] * (transition.BANDS - 1) + [True], "one band a turn"
+    old, new = host.overlay.old, host.page
+    assert new is not None and host.overlay.source is new
+    qtbot.waitUntil(lambda: not host.animating, timeout=3000)
+    host.animation.valueChanged.disconnect(look)
+    assert frames, "frames were seen"
+    whole = new.grab()
+    for picture, progress in frames:
+        assert picture == frame(old, whole, 1, progress)
+    assert host.overlay.new.isNull() and host.overlay.source is None

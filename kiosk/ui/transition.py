@@ -35,11 +35,12 @@ MOTION = {
     "reset": 0,
 }
 
-#: How long one turn may spend painting bands of the new page, in milliseconds (a band is never
-#: cut; at least one is painted a turn).
+#: How long one turn may spend painting bands of the new page, in milliseconds: a band is not
+#: begun when the last one says it would end past this (at least one is painted a turn).
 SLICE_MS = 5.0
-#: How many bands of rows the new page is painted in (over fewer turns when they are quick).
-BANDS = 8
+#: How many pixels a band of the new page holds (about 2 ms; its rows are whole): a quarter of a
+#: 1080p page. Each band costs about half a millisecond more than its share of a whole grab.
+BAND_PIXELS = 520_000
 #: How a page is painted into the overlay's pixmap: as ``QWidget.grab`` paints it.
 RENDER_FLAGS = (
     QWidget.RenderFlag.DrawWindowBackground
@@ -104,15 +105,17 @@ class TransitionOverlay(QWidget):
                 if not page.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent):
                     self.new.fill(Qt.GlobalColor.transparent)  # as grab does
             self.source = page
-        height = page.height()
-        band = max(1, -(-height // BANDS))
-        began = time.perf_counter()
+        height, width = page.height(), page.width()
+        band = max(1, BAND_PIXELS // max(1, width))
+        began = last = time.perf_counter()
         while self._painted < height:
             rows = min(band, height - self._painted)
-            self._paint(QRect(0, self._painted, page.width(), rows))
+            self._paint(QRect(0, self._painted, width, rows))
             self._painted += rows
-            if (time.perf_counter() - began) * 1000 >= SLICE_MS:
-                break
+            now = time.perf_counter()
+            if (2 * now - began - last) * 1000 > SLICE_MS:
+                break  # another band like this one would end past the slice
+            last = now
         return self._painted >= height
 
     def _paint(self, rect: QRect) -> None:

@@ -134,8 +134,36 @@ def test_going_back_restores_the_scroll_position_on_a_whole_page(
     position = bar.value()
     assert position > 0
     shell.nav.go(Route("themes"))
+    with qtbot.waitSignal(shell.host.page_changed, timeout=3000):
+        shell.nav.back()
+    again = shell.host.page
+    assert isinstance(again, ScrollPage) and again.route == THEME
+    assert not any(w.isHidden() for w in parts(again)) and not again.building
+    assert again.scroll_position() == position
+
+
+def test_going_back_builds_the_page_as_far_as_its_scroll_position_first(
+    qtbot: QtBot, shell: Shell
+) -> None:
+    page = open_theme(qtbot, shell)
+    qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
+    viewport = page.scroll_area.viewport().height()
+    bar = page.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 2 * viewport, "the page must be long enough"
+    bar.setValue(viewport)
+    position = bar.value()
+    shell.nav.go(Route("themes"))
+    qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
     shell.nav.back()
     again = shell.host.page
     assert isinstance(again, ScrollPage) and again.route == THEME
+    assert again.building, "not built whole in the tap's turn"
+    with qtbot.waitSignal(shell.host.page_changed, timeout=3000):
+        pass
+    assert again.scroll_position() == position, "scrolled there once built that far"
+    again.column.activate()
+    shown = [w for w in parts(again) if not w.isHidden()]
+    assert max(bottom(again, w) for w in shown) >= position + viewport, "the screen is full"
+    qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
     assert not any(w.isHidden() for w in parts(again))
     assert again.scroll_position() == position

@@ -155,7 +155,6 @@ class PageHost(QWidget):
         page, stale = self._kept.take(change.route)
         if stale is not None:
             discard(stale)  # built for another language, size or content
-        reused = page is not None
         if page is None:
             page = self.factory(change.route)
             self._unfold.fold(page)
@@ -176,13 +175,7 @@ class PageHost(QWidget):
         self._then = "settle" if not slide else "pending" if pending else "grab"
         if slide:  # built beneath the page left or a picture: nothing of it need be painted yet
             page.setUpdatesEnabled(False)
-        self._unfold.unfold(page)
-        if position:
-            self._unfold.finish()  # the whole page, to scroll where the visitor was
-        if change.direction == "back":
-            page.set_scroll_position(position)
-        elif reused:
-            page.set_scroll_position(0)
+        self._unfold.unfold(page, position)  # scrolled where the visitor was, once built so far
 
     def _filled(self) -> None:
         """The new page fills its first screen: it is announced, and the change goes on."""

@@ -4,7 +4,7 @@ The old page's pixmap is what the screen shows of it: where the window's backing
 to hold exactly that (:func:`on_screen`), it is copied from there instead of painting the whole
 page again (a copy takes about half as long: 3–5 ms at 1080p instead of 6–16).
 
-The new page is not painted in one turn before the first frame (a grab: 9–17 ms at 1080p): it
+The new page is not painted in one turn before the first frame (a grab: 7–16 ms at 1080p): it
 is painted into the overlay's pixmap in bands of whole rows, a few short turns of the event loop
 each at most :data:`SLICE_MS` long, while the overlay still shows the page left; then the
 animation starts. Bands of whole rows give the very pixels of a grab (a test compares them):

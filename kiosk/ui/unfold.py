@@ -85,6 +85,7 @@ class Unfolder(QObject):
         self._page: Page | None = None
         self._rest: list[list[QWidget]] = []
         self._filling = False
+        self._position = 0  # where to scroll the page once it is built that far
         self._timer = single_shot(self, 0, self._slice)
 
     @property
@@ -114,15 +115,18 @@ class Unfolder(QObject):
                 widget.setVisible(False)
         self._page, self._rest = page, parts[1:]
 
-    def unfold(self, page: Page) -> None:
+    def unfold(self, page: Page, position: int = 0) -> None:
         """Show the parts of *page* that fill its first screen from the next turn on (building
         them a slice a turn), the rest on later turns. The turn that installed the page (a tap's)
-        does no more: its pressed state reaches the screen at once."""
+        does no more: its pressed state reaches the screen at once. With a scroll *position* (a
+        return to a page), the screen to fill is the one scrolled there; the page is scrolled
+        there once it is built that far."""
         if page is not self._page:
+            page.set_scroll_position(position)
             self.filled.emit()
             self.completed.emit(str(page.route))
             return
-        self._filling = True
+        self._filling, self._position = True, position
         self._timer.start()
 
     def build_whole(self, page: Page) -> None:
@@ -141,10 +145,7 @@ class Unfolder(QObject):
         while (part := self._next(page)) is not None:
             self._show(part)
             page.part_shown(part)
-        # Lay the whole column out now: the scroll range must be right at once.
-        if isinstance(page, ScrollPage):
-            page.column.activate()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self._scroll_there(page)
         if self._filling:
             self._filling = False
             self.filled.emit()
@@ -155,7 +156,7 @@ class Unfolder(QObject):
         """*page* is going: nothing more to show on it."""
         if page is self._page:
             self._timer.stop()
-            self._page, self._rest, self._filling = None, [], False
+            self._page, self._rest, self._filling, self._position = None, [], False, 0
 
     def _next(self, page: Page) -> list[QWidget] | None:
         """The next part to show (built now if need be), None when there is none."""
@@ -187,6 +188,8 @@ class Unfolder(QObject):
             full = area is not None and self._overflows(area.viewport())
         more = bool(self._rest) or page.building
         if full or not more:
+            if self._position:
+                self._scroll_there(page)
             self._filling = False
             self.filled.emit()
             if page is not self._page:
@@ -205,7 +208,17 @@ class Unfolder(QObject):
         height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0
         if height <= 0:
             height = layout.totalSizeHint().height()
-        return height > max(viewport.height(), page.height())
+        return height > max(viewport.height(), page.height()) + self._position
+
+    def _scroll_there(self, page: Page) -> None:
+        """Lay out what is shown of the column now (the scroll range must be right at once) and
+        scroll to the position asked for, if any."""
+        if isinstance(page, ScrollPage):
+            page.column.activate()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        if self._position:
+            page.set_scroll_position(self._position)
+            self._position = 0
 
     def _slice(self) -> None:
         page = self._page
@@ -235,6 +248,6 @@ class Unfolder(QObject):
             widget.setVisible(True)
 
     def _done(self) -> None:
-        page, self._page, self._rest = self._page, None, []
+        page, self._page, self._rest, self._position = self._page, None, [], 0
         if page is not None:
             self.completed.emit(str(page.route))

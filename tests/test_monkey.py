@@ -77,6 +77,7 @@ def home_works(qtbot: QtBot, shell: Shell) -> None:
     page = shell.host.page
     assert isinstance(page, HomePage) and page.route == HOME
     qtbot.waitUntil(page.isVisible, timeout=3000)
+    qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)  # Home comes in parts
     names = {b.accessibleName() for b in page.findChildren(QAbstractButton) if b.isVisible()}
     for section in SECTIONS:
         assert ui(f"section.{section}", shell.session.lang) in names

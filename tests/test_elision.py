@@ -103,3 +103,43 @@ def test_a_two_clause_title_breaks_after_its_first_clause(qtbot: QtBot) -> None:
     assert wrap_title(title, font, 2000) == [title]
     narrow = QFontMetricsF(font).horizontalAdvance("聚焦前沿") + 1
     assert len(wrap_title(title, font, narrow)) == len(wrap(title, font, narrow))
+
+
+def test_a_card_taller_than_its_text_shows_more_of_it(qtbot: QtBot, shell: Shell) -> None:
+    """A card stretched by its row (as tall as the tallest beside it) does not shorten its text
+    while it has room for more lines; without that room it keeps to its usual lines."""
+    card = Card("Kuafu-1", 1.0, theme=shell.theme, text=EN, text_lines=2)
+    qtbot.addWidget(card)
+    width = 420
+    card.resize(width, card.heightForWidth(width))
+    usual = card.body_lines()
+    assert len(usual) == 2 and usual[-1].endswith("…")
+    whole = card.wrapped_texts()[1][1]
+    assert len(whole) > 2
+    card.resize(width, card.heightForWidth(width) + 10 * round(QFontMetricsF(card.font()).height()))
+    assert [line.strip() for line in card.body_lines()] == [line.strip() for line in whole]
+    card.resize(width, card.heightForWidth(width) + 1)  # less than a line more: as usual
+    assert card.body_lines() == usual
+
+
+@pytest.mark.parametrize("route", ["voices", "achievements", "themes", "zone"])
+def test_card_text_stays_inside_its_card(qtbot: QtBot, shell: Shell, route: str) -> None:
+    """However many lines a card's row gives its text, the lines end above its bottom padding
+    (a text shortened at a phrase's end stops short of its usual lines: the room it gains
+    counts from where it stops)."""
+    from kiosk.ui.text import line_height
+
+    for _ in range(2):
+        shell.nav.show(Route(route))
+        shell.host.finish_transition()
+        QApplication.processEvents()
+        assert shell.host.page is not None
+        cards = shell.host.page.findChildren(Card)
+        assert cards
+        for card in cards:
+            blocks, head = card._shown_blocks()
+            rest = blocks[1:] if card.eyebrow else blocks
+            bottom = card._text_top(rest, head)
+            bottom += sum(b.gap + line_height(b.font) * len(b.lines) for b in rest)
+            assert bottom <= card.height() - card._pad() + 0.5, f"{card.title}: text overflows"
+        shell.session.toggle_language()

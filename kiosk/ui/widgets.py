@@ -198,7 +198,10 @@ class Card(QAbstractButton):
         icon_w = self._pixmap.width() / max(1.0, self._pixmap.devicePixelRatio())
         return icon_w + scaled(SPACE.s, self.factor)
 
-    def _blocks(self, width: int) -> tuple[list[_Block], float]:
+    def _blocks(self, width: int, room: float = 0.0) -> tuple[list[_Block], float]:
+        """The card's blocks of text at *width*, and the height of its head (icon, eyebrow).
+        *room*: the height the card has beyond what they take at their usual lines (a row of
+        cards as tall as its tallest): a shortened text then takes the lines it fills."""
         p = self.theme.palette
         beside = self._beside()
         inner = width - 2 * self._pad() - beside
@@ -230,8 +233,23 @@ class Card(QAbstractButton):
         if self.body and self.show_body:
             font = self._font(TYPE.caption, False)
             lines = wrap(self.body, font, inner, self.text_lines)
+            more = int(max(0.0, room) // line_height(font))
+            if more:  # a shortened text may stop short of its lines (at a phrase's end)
+                lines = wrap(self.body, font, inner, len(lines) + more)
             blocks.append(_Block(lines, font, p.text_muted, gap / 2))
         return blocks, head
+
+    def body_lines(self) -> list[str]:
+        """The lines of text the card shows now (more than its usual lines when its row leaves
+        it room, shortened with "…" only where they do not all fit)."""
+        if not (self.body and self.show_body):
+            return []
+        return self._shown_blocks()[0][-1].lines
+
+    def _shown_blocks(self) -> tuple[list[_Block], float]:
+        """The blocks as painted: at the card's width, filling its height."""
+        width = self.width()
+        return self._blocks(width, self.height() - self.heightForWidth(width))
 
     def set_texts(self, title: str, body: str) -> None:
         """Show *title* and *body* instead (the same words, typeset: see kiosk.ui.typeset)."""
@@ -303,7 +321,7 @@ class Card(QAbstractButton):
         painter.drawRoundedRect(rect, radius, radius)
         pad = self._pad()
         width = self.width()
-        blocks, head = self._blocks(width)
+        blocks, head = self._shown_blocks()
         x, y = float(pad), float(pad)
         icon_w = 0.0
         if not self._pixmap.isNull():

@@ -12,6 +12,8 @@ from PySide6.QtGui import QPixmap, QPixmapCache
 from pytestqt.qtbot import QtBot
 
 from kiosk.model.navigation import HOME
+from kiosk.model.routes import all_routes
+from kiosk.ui.figures import tile as tile_module
 from kiosk.ui.pages import base as pages_base
 from kiosk.ui.pages.attract import AttractPage
 from kiosk.ui.qr import QUIET_ZONE, qr_modules
@@ -97,3 +99,27 @@ def test_the_pages_background_goes_while_the_attract_loop_waits(qtbot: QtBot, sh
     shell.reset()
     shell.host.finish_transition()
     qtbot.waitUntil(lambda: pages_base._background is None, timeout=RELEASE_MEMORY_MS + 2000)
+
+
+def test_the_idle_reset_keeps_only_the_tile_layouts_of_the_next_visitors_language(
+    qtbot: QtBot, shell: Shell
+) -> None:
+    """A figure tile's layout (five laid-out paragraphs, about 22 kB) is shared by every tile
+    that shows it; after a visit, those of the languages and sizes the next visitor does not
+    start in go with the rest of the visit's memory."""
+    wall = next(r for r in all_routes(shell.session.content) if r.page == "theme")
+    shell.session.set_language("en")
+    shell.nav.go(wall)
+    shell.host.finish_transition()
+    qtbot.waitUntil(lambda: not shell.host.page.building and _tile_langs() >= {"en"})
+    shell.reset()
+    shell.host.finish_transition()
+    assert shell.session.lang == "zh"
+    qtbot.waitUntil(lambda: "en" not in _tile_langs(), timeout=RELEASE_MEMORY_MS + 3000)
+    shell.nav.go(wall)
+    shell.host.finish_transition()
+    qtbot.waitUntil(lambda: not shell.host.page.building and _tile_langs() == {"zh"})
+
+
+def _tile_langs() -> set[str]:
+    return {text.lang for text, *_ in tile_module._layouts}

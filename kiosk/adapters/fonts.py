@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QByteArray, QFile, QIODevice, QObject
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 from PySide6.QtWidgets import QApplication
 
@@ -34,11 +34,20 @@ def install(app: QApplication, pixel_size: int = 24) -> str:
 
     Must run before any widget is built, so that no widget keeps a system font. Chinese is drawn
     with the Simplified Chinese face, never a Japanese fallback.
+
+    The fonts are registered from their bytes, read once (:func:`_contents`): Qt shares those
+    bytes among every FreeType face it opens of a font. Registered by file name, each face maps
+    the file on its own, and Qt 6.11 opens more than one face of a file at a time after quick
+    language and mode switches (in the main thread, :class:`HeldFaces` notwithstanding): 20-30
+    MB of font-file pages resident after 1,000 navigations with switches, where the fonts
+    themselves are 6 MB (``benchmarks/RESULTS.md``). The cost: the bytes are resident from the
+    start (the mapped files had about 1.5 MB in use after every screen: RSS at rest measured the
+    same) and the start reads them, about 3 ms.
     """
     resources.register()
     families: set[str] = set()
     for path in (*FONT_FILES, *LATIN_FILES):
-        font_id = QFontDatabase.addApplicationFont(path)
+        font_id = QFontDatabase.addApplicationFontFromData(_contents(path))
         if font_id < 0:
             raise FontMissing(f"cannot load {path}")
         families.update(QFontDatabase.applicationFontFamilies(font_id))
@@ -50,17 +59,25 @@ def install(app: QApplication, pixel_size: int = 24) -> str:
     return FAMILY
 
 
+def _contents(path: str) -> QByteArray:
+    """The bytes of the font file *path*, read once (empty when it cannot be read)."""
+    file = QFile(path)
+    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
+        return QByteArray()
+    try:
+        return file.readAll()
+    finally:
+        file.close()
+
+
 class HeldFaces(QObject):
     """An engine of each bundled face (both families, both weights), held as long as the
     application (its parent) lives.
 
-    Qt opens one FreeType face per font file and shares it among the engines of every size,
-    weight and language; the face itself maps the file (3 MB for a Chinese one). When the last
-    engine of a face goes (the font cache dropping the engines a switch left unused) while
-    engines of that file are made again in the same turns, as quick language and mode switches
-    do, Qt 6.11 opens the file again for later engines while the first face stays with the
-    engines that took it back: 10-20 mappings after a few thousand touches. An engine held
-    here keeps each face in use, so every engine shares it and the file is mapped once.
+    Qt opens one FreeType face per font and shares it among the engines of every size, weight
+    and language; when the last engine of a face goes (the font cache dropping the engines a
+    switch left unused), the face goes with it and the next engine opens and parses the font
+    again (a few ms for a Chinese one). An engine held here keeps each face in use.
     """
 
     def __init__(self, app: QApplication, pixel_size: int):

@@ -60,10 +60,13 @@ MIN_TILE_WIDTH = 300
 #: How many tile layouts are shared between tiles (a tile built again, on a page built again,
 #: takes its layout from here instead of shaping its text again, 1 ms a tile). Every tile of the
 #: bundled content in both languages at one screen size takes about 350 (two widths each: the
-#: columns of a row differ by a pixel or two); large text as many again. A layout takes ~8 kB.
+#: columns of a row differ by a pixel or two); large text as many again. A layout takes about
+#: 22 kB (five laid-out paragraphs), so the idle reset keeps only those of the next visitor's
+#: language and size (:func:`forget_layouts`).
 LAYOUT_CACHE_SIZE = 512
 
-_layouts: OrderedDict[tuple[object, ...], TileLayout] = OrderedDict()
+#: Keyed by (text, font, font families, factor, width).
+_layouts: OrderedDict[tuple[TileText, str, tuple[str, ...], float, int], TileLayout] = OrderedDict()
 
 _FRONT_ICON = "mdi6.information-outline"
 _BACK_ICON = "mdi6.undo-variant"
@@ -372,6 +375,15 @@ class FigureTile(QAbstractButton):
             width - pad - layout.icon, middle - layout.icon / 2, layout.icon, layout.icon
         )
         painter.drawPixmap(corner, self._icons["back"], QRectF(self._icons["back"].rect()))
+
+
+def forget_layouts(lang: Lang, factor: float) -> int:
+    """Let the shared layouts of tiles in another language or at another scale than *lang* at
+    *factor* go (the next visitor starts in one language and size); returns how many went."""
+    gone = [key for key in _layouts if key[0].lang != lang or key[3] != factor]
+    for key in gone:
+        del _layouts[key]
+    return len(gone)
 
 
 def _composed(text: TileText, base: QFont, factor: float, width: int) -> TileLayout:

@@ -104,7 +104,7 @@ def test_the_pages_background_goes_while_the_attract_loop_waits(qtbot: QtBot, sh
 def test_the_idle_reset_keeps_only_the_tile_layouts_of_the_next_visitors_language(
     qtbot: QtBot, shell: Shell
 ) -> None:
-    """A figure tile's layout (five laid-out paragraphs, about 22 kB) is shared by every tile
+    """A figure tile's layout (about 7.5 kB) is shared by every tile
     that shows it; after a visit, those of the languages and sizes the next visitor does not
     start in go with the rest of the visit's memory."""
     wall = next(r for r in all_routes(shell.session.content) if r.page == "theme")
@@ -123,3 +123,31 @@ def test_the_idle_reset_keeps_only_the_tile_layouts_of_the_next_visitors_languag
 
 def _tile_langs() -> set[str]:
     return {text.lang for text, *_ in tile_module._layouts}
+
+
+def test_a_tile_layout_keeps_its_back_face_text_laid_out_only_once_drawn(qtbot: QtBot) -> None:
+    """Four of a tile layout's five paragraphs are its back faces' (seen only after a flip):
+    they keep their measurements, not their laid-out text, until first drawn; drawn, they give
+    the same pixels as text laid out at once."""
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.figures.layout import Paragraph, TileComposer, TileText
+
+    text = TileText("en", "", "218", "", "patents", "Invention patents per 10,000 people", "Source")
+    laid = TileComposer(text, QApplication.font(), 1.0).layout(420)
+    backs = [p for b in laid.backs for p in (b.source, b.caption)]
+    assert all(p._layout is None for p in backs)
+    assert laid.front.caption._layout is not None  # drawn at every frame of a count-up
+    kept = Paragraph(backs[0].text, backs[0].font, backs[0].wrap_width)
+    assert (kept.width, kept.height) == (backs[0].width, backs[0].height)
+    pictures = []
+    for paragraph in (kept, backs[0]):
+        image = QImage(440, 200, QImage.Format.Format_RGB32)
+        image.fill(0)
+        painter = QPainter(image)
+        paragraph.draw(painter, 10, 10, "#FFFFFF")
+        painter.end()
+        pictures.append(image)
+    assert pictures[0] == pictures[1]
+    assert backs[0]._layout is not None  # laid out once drawn, and kept

@@ -54,30 +54,50 @@ def font(base: QFont, pixels: float, bold: bool = False, spacing: float = 100.0)
 
 
 class Paragraph:
-    """Text wrapped to a width (between words in English, between characters in Chinese)."""
+    """Text wrapped to a width (between words in English, between characters in Chinese).
 
-    def __init__(self, text: str, font: QFont, width: float):
-        self.layout = QTextLayout(text, font)
+    A paragraph seldom drawn (*keep* false: the back face's, seen only after a flip) keeps its
+    measurements, not its laid-out text: that is laid out again when first drawn and kept from
+    then on. Most of a tile layout's memory was its back faces' text (four of five paragraphs)."""
+
+    def __init__(self, text: str, font: QFont, width: float, keep: bool = True):
+        self.text, self.font, self.wrap_width = text, QFont(font), width
+        self.width = 0.0
+        self.height = 0.0
+        layout = self._lay_out()
+        self._layout: QTextLayout | None = layout if keep else None
+
+    def _lay_out(self) -> QTextLayout:
+        layout = QTextLayout(self.text, self.font)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.layout.setTextOption(option)
-        self.layout.beginLayout()
+        layout.setTextOption(option)
+        layout.beginLayout()
         y = 0.0
         self.width = 0.0
         while True:
-            line = self.layout.createLine()
+            line = layout.createLine()
             if not line.isValid():
                 break
-            line.setLineWidth(max(1.0, width))
+            line.setLineWidth(max(1.0, self.wrap_width))
             line.setPosition(QPointF(0, y))
             y += line.height()
             self.width = max(self.width, line.naturalTextWidth())
-        self.layout.endLayout()
+        layout.endLayout()
         self.height = y
+        return layout
+
+    @property
+    def layout(self) -> QTextLayout:
+        """The laid-out text (laid out again if it was not kept)."""
+        if self._layout is None:
+            self._layout = self._lay_out()
+        return self._layout
 
     def tail_width(self, depth: float) -> float:
         """How far right the lines reach within *depth* of the paragraph's bottom."""
-        lines = (self.layout.lineAt(i) for i in range(self.layout.lineCount()))
+        layout = self.layout
+        lines = (layout.lineAt(i) for i in range(layout.lineCount()))
         return max(
             (ln.naturalTextWidth() for ln in lines if ln.y() + ln.height() > self.height - depth),
             default=0.0,
@@ -262,10 +282,12 @@ class TileComposer:
         fm = QFontMetricsF(heading_font)
         heading_baseline = pad + fm.capHeight()
         source_y = heading_baseline + fm.descent() + self._px(SPACE.xs)
-        source = Paragraph(glue(self.text.source), font(self.base, self._px(size)), inner)
+        source = Paragraph(glue(self.text.source), font(self.base, self._px(size)), inner, False)
         divider_y = source_y + source.height + self._px(SPACE.xs)
         caption_y = divider_y + self._px(SPACE.xs)
-        caption = Paragraph(glue(self.text.caption), font(self.base, self._px(TYPE.caption)), inner)
+        caption = Paragraph(
+            glue(self.text.caption), font(self.base, self._px(TYPE.caption)), inner, False
+        )
         height = caption_y + caption.height + pad
         return Back(
             heading_font,

@@ -41,6 +41,7 @@ WATCHED = (
     "subprocess",  # offscreen, the start-up check runs no ldd
     "socket",
     "kiosk.adapters.heartbeat",
+    "platformdirs",  # and the tempfile, random … it imports: the kiosk's folders need none
 )
 #: Qt classes the first frame does without (PySide makes a class, and every enum in it, when it
 #: is first imported: QGradient has 169 presets).

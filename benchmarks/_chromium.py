@@ -138,14 +138,14 @@ def _render(value: Any, lang: str, root: Path, depth: int) -> Iterable[str]:
             if extra is not None:
                 yield f"<figcaption>{_e(extra.get(lang))}</figcaption>"
         yield "</figure>"
-    elif isinstance(value, tuple):
+    elif isinstance(value, tuple) and not hasattr(value, "_fields"):  # not a record
         if value and all(type(v).__name__ == "Text" for v in value):
             items = "".join(f"<li>{_e(v.get(lang))}</li>" for v in value)
             yield f'<ul class="chips">{items}</ul>'
         else:
             for item in value:
                 yield from _render(item, lang, root, depth)
-    elif dataclasses.is_dataclass(value):
+    elif hasattr(value, "_fields") or dataclasses.is_dataclass(value):  # a record
         yield '<div class="card">'
         titles = [f for f in _TITLE if hasattr(value, f)]
         if titles:
@@ -154,9 +154,10 @@ def _render(value: Any, lang: str, root: Path, depth: int) -> Iterable[str]:
             prefix = f"{number:02d} " if isinstance(number, int) else ""
             level = min(depth, 4)
             yield f"<h{level}>{_e(prefix)}{_e(title.get(lang))}</h{level}>"
-        for field in dataclasses.fields(value):
-            if field.name not in titles[:1]:
-                yield from _render(getattr(value, field.name), lang, root, depth + 1)
+        names = getattr(value, "_fields", None) or [f.name for f in dataclasses.fields(value)]
+        for name in names:
+            if name not in titles[:1]:
+                yield from _render(getattr(value, name), lang, root, depth + 1)
         yield "</div>"
 
 

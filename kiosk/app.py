@@ -240,8 +240,9 @@ def present(
         return
     screens = app.screens()
     target = screens[screen] if 0 <= screen < len(screens) else app.primaryScreen()
-    window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-    window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+    # Both flags at once: each change of a window's flags goes through all its widgets.
+    on_top = Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+    window.setWindowFlags(window.windowFlags() | on_top)
     window.setGeometry(target.geometry())
     window.showFullScreen()
     app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))

@@ -13,7 +13,7 @@ import json
 import linecache
 import sys
 
-from PySide6 import QtGui
+from PySide6 import QtCore, QtGui
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
@@ -41,10 +41,20 @@ WATCHED = (
     "subprocess",  # offscreen, the start-up check runs no ldd
     "socket",
     "kiosk.adapters.heartbeat",
+    "platformdirs",  # and the tempfile, random … it imports: the kiosk's folders need none
 )
 #: Qt classes the first frame does without (PySide makes a class, and every enum in it, when it
 #: is first imported: QGradient has 169 presets).
-QT_CLASSES = ("QKeySequence", "QInputDevice", "QLinearGradient", "QRadialGradient", "QGradient")
+QT_CLASSES = (
+    "QKeySequence",
+    "QInputDevice",
+    "QLinearGradient",
+    "QRadialGradient",
+    "QGradient",
+    "QTextBoundaryFinder",
+)
+#: Not needed by a start after one that kept its content (only checking references needs it).
+NEXT_START_QT = ("QFile",)
 #: Not needed by a start after one that kept its first picture and its content (the first slide
 #: and the validated content are read back: no drawing, loading or checking).
 NEXT_START = ("kiosk.ui.figures", "kiosk.ui.zone", "kiosk.content.wording", "kiosk.content.loader")
@@ -67,7 +77,11 @@ def _state() -> dict[str, object]:
         "sources_read": sorted(name for name in linecache.cache if "/kiosk/" in name),
         "collector": gc.isenabled(),
         "frozen": gc.get_freeze_count(),
-        "qt_classes": sorted(name for name in QT_CLASSES if name in QtGui.__dict__),
+        "qt_classes": sorted(
+            name
+            for name in QT_CLASSES + NEXT_START_QT
+            if name in QtGui.__dict__ or name in QtCore.__dict__
+        ),
     }
 
 

@@ -100,6 +100,11 @@ def test_help_lists_every_command_with_one_line(capsys: pytest.CaptureFixture[st
             assert len(lines[0].split(None, 2)[2].strip()) > 10, "with what it does"
 
 
+def test_the_kiosk_without_arguments_starts_with_what_the_parser_would_give() -> None:
+    """``kiosk`` alone does not build the parser (3 ms of the start): the same options."""
+    assert cli.run_defaults() == cli._run_parser().parse_args([])
+
+
 def test_the_cycle_collector_waits_during_the_start_and_comes_back_after_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -103,7 +103,7 @@ def test_each_kind_builds_its_own_page(qtbot: QtBot, content: Content) -> None:
 def test_home_shows_the_hero_photo_the_content_names(
     qtbot: QtBot, content: Content, photo: str | None
 ) -> None:
-    forum = dataclasses.replace(content.forum, hero_photo=photo)
+    forum = content.forum._replace(hero_photo=photo)
     ctx = PageContext(
         dataclasses.replace(content, forum=forum), "en", 0.5, Navigation(), THEME.still()
     )

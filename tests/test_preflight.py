@@ -185,3 +185,15 @@ def test_no_lookup_is_started_for_a_platform_without_a_screen(tmp_path: Path) ->
     libraries = preflight.Libraries({"QT_QPA_PLATFORM": "offscreen"}, fake_qt(tmp_path))
     assert not libraries._running
     assert preflight.check({"QT_QPA_PLATFORM": "offscreen"}, ldd=libraries.ldd) is None
+
+
+@pytest.mark.parametrize("path", [None, "", "/nonexistent", "/tmp:/usr/bin:/bin", "::/usr/bin"])
+def test_ldd_is_found_where_shutil_finds_it(
+    monkeypatch: pytest.MonkeyPatch, path: str | None
+) -> None:
+    """Without importing shutil (and the compression modules it brings) on the way to Qt."""
+    if path is None:
+        monkeypatch.delenv("PATH", raising=False)
+    else:
+        monkeypatch.setenv("PATH", path)
+    assert preflight.find_ldd() == shutil.which("ldd")

@@ -14,6 +14,7 @@ from kiosk.model.settings import (
     Setting,
     Settings,
     apply_overrides,
+    default_config_path,
     describe,
     load_settings,
     save_settings,
@@ -290,3 +291,34 @@ def test_describe_mentions_every_setting() -> None:
     assert "5 to 3600" in text
     assert "zh, en" in text
     assert max(len(line) for line in text.splitlines()[2:]) <= 100
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {},
+        {"XDG_CONFIG_HOME": "/x/config", "XDG_CACHE_HOME": "/x/cache/", "XDG_STATE_HOME": "/x/s"},
+        {"XDG_CONFIG_HOME": "relative", "XDG_CACHE_HOME": "", "XDG_STATE_HOME": "~/state"},
+        {"HOME": "/elsewhere"},
+        {"HOME": "relative/home"},
+    ],
+)
+def test_the_kiosk_folders_are_where_platformdirs_puts_them(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
+    """The settings file, the log and the cache folder: worked out without importing
+    platformdirs (3 ms of the start), in the same places."""
+    import platformdirs
+
+    from kiosk.system.logs import log_dir
+    from kiosk.system.paths import cache_dir
+
+    for variable in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in env.items():
+        monkeypatch.setenv(variable, value)
+    monkeypatch.setattr(Path, "mkdir", lambda self, *args, **kwargs: None)  # log_dir makes it
+    config = Path(platformdirs.user_config_dir("kiosk", appauthor=False)) / "settings.toml"
+    assert default_config_path() == config
+    assert cache_dir() == Path(platformdirs.user_cache_dir("kiosk", appauthor=False))
+    assert log_dir() == Path(platformdirs.user_log_dir("kiosk", appauthor=False))

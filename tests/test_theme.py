@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
 
@@ -29,11 +28,7 @@ SIZE_LITERAL = re.compile(r"\b_?(?:px|scaled)\(\s*\d")
 #: The normal palette's colours that high contrast must never show (its white text and the
 #: white on the primary colour are white in both).
 NORMAL_ONLY = sorted(
-    {
-        getattr(DEFAULT, f.name).upper()
-        for f in dataclasses.fields(DEFAULT)
-        if getattr(DEFAULT, f.name).upper() not in {"#FFFFFF", *vars(HIGH_CONTRAST).values()}
-    }
+    {colour.upper() for colour in DEFAULT if colour.upper() not in {"#FFFFFF", *HIGH_CONTRAST}}
 )
 
 
@@ -60,7 +55,7 @@ def test_nothing_module_level_changes_at_run_time() -> None:
     assert not hasattr(figures, "ANIMATE")
     assert not hasattr(figures.tile, "ANIMATE")
     for value in (DEFAULT, HIGH_CONTRAST, tokens.THEME):
-        with pytest.raises(dataclasses.FrozenInstanceError):
+        with pytest.raises(AttributeError):
             value.text = "#123456"  # type: ignore[misc]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QFile, QIODevice, QResource
+from PySide6.QtCore import QResource
 
 from kiosk.system.paths import RESOURCES_RCC
 
@@ -33,6 +33,8 @@ def register() -> None:
 def read_bytes(path: str) -> bytes:
     """The bytes of the resource *path* (``:/icons/…``, or a file's path); raises
     ``FileNotFoundError``."""
+    from PySide6.QtCore import QFile, QIODevice  # not before the first frame (their 11 enums)
+
     register()
     file = QFile(path)
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):
@@ -45,5 +47,7 @@ def read_bytes(path: str) -> bytes:
 
 def exists(path: str) -> bool:
     """Whether the resource *path* exists."""
+    from PySide6.QtCore import QFile
+
     register()
     return QFile.exists(path)

@@ -10,7 +10,6 @@ import argparse
 import gc
 import logging
 import os
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,16 +20,6 @@ log = logging.getLogger("kiosk.cli")
 
 #: The exit code when the kiosk cannot show a window here (EX_UNAVAILABLE).
 EXIT_CANNOT_START = 69
-
-SIZE_RE = re.compile(r"^(\d{3,5})x(\d{3,5})$")
-
-
-def _size(text: str) -> tuple[int, int]:
-    match = SIZE_RE.match(text)
-    if not match:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1920x1080, not {text!r}")
-    return int(match.group(1)), int(match.group(2))
-
 
 #: Every command, one line each (``kiosk --help`` lists them).
 COMMANDS = """\
@@ -49,6 +38,8 @@ commands (each has its own --help):
 
 
 def _run_parser() -> argparse.ArgumentParser:
+    from kiosk.commands.arguments import size_argument
+
     parser = argparse.ArgumentParser(
         prog="kiosk",
         description="Touchscreen exhibition kiosk of the 2023 Zhongguancun Forum.",
@@ -60,7 +51,10 @@ def _run_parser() -> argparse.ArgumentParser:
         "--windowed", action="store_true", help="a normal window on the desktop (development)"
     )
     parser.add_argument(
-        "--size", type=_size, metavar="WxH", help="window size with --windowed, e.g. 1920x1080"
+        "--size",
+        type=size_argument,
+        metavar="WxH",
+        help="window size with --windowed, e.g. 1920x1080",
     )
     parser.add_argument("--lang", choices=("zh", "en"), help="start language (default zh)")
     parser.add_argument(
@@ -164,6 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return set_pin_command(_set_pin_parser().parse_args(args[1:]).config)
     if args and args[0] == "render":
+        from kiosk.commands.render import render_command
+
         return render_command(args[1:])
     if args and args[0] == "stats":
         from kiosk.commands.stats import stats_command
@@ -183,14 +179,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.commands.fleet import fleet_command
 
         return fleet_command(args[1:])
-    parser = _run_parser()
-    options = parser.parse_args(args)
+    # The kiosk's own start has no arguments: its options are the defaults, without building
+    # the parser (3 ms: argparse lays out every option's help and imports shutil to do so).
+    parser = _run_parser() if args else None
+    options = parser.parse_args(args) if parser is not None else run_defaults()
     if not options.out_of_order:  # The cycle collector waits for the first frame (kiosk.app.run
         gc.disable()  # resumes it): it ran 55 times in the imports and the window, 8 ms, in vain.
     try:
         return run_command(options, parser, args)
     finally:
         gc.enable()  # whatever way the start ended
+
+
+def run_defaults() -> argparse.Namespace:
+    """What ``kiosk`` without arguments parses to (the same as ``_run_parser().parse_args([])``:
+    tests/test_cli.py compares them)."""
+    return argparse.Namespace(
+        windowed=False,
+        size=None,
+        lang=None,
+        content=None,
+        screen=None,
+        idle_timeout=None,
+        idle_warning=None,
+        config=None,
+        help_settings=False,
+        verbose=False,
+        fleet=None,
+        kiosk_id=None,
+        out_of_order=False,
+    )
 
 
 def supervise_command(argv: Sequence[str]) -> int:
@@ -218,55 +236,6 @@ def supervise_command(argv: Sequence[str]) -> int:
     return supervise.main([*kiosk_args, *after], policy, program, args.supervisor_verbose)
 
 
-def _render_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kiosk render",
-        description="Render every screen to PNG, with contact sheets (one per size and mode) and "
-        "an HTML index; optionally compare with an earlier render.",
-    )
-    parser.add_argument(
-        "outdir",
-        type=Path,
-        help="folder for the PNGs, the index-*.png sheets and index.html (created)",
-    )
-    parser.add_argument(
-        "--size",
-        type=_size,
-        action="append",
-        metavar="WxH",
-        help="screen size; repeat for several (default: 1920x1080, 1366x768, 1080x1920 and "
-        "3840x2160)",
-    )
-    parser.add_argument(
-        "--lang", choices=("zh", "en"), action="append", help="language; repeat (default: both)"
-    )
-    parser.add_argument(
-        "--content", type=Path, metavar="DIR", help="content folder (default: the bundled one)"
-    )
-    parser.add_argument(
-        "--only",
-        action="append",
-        default=[],
-        metavar="ROUTE",
-        help="only the screens whose route starts with this, e.g. home or theme/; repeat",
-    )
-    parser.add_argument(
-        "--mode",
-        action="append",
-        default=[],
-        choices=("large_text", "high_contrast", "low_reach"),
-        help="render with this accessibility mode on",
-    )
-    parser.add_argument(
-        "--compare",
-        type=Path,
-        metavar="OLD_DIR",
-        help="compare each screen with the one of the same name in an earlier render; list, "
-        "mark and show the changed, new and missing ones (changes.html)",
-    )
-    return parser
-
-
 def _set_pin_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk set-pin", description="Set the admin PIN.")
     parser.add_argument(
@@ -277,12 +246,12 @@ def _set_pin_parser() -> argparse.ArgumentParser:
 
 def parsers() -> dict[str, argparse.ArgumentParser]:
     """The argument parser of every command (``""``: starting the kiosk)."""
-    from kiosk.commands import desktop, fleet, publish, stats
+    from kiosk.commands import desktop, fleet, publish, render, stats
 
     return {
         "": _run_parser(),
         "check": _check_parser(),
-        "render": _render_parser(),
+        "render": render.command_parser(),
         "stats": stats.command_parser(),
         "set-pin": _set_pin_parser(),
         "supervise": _supervise_parser(),
@@ -293,41 +262,8 @@ def parsers() -> dict[str, argparse.ArgumentParser]:
     }
 
 
-def render_command(argv: Sequence[str]) -> int:
-    """``kiosk render OUTDIR [--size WxH ...] [--lang zh|en ...] [--only ROUTE ...]
-    [--compare OLD_DIR]``."""
-    parser = _render_parser()
-    args = parser.parse_args(argv)
-    if args.compare is not None:
-        if not args.compare.is_dir():
-            parser.error(f"--compare: no such folder: {args.compare}")
-        if args.compare.resolve() == args.outdir.resolve():
-            parser.error("--compare needs another folder than OUTDIR (the render overwrites it)")
-    from kiosk.commands.render import DEFAULT_SIZES, render
-
-    proofs = render(
-        args.outdir,
-        args.size or DEFAULT_SIZES,
-        args.lang or ("zh", "en"),
-        args.content,
-        args.only,
-        modes=args.mode,
-        compare_with=args.compare,
-    )
-    sheets = len(proofs.sheets)
-    print(
-        f"{len(proofs.shots)} screens written to {args.outdir}"
-        + (f" (and {proofs.wholes} long pages whole)" if proofs.wholes else "")
-        + f", with {sheets} contact sheet{'s' if sheets != 1 else ''} and index.html"
-    )
-    if proofs.comparison is not None:
-        print("\n".join(proofs.comparison.lines()))
-        print(f"see {proofs.changes}")
-    return 0
-
-
 def run_command(
-    args: argparse.Namespace, parser: argparse.ArgumentParser, argv: Sequence[str] = ()
+    args: argparse.Namespace, parser: argparse.ArgumentParser | None, argv: Sequence[str] = ()
 ) -> int:
     """Start the kiosk: settings from the file, overridden by the command line.
 
@@ -357,7 +293,7 @@ def run_command(
     try:
         settings = apply_overrides(settings, overrides)
     except ValueError as exc:
-        parser.error(str(exc))
+        (parser or _run_parser()).error(str(exc))
     os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
     from kiosk.system.supervision import ENV
 

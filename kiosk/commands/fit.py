@@ -27,10 +27,13 @@ def texts_of(obj: object, path: str = "") -> Iterator[tuple[str, Text]]:
     """Every Text in a record, with its field path (``achievements[3].title``)."""
     if isinstance(obj, Text):
         yield path, obj
+    elif isinstance(obj, tuple) and hasattr(obj, "_fields"):  # a record (a named tuple)
+        for field, value in zip(obj._fields, obj, strict=True):
+            yield from texts_of(value, f"{path}.{field}" if path else field)
     elif isinstance(obj, tuple | list):
         for i, item in enumerate(obj):
             yield from texts_of(item, f"{path}[{i}]")
-    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):  # the whole Content
         for field in dataclasses.fields(obj):
             if field.name not in ("index", "folder", "origin"):
                 name = f"{path}.{field.name}" if path else field.name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import html
 import json
 import logging
@@ -12,6 +13,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.commands.arguments import size_argument
 from kiosk.commands.compare import Comparison, changes_page, compare
 from kiosk.commands.sheets import Shot, contact_sheets, file_stem, mark_colours
 
@@ -210,3 +212,83 @@ def _full_length(shell: Shell) -> QPixmap | None:
     pixmap.fill(QColor(shell.theme.palette.background))
     inner.render(pixmap, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
     return pixmap
+
+
+def command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk render",
+        description="Render every screen to PNG, with contact sheets (one per size and mode) and "
+        "an HTML index; optionally compare with an earlier render.",
+    )
+    parser.add_argument(
+        "outdir",
+        type=Path,
+        help="folder for the PNGs, the index-*.png sheets and index.html (created)",
+    )
+    parser.add_argument(
+        "--size",
+        type=size_argument,
+        action="append",
+        metavar="WxH",
+        help="screen size; repeat for several (default: 1920x1080, 1366x768, 1080x1920 and "
+        "3840x2160)",
+    )
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), action="append", help="language; repeat (default: both)"
+    )
+    parser.add_argument(
+        "--content", type=Path, metavar="DIR", help="content folder (default: the bundled one)"
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="ROUTE",
+        help="only the screens whose route starts with this, e.g. home or theme/; repeat",
+    )
+    parser.add_argument(
+        "--mode",
+        action="append",
+        default=[],
+        choices=("large_text", "high_contrast", "low_reach"),
+        help="render with this accessibility mode on",
+    )
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        metavar="OLD_DIR",
+        help="compare each screen with the one of the same name in an earlier render; list, "
+        "mark and show the changed, new and missing ones (changes.html)",
+    )
+    return parser
+
+
+def render_command(argv: Sequence[str]) -> int:
+    """``kiosk render OUTDIR [--size WxH ...] [--lang zh|en ...] [--only ROUTE ...]
+    [--compare OLD_DIR]``."""
+    parser = command_parser()
+    args = parser.parse_args(argv)
+    if args.compare is not None:
+        if not args.compare.is_dir():
+            parser.error(f"--compare: no such folder: {args.compare}")
+        if args.compare.resolve() == args.outdir.resolve():
+            parser.error("--compare needs another folder than OUTDIR (the render overwrites it)")
+    proofs = render(
+        args.outdir,
+        args.size or DEFAULT_SIZES,
+        args.lang or ("zh", "en"),
+        args.content,
+        args.only,
+        modes=args.mode,
+        compare_with=args.compare,
+    )
+    sheets = len(proofs.sheets)
+    print(
+        f"{len(proofs.shots)} screens written to {args.outdir}"
+        + (f" (and {proofs.wholes} long pages whole)" if proofs.wholes else "")
+        + f", with {sheets} contact sheet{'s' if sheets != 1 else ''} and index.html"
+    )
+    if proofs.comparison is not None:
+        print("\n".join(proofs.comparison.lines()))
+        print(f"see {proofs.changes}")
+    return 0

@@ -1,13 +1,12 @@
 """Turn parsed TOML into typed records, collecting every problem on the way.
 
-The converter walks the dataclasses of :mod:`kiosk.content.model` and the raw data side by side.
+The converter walks the records of :mod:`kiosk.content.model` and the raw data side by side.
 It never stops at the first problem: each one is recorded with the field path where it was found
 (``achievements[3].title.en``) so that an editor can fix them all in one pass.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import types
 import typing
@@ -16,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from kiosk.content.model import Number, Text
+from kiosk.content.model import RESOURCE, Number, Ref, Text
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ICON_RE = re.compile(r"^[a-z0-9]+\.[a-z0-9-]+$")
@@ -48,6 +47,18 @@ class Invalid(Exception):
 @cache
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
+
+
+@cache
+def _marks(cls: type) -> dict[str, tuple[object, ...]]:
+    """What each field of the record *cls* is marked with (``Annotated``: refs, resources)."""
+    hints = typing.get_type_hints(cls, include_extras=True)
+    return {name: getattr(hint, "__metadata__", ()) for name, hint in hints.items()}
+
+
+def _is_record(tp: Any) -> bool:
+    """Whether *tp* is a record type of the model (a named tuple)."""
+    return isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields")
 
 
 def _describe(value: object) -> str:
@@ -91,30 +102,27 @@ class Converter:
         handler = self._kinds.get(tp)
         if handler is not None:
             return handler(tp, value, path)
-        if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        if _is_record(tp):
             return self.record(tp, value, path)
         raise TypeError(f"unsupported field type {tp!r}")  # a bug in the model, not in content
 
-    def record(self, cls: type, raw: Any, path: str) -> Any:
-        """Build the dataclass *cls* from the table *raw*."""
+    def record(self, cls: Any, raw: Any, path: str) -> Any:
+        """Build the record *cls* (a named tuple) from the table *raw*."""
         if not isinstance(raw, dict):
             self._fail(path, f"expected a table, found {_describe(raw)}")
-        hints = _hints(cls)
-        fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
+        hints, marks = _hints(cls), _marks(cls)
+        fields: tuple[str, ...] = cls._fields
+        defaults: dict[str, Any] = cls._field_defaults
         for key in raw:
             if key not in fields:
                 known = ", ".join(sorted(fields))
                 self.found.problem(_join(path, key), f"unknown key (known keys: {known})")
         values: dict[str, Any] = {}
         ok = True
-        for name, fld in fields.items():
+        for name in fields:
             fpath = _join(path, name)
             if name not in raw:
-                required = (
-                    fld.default is dataclasses.MISSING
-                    and fld.default_factory is dataclasses.MISSING
-                )
-                if required:
+                if name not in defaults:  # required
                     self.found.problem(fpath, "missing")
                     ok = False
                 continue
@@ -123,23 +131,23 @@ class Converter:
             except Invalid:
                 ok = False
                 continue
-            self._field_rules(fld, values[name], fpath)
+            self._field_rules(name, marks[name], values[name], fpath)
         if not ok:
             raise Invalid(path)
         return cls(**values)
 
-    def _field_rules(self, fld: dataclasses.Field[Any], value: Any, path: str) -> None:
-        if fld.name == "id":
+    def _field_rules(self, name: str, marks: tuple[object, ...], value: Any, path: str) -> None:
+        if name == "id":
             self._id(value, path)
-        elif fld.name == "icon" and value is not None and not ICON_RE.match(value):
+        elif name == "icon" and value is not None and not ICON_RE.match(value):
             self.found.problem(path, f"not an icon name like 'mdi6.atom': {value!r}")
-        kind = fld.metadata.get("ref")
+        kind = next((mark.kind for mark in marks if isinstance(mark, Ref)), None)
         if kind and value is not None:
             targets = value if isinstance(value, tuple) else (value,)
             for i, target in enumerate(targets):
                 tpath = f"{path}[{i}]" if isinstance(value, tuple) else path
                 self.found.refs.append((tpath, kind, target))
-        if fld.metadata.get("resource"):
+        if RESOURCE in marks:
             self.found.resources.append((path, value))
 
     def _id(self, value: str, path: str) -> None:

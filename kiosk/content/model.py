@@ -1,10 +1,15 @@
 """Typed, immutable records of the kiosk's content.
 
-Every record is a frozen dataclass built by :mod:`kiosk.content.convert` from the TOML files of a
-content folder. Field metadata tells the converter what a field refers to:
+Every record is a named tuple built by :mod:`kiosk.content.convert` from the TOML files of a
+content folder (the whole :class:`Content` is a frozen dataclass). What a field refers to is
+marked on its type (``Annotated``):
 
-* ``ref``: the field holds the id (or ids) of another record of that kind;
-* ``resource``: the field names an image file.
+* :class:`Ref`: the field holds the id (or ids) of another record of that kind;
+* :data:`RESOURCE`: the field names an image file.
+
+Named tuples, not frozen dataclasses: the records' classes are made at every start before the
+first frame (the kept content is read back into them), and as dataclasses they took 9 ms there,
+each of their methods compiled from generated source.
 
 This module imports nothing from Qt; views read these records and never change them.
 """
@@ -13,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Literal, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -21,20 +26,17 @@ Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
 
-def ref(kind: str, *, optional: bool = False) -> Any:
-    """Field metadata marking a cross-reference to records of *kind* (``None`` when optional)."""
-    if optional:
-        return field(default=None, metadata={"ref": kind})
-    return field(metadata={"ref": kind})
+class Ref(NamedTuple):
+    """Marks a field holding the id (or a tuple of ids) of records of *kind*."""
+
+    kind: str
 
 
-def refs(kind: str) -> Any:
-    """Field metadata marking a list of cross-references to records of *kind*."""
-    return field(default=(), metadata={"ref": kind})
+#: Marks a field naming an image file.
+RESOURCE = "resource"
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A piece of visible text in both languages."""
 
     zh: str
@@ -45,8 +47,7 @@ class Text:
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
     """A number that may be counted differently per language (810 亿元 = 81 billion yuan)."""
 
     zh: float
@@ -56,8 +57,7 @@ class Number:
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A number shown large: value, unit and caption, with its source."""
 
     id: str
@@ -69,18 +69,16 @@ class Figure:
     unit: Text | None = None
 
 
-@dataclass(frozen=True)
-class Image:
+class Image(NamedTuple):
     """An image with its alternative text, caption and credit."""
 
-    src: str = field(metadata={"resource": True})
+    src: Annotated[str, RESOURCE]
     alt: Text
     caption: Text | None = None
     credit: Text | None = None
 
 
-@dataclass(frozen=True)
-class ItemList:
+class ItemList(NamedTuple):
     """A titled list of short items (topics, forums, initiatives …)."""
 
     id: str
@@ -88,8 +86,7 @@ class ItemList:
     items: tuple[Text, ...]
 
 
-@dataclass(frozen=True)
-class Forum:
+class Forum(NamedTuple):
     id: str
     name: Text
     theme: Text
@@ -106,11 +103,10 @@ class Forum:
     figures: tuple[Figure, ...] = ()
     website: str | None = None
     #: The photo beside the forum's name on Home (none: no picture there).
-    hero_photo: str | None = ref("photos", optional=True)
+    hero_photo: Annotated[str | None, Ref("photos")] = None
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     id: str
     number: int
     title: Text
@@ -118,24 +114,22 @@ class Theme:
     body: tuple[Text, ...]
     lists: tuple[ItemList, ...] = ()
     figures: tuple[Figure, ...] = ()
-    achievements: tuple[str, ...] = refs("achievements")
-    voices: tuple[str, ...] = refs("voices")
+    achievements: Annotated[tuple[str, ...], Ref("achievements")] = ()
+    voices: Annotated[tuple[str, ...], Ref("voices")] = ()
     icon: str | None = None
 
 
-@dataclass(frozen=True)
-class Voice:
+class Voice(NamedTuple):
     id: str
     name: Text
     role: Text
     quote: Text
     paraphrase: bool = False
-    theme: str | None = ref("themes", optional=True)
+    theme: Annotated[str | None, Ref("themes")] = None
     zone: bool = False
 
 
-@dataclass(frozen=True)
-class Achievement:
+class Achievement(NamedTuple):
     """An achievement released at the forum.
 
     ``what``, ``who`` and ``why`` are shown only where the report says it: an achievement the
@@ -145,12 +139,12 @@ class Achievement:
     id: str
     title: Text
     category: Text
-    theme: str = ref("themes")
+    theme: Annotated[str, Ref("themes")]
     what: Text | None = None
     who: Text | None = None
     why: Text | None = None
     details: tuple[Text, ...] = ()
-    voices: tuple[str, ...] = refs("voices")
+    voices: Annotated[tuple[str, ...], Ref("voices")] = ()
     key_figure: Figure | None = None
     figures: tuple[Figure, ...] = ()
     lists: tuple[ItemList, ...] = ()
@@ -158,8 +152,7 @@ class Achievement:
     icon: str | None = None
 
 
-@dataclass(frozen=True)
-class Beijing:
+class Beijing(NamedTuple):
     id: str
     title: Text
     summary: Text
@@ -168,31 +161,27 @@ class Beijing:
     lists: tuple[ItemList, ...] = ()
 
 
-@dataclass(frozen=True)
-class TimelineEntry:
+class TimelineEntry(NamedTuple):
     id: str
     date: Text
     title: Text
     text: Text
 
 
-@dataclass(frozen=True)
-class Tier:
+class Tier(NamedTuple):
     id: str
     label: Text
     title: Text
     items: tuple[Text, ...]
 
 
-@dataclass(frozen=True)
-class Spectrum:
+class Spectrum(NamedTuple):
     title: Text
     summary: Text
     tiers: tuple[Tier, ...]
 
 
-@dataclass(frozen=True)
-class Area:
+class Area(NamedTuple):
     id: str
     name: Text
     summary: Text
@@ -202,8 +191,7 @@ class Area:
     icon: str | None = None
 
 
-@dataclass(frozen=True)
-class Innovation:
+class Innovation(NamedTuple):
     id: str
     number: int
     title: Text
@@ -211,8 +199,7 @@ class Innovation:
     points: tuple[Text, ...]
 
 
-@dataclass(frozen=True)
-class Zone:
+class Zone(NamedTuple):
     id: str
     name: Text
     short_name: Text
@@ -225,18 +212,17 @@ class Zone:
     spectrum: Spectrum
     areas: tuple[Area, ...]
     innovations: tuple[Innovation, ...]
-    speaker: str | None = ref("voices", optional=True)
+    speaker: Annotated[str | None, Ref("voices")] = None
     figures: tuple[Figure, ...] = ()
     #: The figure of :attr:`figures` shown on the site plan (none: the plan shows no figure).
-    plan_figure: str | None = ref("zone.figures", optional=True)
+    plan_figure: Annotated[str | None, Ref("zone.figures")] = None
 
 
-@dataclass(frozen=True)
-class Photo:
+class Photo(NamedTuple):
     id: str
     image: Image
     stand_in: bool = False
-    theme: str | None = ref("themes", optional=True)
+    theme: Annotated[str | None, Ref("themes")] = None
 
 
 @dataclass(frozen=True)

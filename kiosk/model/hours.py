@@ -16,8 +16,8 @@ nothing from Qt.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import NamedTuple
 
 #: Weekday names in Python's order (``datetime.weekday()``: Monday is 0).
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -34,8 +34,7 @@ class HoursError(ValueError):
     """The opening hours text is not valid; the message says where and why."""
 
 
-@dataclass(frozen=True)
-class OpeningHours:
+class OpeningHours(NamedTuple):
     """The weekly opening hours.
 
     Attributes:

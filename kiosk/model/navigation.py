@@ -10,16 +10,14 @@ the bottom of the stack from then on, so Home and Back are always one tap away.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from kiosk.model.events import Emitter
 
 Direction = Literal["forward", "back", "sibling-next", "sibling-previous", "home", "reset"]
 
 
-@dataclass(frozen=True)
-class Route:
+class Route(NamedTuple):
     """A screen: a page kind and, for item pages, the item's id."""
 
     page: str
@@ -38,8 +36,7 @@ ATTRACT = Route("attract")
 HOME = Route("home")
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """What changed: the new current route and how the visitor got there."""
 
     route: Route

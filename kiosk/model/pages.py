@@ -16,8 +16,8 @@ This module imports nothing from Qt.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum, StrEnum
+from typing import NamedTuple
 
 from kiosk.content import Content
 
@@ -50,8 +50,7 @@ class Role(Enum):
     ITEM = "item"  # one item of a section; its siblings are paged by a swipe
 
 
-@dataclass(frozen=True)
-class PageKind:
+class PageKind(NamedTuple):
     """The declaration of one kind of screen.
 
     Attributes:

@@ -14,8 +14,7 @@ import os
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 log = logging.getLogger("kiosk.pin")
 
@@ -110,8 +109,7 @@ def must_change(stored: str) -> bool:
     return stored == ""
 
 
-@dataclass(frozen=True)
-class PinResult:
+class PinResult(NamedTuple):
     """The outcome of one PIN attempt.
 
     Attributes:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kiosk.content import Content, Lang
 from kiosk.model.events import Emitter
@@ -27,8 +27,7 @@ MODE_NAMES: tuple[str, ...] = ("large_text", "high_contrast", "low_reach", "spee
 SCREEN_MODES: tuple[str, ...] = ("large_text", "high_contrast", "low_reach")
 
 
-@dataclass(frozen=True)
-class LanguageChange:
+class LanguageChange(NamedTuple):
     """The language changed: by a visitor, or back to the default at the idle reset."""
 
     lang: Lang

@@ -17,8 +17,7 @@ heading's name and then the title again.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from kiosk.content import Lang
 from kiosk.model.events import Emitter
@@ -60,8 +59,7 @@ class Silent:
         """Nothing to stop."""
 
 
-@dataclass(frozen=True)
-class Utterance:
+class Utterance(NamedTuple):
     """A sentence to say, in a language."""
 
     text: str

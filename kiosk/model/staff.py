@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from kiosk.model.events import Emitter
 from kiosk.model.pin import PinGuard, PinResult, hash_pin, must_change, new_pin_problem
@@ -19,8 +19,7 @@ from kiosk.model.session import Session
 log = logging.getLogger("kiosk.staff")
 
 
-@dataclass(frozen=True)
-class TodayFigures:
+class TodayFigures(NamedTuple):
     """Today's visitor figures for the admin menu."""
 
     sessions: int
@@ -39,8 +38,7 @@ class Status:
 PinOutcome = Literal["repeat", "invalid", "mismatch", "saved"]
 
 
-@dataclass(frozen=True)
-class PinStep:
+class PinStep(NamedTuple):
     """What entering a PIN did: the outcome, the prompt (a message key) and the message to show
     (a message key, or what :func:`~kiosk.model.pin.new_pin_problem` says; empty for none)."""
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from platformdirs import user_log_dir
+from kiosk.system.paths import user_dir
 
 log = logging.getLogger("kiosk")
 
@@ -55,7 +55,7 @@ _handlers: list[logging.Handler] = []
 
 def log_dir() -> Path:
     """The platform's log folder for the kiosk (created on demand)."""
-    path = Path(user_log_dir("kiosk", appauthor=False))
+    path = user_dir("state") / "log"  # platformdirs' user_log_dir
     path.mkdir(parents=True, exist_ok=True)
     return path
 

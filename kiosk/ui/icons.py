@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 
-from PySide6.QtCore import QFile, QIODevice, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -43,6 +43,8 @@ class _Bundled:
     @classmethod
     def load(cls) -> dict[str, int]:
         if cls.codes is None:
+            from PySide6.QtCore import QFile, QIODevice  # not before the first frame
+
             cls.codes = {}
             file = QFile(MAP)
             if file.open(QIODevice.OpenModeFlag.ReadOnly):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import Qt, QTextBoundaryFinder
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 
 from kiosk.content.breaks import is_cjk, lonely_characters
@@ -130,6 +130,8 @@ def cut_points(text: str) -> tuple[list[int], ...]:
             sentences.append(end)
         if ch in _PHRASE_ENDS:
             phrases.append(end)
+    from PySide6.QtCore import QTextBoundaryFinder  # not before the first frame
+
     finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Word, text)
     pieces, end = [], finder.toNextBoundary()
     while end != -1:

@@ -7,9 +7,8 @@ import math
 import os
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from kiosk.model.hours import OpeningHours
 
@@ -17,8 +16,7 @@ from kiosk.model.hours import OpeningHours
 Lang = Literal["zh", "en"]
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """The declaration of one setting.
 
     Attributes:
@@ -40,7 +38,7 @@ class Setting:
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[str, ...] | None = None
-    validate: Callable[[str], object] | None = field(default=None, compare=False)
+    validate: Callable[[str], object] | None = None  # not compared
     hint: str | None = None
 
     def check(self, value: object) -> object:

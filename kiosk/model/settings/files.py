@@ -10,17 +10,17 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import rtoml
-from platformdirs import user_config_dir
 
 from kiosk.model.settings.declarations import SETTINGS, SETTINGS_BY_KEY, _show
 from kiosk.model.settings.values import Settings
+from kiosk.system.paths import user_dir
 
 log = logging.getLogger("kiosk.settings")
 
 
 def default_config_path() -> Path:
     """The platform's settings file of the kiosk (its folder is not created)."""
-    return Path(user_config_dir("kiosk", appauthor=False)) / "settings.toml"
+    return user_dir("config") / "settings.toml"
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:

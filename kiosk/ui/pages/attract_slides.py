@@ -7,9 +7,8 @@ size and paints it once into a pixmap, so the loop's animation only moves pixmap
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap, QRegion
@@ -48,8 +47,7 @@ class Visual(Enum):
     SPECTRUM = "spectrum"  # the zone's "2+2+N" spectrum
 
 
-@dataclass(frozen=True)
-class Slide:
+class Slide(NamedTuple):
     """One highlight: a small heading, a large line, a caption, and the drawing beside them."""
 
     eyebrow: Text
@@ -84,8 +82,7 @@ def slides_for(content: Content, palette: Palette) -> list[Slide]:
     return [s for s in slides if s.visual is not Visual.FIGURES or s.figures]
 
 
-@dataclass(frozen=True)
-class _Run:
+class _Run(NamedTuple):
     """One block of text: where it goes, its font and colour."""
 
     rect: QRectF

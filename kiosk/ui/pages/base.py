@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import cast
+from typing import NamedTuple, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import (
@@ -28,8 +27,7 @@ from kiosk.ui.tokens import SIZE, SPACE, Theme, scaled
 from kiosk.ui.widgets import label
 
 
-@dataclass(frozen=True)
-class PageContext:
+class PageContext(NamedTuple):
     """Everything a page needs to build itself; pages keep no other state."""
 
     content: Content

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QFile, QIODevice, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 from PySide6.QtWidgets import QApplication
 
@@ -59,15 +59,14 @@ def install(app: QApplication, pixel_size: int = 24) -> str:
     return FAMILY
 
 
-def _contents(path: str) -> QByteArray:
-    """The bytes of the font file *path*, read once (empty when it cannot be read)."""
-    file = QFile(path)
-    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
-        return QByteArray()
+def _contents(path: str) -> bytes:
+    """The bytes of the font file *path*, read once (none when it cannot be read: the font is
+    then reported missing)."""
     try:
-        return file.readAll()
-    finally:
-        file.close()
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError:
+        return b""
 
 
 class HeldFaces(QObject):

@@ -78,7 +78,7 @@ def differing(
     from PySide6.QtGui import QImage, QPainter
 
     if old.size() != new.size() or old.isNull() or new.isNull():
-        # A page too long for Qt to read back (a 4K one whole) is a null image: say it changed.
+        # An image Qt could not read back is a null one: say it changed.
         return max(1, new.width() * new.height()), ((0, 0, new.width(), new.height()),)
     width, height = new.width(), new.height()
     diff = old.convertToFormat(QImage.Format.Format_RGB32)
@@ -128,6 +128,21 @@ def compare(
     Old PNGs for which *in_scope* is true but that were not rendered now are missing (a render
     narrowed with ``--size`` or ``--only`` does not call the rest missing).
     """
+    from PySide6.QtGui import QImageReader
+
+    # A long page whole at 4K in large text is up to 300 MB as an image, past Qt's default limit
+    # for reading one (256 MB): unread, it would be "changed" whatever it shows.
+    limit = QImageReader.allocationLimit()
+    QImageReader.setAllocationLimit(0)
+    try:
+        return _compare(names, outdir, old_dir, in_scope)
+    finally:
+        QImageReader.setAllocationLimit(limit)
+
+
+def _compare(
+    names: Sequence[str], outdir: Path, old_dir: Path, in_scope: Callable[[str], bool]
+) -> Comparison:
     from PySide6.QtGui import QImage
 
     result = Comparison(old_dir)

@@ -197,3 +197,71 @@ def test_ldd_is_found_where_shutil_finds_it(
     else:
         monkeypatch.setenv("PATH", path)
     assert preflight.find_ldd() == shutil.which("ldd")
+
+
+def _fake_ldd(tmp_path: Path, printed: str) -> Path:
+    """An ``ldd`` that prints *printed* and writes down each file it was asked about."""
+    script = tmp_path / "bin" / "ldd"
+    script.parent.mkdir(exist_ok=True)
+    (tmp_path / "printed.txt").write_text(printed)
+    script.write_text(f'#!/bin/sh\necho "$1" >> {tmp_path}/asked\ncat {tmp_path}/printed.txt\n')
+    script.chmod(0o755)
+    return script
+
+
+def _asked(tmp_path: Path) -> list[str]:
+    asked = tmp_path / "asked"
+    return asked.read_text().split() if asked.exists() else []
+
+
+def test_a_plugin_found_with_its_libraries_is_not_looked_up_at_the_next_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each lookup starts a process: a plugin whose libraries were all there is not looked up
+    again while its file, the linker's cache and LD_LIBRARY_PATH are the same."""
+    qt = fake_qt(tmp_path / "qt")
+    ldd = _fake_ldd(tmp_path, no_ldd_problem(Path()))
+    linker = tmp_path / "ld.so.cache"
+    linker.write_text("one")
+    monkeypatch.setattr(preflight, "find_ldd", lambda: str(ldd))
+    monkeypatch.setattr(preflight, "LINKER_CACHE", linker)
+    known = tmp_path / "cache" / "platform-libraries"
+    env = {"QT_QPA_PLATFORM": "xcb", "DISPLAY": "remote:0"}
+    files = preflight.plugin_files("xcb", qt)
+
+    def start() -> str | None:
+        libraries = preflight.Libraries(env, qt, known=known)
+        problem = preflight.check(env, qt, ldd=libraries.ldd)
+        libraries.close()
+        return problem
+
+    assert start() is None and len(_asked(tmp_path)) == len(files) == 2
+    assert start() is None and len(_asked(tmp_path)) == 2, "known: not looked up again"
+    linker.write_text("a library installed or removed")
+    assert start() is None and len(_asked(tmp_path)) == 4, "the linker's cache changed"
+    files[0].write_text("a new Qt")
+    assert start() is None and len(_asked(tmp_path)) == 5, "only the plugin that changed"
+    env["LD_LIBRARY_PATH"] = "/opt/lib"
+    assert start() is None and len(_asked(tmp_path)) == 7
+    preflight.forget_known(known)  # as Qt stopping does
+    assert start() is None and len(_asked(tmp_path)) == 9
+
+
+def test_a_plugin_missing_a_library_is_looked_up_at_every_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    qt = fake_qt(tmp_path / "qt")
+    ldd = _fake_ldd(tmp_path, LDD_MISSING_CURSOR)
+    linker = tmp_path / "ld.so.cache"
+    linker.write_text("one")
+    monkeypatch.setattr(preflight, "find_ldd", lambda: str(ldd))
+    monkeypatch.setattr(preflight, "LINKER_CACHE", linker)
+    known = tmp_path / "cache" / "platform-libraries"
+    env = {"QT_QPA_PLATFORM": "xcb", "DISPLAY": "remote:0"}
+    for start in range(2):
+        libraries = preflight.Libraries(env, qt, known=known)
+        problem = preflight.check(env, qt, ldd=libraries.ldd)
+        libraries.close()
+        assert problem is not None and "libxcb-cursor0" in problem
+        assert len(_asked(tmp_path)) == 2 * (start + 1)
+    assert not known.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
@@ -63,8 +64,7 @@ def _contents(path: str) -> bytes:
     """The bytes of the font file *path*, read once (none when it cannot be read: the font is
     then reported missing)."""
     try:
-        with open(path, "rb") as file:
-            return file.read()
+        return Path(path).read_bytes()
     except OSError:
         return b""
 

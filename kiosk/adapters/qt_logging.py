@@ -26,6 +26,7 @@ def install_qt_message_handler() -> None:
         qt_log.log(levels.get(msg_type, logging.WARNING), "%s", message)
         if msg_type == QtMsgType.QtFatalMsg:  # Qt aborts next: say what to do, on stderr too
             qt_log.critical("kiosk cannot start: Qt stopped.\n%s", preflight.HINT)
+            preflight.forget_known()  # the next start looks up the plugin's libraries again
 
     qInstallMessageHandler(handler)
 

@@ -305,7 +305,8 @@ def run_command(
         print("kiosk: --size applies with --windowed only; ignored", file=sys.stderr)
     from kiosk.system import preflight
 
-    libraries = preflight.Libraries()  # ldd of Qt's platform plugin runs while the modules load
+    # ldd of Qt's platform plugin runs while the modules load (unless known from a start before)
+    libraries = preflight.Libraries(known=preflight.known_file())
     try:
         from kiosk import app
 

@@ -16,6 +16,7 @@ are opened (the X server's), never a network connection.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import re
@@ -188,15 +189,64 @@ def connect_x11(number: int) -> bool:
     return False
 
 
+#: The dynamic linker's cache: ``ldconfig`` writes it again whenever a library is installed or
+#: removed through the system's packages.
+LINKER_CACHE = Path("/etc/ld.so.cache")
+
+
+def known_file() -> Path:
+    """Where the platform plugins last found with every library they need are listed."""
+    from kiosk.system.paths import cache_dir
+
+    return cache_dir() / "platform-libraries"
+
+
+def forget_known(path: Path | None = None) -> None:
+    """Forget which plugins had their libraries (Qt stopped: the next start looks again)."""
+    with contextlib.suppress(OSError):
+        (path or known_file()).unlink(missing_ok=True)
+
+
+def _file_key(path: Path) -> str | None:
+    """*path* with its size and modification time, or None where it cannot be read."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return f"{path}\t{status.st_size}\t{status.st_mtime_ns}"
+
+
+def _system_key(env: Mapping[str, str]) -> str | None:
+    """What the libraries ``ldd`` finds depend on besides the plugin: the linker's cache and
+    ``LD_LIBRARY_PATH`` (None without a linker cache: nothing is then taken as known)."""
+    linker = _file_key(LINKER_CACHE)
+    return None if linker is None else f"{linker}\tLD_LIBRARY_PATH={env.get('LD_LIBRARY_PATH', '')}"
+
+
 class Libraries:
     """``ldd`` of the platform plugins Qt may use, started at once and read when needed: the
-    kiosk loads its modules meanwhile instead of waiting for it (``check(ldd=...ldd)``)."""
+    kiosk loads its modules meanwhile instead of waiting for it (``check(ldd=...ldd)``).
 
-    def __init__(self, env: Mapping[str, str] | None = None, qt_dir: Path | None = None):
+    With *known* (a file), a plugin that had every library it needs at an earlier start, with
+    the same plugin file, linker cache and ``LD_LIBRARY_PATH``, is not looked up again (each
+    lookup starts a process: 3-8 ms of an X11 start); :meth:`close` writes down those found so.
+    """
+
+    def __init__(
+        self,
+        env: Mapping[str, str] | None = None,
+        qt_dir: Path | None = None,
+        known: Path | None = None,
+    ):
         self._running: dict[Path, subprocess.Popen[str]] = {}
         env = os.environ if env is None else env
+        self._known_file = known
+        self._system = _system_key(env) if known is not None else None
+        self._known = self._read_known()
+        self._found: set[str] = set()  # plugins found with every library at this start
         files = [f for name in platforms(env) for f in plugin_files(name, qt_dir)]
-        if not files:  # a platform without a screen to check (offscreen): nothing to start
+        files = [f for f in files if _file_key(f) not in self._known]
+        if not files:  # nothing to look up (offscreen, or every plugin known)
             return
         import subprocess
 
@@ -215,27 +265,52 @@ class Libraries:
             except OSError:
                 continue
 
+    def _read_known(self) -> set[str]:
+        if self._known_file is None or self._system is None:
+            return set()
+        try:
+            lines = self._known_file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return set()
+        return set(lines[1:]) if lines[:1] == [self._system] else set()
+
     def ldd(self, path: Path) -> str:
-        """What ``ldd`` printed for *path* (run now if it was not started)."""
+        """What ``ldd`` printed for *path* (run now if it was not started; nothing for a plugin
+        known to have its libraries)."""
         import subprocess
 
+        key = _file_key(path)
+        if key is not None and key in self._known:
+            return ""
         process = self._running.pop(path, None)
         if process is None:
-            return run_ldd(path)
-        try:
-            out, _ = process.communicate(timeout=20)
-        except subprocess.SubprocessError:
-            process.kill()
-            process.communicate()
-            return ""
+            out = run_ldd(path)
+        else:
+            try:
+                out, _ = process.communicate(timeout=20)
+            except subprocess.SubprocessError:
+                process.kill()
+                process.communicate()
+                return ""
+        if key is not None and out and not _LDD_MISSING.search(out):
+            self._found.add(key)
         return out or ""
 
     def close(self) -> None:
-        """End the lookups nobody read (a platform Qt did not need to try)."""
+        """End the lookups nobody read (a platform Qt did not need to try), and write down the
+        plugins found with every library."""
         for process in self._running.values():
             process.kill()
             process.communicate()
         self._running.clear()
+        if self._known_file is None or self._system is None or not self._found:
+            return
+        lines = [self._system, *sorted(self._known | self._found)]
+        try:
+            self._known_file.parent.mkdir(parents=True, exist_ok=True)
+            self._known_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        except OSError:
+            pass  # looked up again at the next start
 
 
 def wayland_problem(env: Mapping[str, str]) -> str | None:

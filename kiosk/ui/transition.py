@@ -36,8 +36,9 @@ MOTION = {
 }
 
 #: How long one turn may spend painting bands of the new page, in milliseconds: a band is not
-#: begun when the last one says it would end past this (at least one is painted a turn).
-SLICE_MS = 5.0
+#: begun when the last one says it would end past this (at least one is painted a turn). Each
+#: turn more delays the transition's first moving frame: a 1080p page takes one or two.
+SLICE_MS = 10.0
 #: How many pixels a band of the new page holds (about 2 ms; its rows are whole): a quarter of a
 #: 1080p page. Each band costs about half a millisecond more than its share of a whole grab.
 BAND_PIXELS = 520_000

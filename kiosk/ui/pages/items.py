@@ -24,6 +24,9 @@ from kiosk.ui.tokens import SIZE, SPACE
 from kiosk.ui.widgets import Card, TapButton, icon_label, label
 from kiosk.ui.zone import SitePlan
 
+#: A card to a related item: where it leads, its title, its text and its icon.
+Related = tuple[Route, str, str, str | None]
+
 #: Where "scan to read more" leads when the content names no page of its own.
 _FALLBACK_URL = "https://www.zgcforum.com"
 
@@ -115,33 +118,26 @@ class ItemPage(ScrollPage):
                 Chips([self.t(i) for i in item_list.items], self.ctx.factor, theme=self.ctx.theme)
             )
 
-    def _related(self, heading: str, routes: Sequence[tuple[Route, str, str, str | None]]) -> None:
-        if not routes:
-            return
-        self.column.addWidget(label(heading, "heading"))
-        cards = []
-        for route, title, text, icon in routes:
-            card = Card(
-                title, self.ctx.factor, theme=self.ctx.theme, text=text, icon=icon, text_lines=2
-            )
-            card.clicked.connect(lambda _=False, r=route: self.ctx.go(r))
-            cards.append(card)
-        self.grid(cards, self.ctx.columns(3))
+    def _related(self, heading: str, routes: Sequence[Related]) -> Iterator[None]:
+        """Cards to the items *routes* lead to under *heading*, a row of cards a part."""
+        if routes:
+            self.column.addWidget(label(heading, "heading"))
+            yield from self.grid_in_rows(map(self._card, routes), self.ctx.columns(3))
 
-    def _voices(self, ids: Sequence[str]) -> None:
-        content = self.ctx.content
-        routes = []
-        for voice_id in ids:
-            v = content.voice(voice_id)
-            routes.append(
-                (
-                    Route(Kind.VOICE, v.id),
-                    self._name(v.name),
-                    self.t(v.role),
-                    "mdi6.format-quote-open",
-                )
-            )
-        self._related(self.ctx.ui("related.voices"), routes)
+    def _card(self, related: Related) -> Card:
+        route, title, text, icon = related
+        ctx = self.ctx
+        card = Card(title, ctx.factor, theme=ctx.theme, text=text, icon=icon, text_lines=2)
+        card.clicked.connect(lambda _=False, r=route: ctx.go(r))
+        return card
+
+    def _voices(self, ids: Sequence[str]) -> Iterator[None]:
+        voices = [self.ctx.content.voice(voice_id) for voice_id in ids]
+        quote = "mdi6.format-quote-open"
+        routes = [
+            (Route(Kind.VOICE, v.id), self._name(v.name), self.t(v.role), quote) for v in voices
+        ]
+        yield from self._related(self.ctx.ui("related.voices"), routes)
 
     def _name(self, name: Text) -> str:
         return self.ctx.name(name)
@@ -279,9 +275,9 @@ class ThemePage(ItemPage):
             related.append(
                 (Route(Kind.ACHIEVEMENT, a.id), self.t(a.title), self.t(a.category), a.icon)
             )
-        self._related(self.ctx.ui("related.achievements"), related)
+        yield from self._related(self.ctx.ui("related.achievements"), related)
         yield
-        self._voices(theme.voices)
+        yield from self._voices(theme.voices)
 
 
 class AchievementPage(ItemPage):
@@ -307,9 +303,9 @@ class AchievementPage(ItemPage):
         self._paragraphs(ui("details"), details)
         self._lists(a.lists)
         yield
-        self._voices(a.voices)
+        yield from self._voices(a.voices)
         theme = self.ctx.content.theme(a.theme)
-        self._related(
+        yield from self._related(
             ui("section.themes"),
             [(Route(Kind.THEME, theme.id), self.t(theme.title), self.t(theme.summary), theme.icon)],
         )
@@ -318,7 +314,7 @@ class AchievementPage(ItemPage):
 class VoicePage(ItemPage):
     """One speaker's words, with their name and role."""
 
-    def build(self, item: str) -> None:
+    def build(self, item: str) -> Iterator[None]:
         v = self.ctx.content.voice(item)
         heading = self.ctx.ui("voice.paraphrase" if v.paraphrase else "voice.quote")
         self.heading = a11y.heading(label(heading, "eyebrow"))
@@ -343,8 +339,9 @@ class VoicePage(ItemPage):
         self.head.addWidget(label(self._name(v.name), "title"))
         self.head.addWidget(label(self.t(v.role), "muted"))
         if v.theme:
+            yield
             theme = self.ctx.content.theme(v.theme)
-            self._related(
+            yield from self._related(
                 self.ctx.ui("section.themes"),
                 [
                     (
@@ -360,12 +357,13 @@ class VoicePage(ItemPage):
 class AreaPage(ItemPage):
     """One functional area of the bonded zone."""
 
-    def build(self, item: str) -> None:
+    def build(self, item: str) -> Iterator[None]:
         ui = self.ctx.ui
         zone = self.ctx.content.zone
         area = self.ctx.content.area(item)
         self._head(self.t(zone.short_name), self.t(area.name), area.icon)
         self.lead(self.t(area.summary))
+        yield
         # Where the area lies: the site plan with this area marked.
         plan = SitePlan(zone, self.ctx.lang, self.ctx.factor, theme=self.ctx.theme, marked=area.id)
         if not self.ctx.portrait:
@@ -395,4 +393,4 @@ class InnovationPage(ItemPage):
         self._paragraphs("", innovation.points)
         yield
         if zone.speaker:
-            self._voices([zone.speaker])
+            yield from self._voices([zone.speaker])

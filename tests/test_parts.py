@@ -198,3 +198,21 @@ def test_cards_are_built_a_row_a_part_and_laid_out_as_built_at_once(
     assert isinstance(whole, ScrollPage) and whole is not page
     laid_out()
     assert layout_of(whole) == parts
+
+
+@pytest.mark.parametrize("route", ["theme/sharing", "theme/frontier"])
+def test_paragraphs_come_two_a_part(
+    qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch, route: str
+) -> None:
+    counts: list[int] = []  # after each part: the paragraphs of body text the page holds
+
+    def note(page: Page) -> None:
+        if str(page.route) == route:
+            found = page.findChildren(QLabel)
+            counts.append(sum(1 for w in found if w.property("role") == "body"))
+
+    record_parts(monkeypatch, note)
+    with qtbot.waitSignal(shell.host.page_completed, timeout=5000):
+        shell.nav.go(Route.parse(route))
+    steps = [b - a for a, b in zip([0, *counts], counts, strict=False)]
+    assert sum(steps) > 2 and max(steps) <= 2, steps

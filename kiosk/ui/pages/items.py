@@ -135,12 +135,9 @@ class ItemPage(ScrollPage):
         voices = [self.ctx.content.voice(voice_id) for voice_id in ids]
         quote = "mdi6.format-quote-open"
         routes = [
-            (Route(Kind.VOICE, v.id), self._name(v.name), self.t(v.role), quote) for v in voices
+            (Route(Kind.VOICE, v.id), self.ctx.name(v.name), self.t(v.role), quote) for v in voices
         ]
         yield from self._related(self.ctx.ui("related.voices"), routes)
-
-    def _name(self, name: Text) -> str:
-        return self.ctx.name(name)
 
     def _photos(self, theme_id: str) -> None:
         photos = [p for p in self.ctx.content.photos if p.theme == theme_id]
@@ -263,10 +260,12 @@ class ThemePage(ItemPage):
         yield
         yield from self._wall(theme.figures)
         yield
-        self._paragraphs("", theme.body)
-        yield
-        self._lists(theme.lists)
-        yield
+        for i in range(0, len(theme.body), 2):  # two paragraphs a part, a list a part
+            self._paragraphs("", theme.body[i : i + 2])
+            yield
+        for item_list in theme.lists:
+            self._lists([item_list])
+            yield
         self._photos(theme.id)
         yield
         related = []
@@ -301,8 +300,10 @@ class AchievementPage(ItemPage):
         yield from self._wall(a.figures)
         yield
         self._paragraphs(ui("details"), details)
-        self._lists(a.lists)
         yield
+        for item_list in a.lists:
+            self._lists([item_list])
+            yield
         yield from self._voices(a.voices)
         theme = self.ctx.content.theme(a.theme)
         yield from self._related(
@@ -331,12 +332,12 @@ class VoicePage(ItemPage):
             Qt.AlignmentFlag.AlignTop,
         )
         # The heading says whose words these are (its text on screen first).
-        self.heading.setAccessibleName(f"{heading}  ·  {self._name(v.name)}")
+        self.heading.setAccessibleName(f"{heading}  ·  {self.ctx.name(v.name)}")
         quote = label(self.t(v.quote), "quote")
         row.addWidget(quote, 1)
         self.head.addLayout(row)
         self.head.addSpacing(self.ctx.px(SPACE.m))
-        self.head.addWidget(label(self._name(v.name), "title"))
+        self.head.addWidget(label(self.ctx.name(v.name), "title"))
         self.head.addWidget(label(self.t(v.role), "muted"))
         if v.theme:
             yield
@@ -390,7 +391,8 @@ class InnovationPage(ItemPage):
         self._head(eyebrow, self.t(innovation.title), "mdi6.lightbulb-on-outline")
         self.lead(self.t(innovation.summary))
         yield
-        self._paragraphs("", innovation.points)
-        yield
+        for i in range(0, len(innovation.points), 2):
+            self._paragraphs("", innovation.points[i : i + 2])
+            yield
         if zone.speaker:
             yield from self._voices([zone.speaker])

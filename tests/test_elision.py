@@ -11,6 +11,7 @@ from kiosk.content.breaks import lonely_characters
 from kiosk.model.navigation import Route
 from kiosk.ui.shell import Shell
 from kiosk.ui.text import cut_points, wrap, wrap_title
+from kiosk.ui.tokens import THEME
 from kiosk.ui.widgets import Card
 
 EN = (
@@ -143,3 +144,26 @@ def test_card_text_stays_inside_its_card(qtbot: QtBot, shell: Shell, route: str)
             bottom += sum(b.gap + line_height(b.font) * len(b.lines) for b in rest)
             assert bottom <= card.height() - card._pad() + 0.5, f"{card.title}: text overflows"
         shell.session.toggle_language()
+
+
+def test_a_cards_height_follows_its_font_texts_and_layout(qtbot: QtBot) -> None:
+    """Its heights are remembered: what changes them is part of what they are remembered by."""
+    card = Card("数字经济标杆城市", 1.0, theme=THEME, text="全球数字经济标杆城市建设" * 3)
+    qtbot.addWidget(card)
+    heights = [card.heightForWidth(300)]
+
+    def spaced() -> None:
+        font = QFont(card.font())
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 40)  # as a style sheet might
+        card.setFont(font)
+
+    for change in (
+        spaced,
+        lambda: card.set_texts("数字经济", "全球数字经济标杆城市建设"),
+        lambda: card.set_compact(True, body=False),
+        lambda: setattr(card, "min_height", 2000),
+    ):
+        change()
+        heights.append(card.heightForWidth(300))
+        assert heights[-1] == card._height_for(300)  # as measured afresh
+        assert heights[-1] != heights[-2]

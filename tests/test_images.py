@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QImage, QPixmap
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Text
 from kiosk.content.model import Image
+from kiosk.ui import images
 from kiosk.ui.images import ImageFigure
 from kiosk.ui.tokens import THEME
 
@@ -76,3 +78,29 @@ def test_a_missing_or_broken_image_shows_a_placeholder(
     assert colours(grabbed) > 2  # the designed placeholder: panel, icon, text, caption
     assert figure.heightForWidth(800) > 400
     assert figure.accessibleName() == "Illustration"
+
+
+def test_a_drawing_is_rendered_at_its_size_before_it_is_painted(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page change paints the new page in short bands: the render is not left to them."""
+    rendered: list[QSize] = []
+    real = images.render
+
+    def render(source: images._Source, size: QSize) -> QPixmap:
+        rendered.append(size)
+        return real(source, size)
+
+    monkeypatch.setattr(images, "render", render)
+    image = Image(src=":/illustrations/photo-robot.svg", alt=ALT, caption=CAPTION)
+    figure = ImageFigure(image, "en", 1.0, theme=THEME)
+    qtbot.addWidget(figure)
+    figure.setUpdatesEnabled(False)  # as a page built beneath the one on screen: no paint
+    figure.resize(640, figure.heightForWidth(640))
+    figure.show()
+    size = QSize(640, figure._picture_height(640))
+    qtbot.waitUntil(lambda: size in rendered, timeout=2000)
+    figure.setUpdatesEnabled(True)
+    grabbed = figure.grab().toImage()  # painted from the render made before: not rendered again
+    assert rendered == [size]
+    assert colours(grabbed) > 20

@@ -17,6 +17,7 @@ from kiosk.ui.pages.base import Page, ScrollPage
 from kiosk.ui.pages.home import HomePage
 from kiosk.ui.shell import Shell
 from kiosk.ui.transition import _shown_whole, on_screen
+from kiosk.ui.widgets import Card
 
 
 def settle(qtbot: QtBot, shell: Shell) -> None:
@@ -166,3 +167,52 @@ def test_the_page_left_is_painted_when_something_covers_it(qtbot: QtBot, shell: 
     shell.host.overlay.hold(page.grab())  # the transition's overlay covers it too
     assert not _shown_whole(page, shell)
     shell.host.finish_transition()
+
+
+@pytest.mark.parametrize(
+    "route", ["themes", "achievements", "voices", "zone", "theme/frontier", "voice/wu-hequan"]
+)
+def test_cards_are_built_a_row_a_part_and_laid_out_as_built_at_once(
+    qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch, route: str
+) -> None:
+    counts: list[int] = []  # after each part: the cards the page holds
+
+    def note(page: Page) -> None:
+        if str(page.route) == route:
+            counts.append(len(page.findChildren(Card)))
+
+    record_parts(monkeypatch, note)
+    with qtbot.waitSignal(shell.host.page_completed, timeout=5000):
+        shell.nav.go(Route.parse(route))
+    page = shell.host.page
+    assert isinstance(page, ScrollPage) and str(page.route) == route
+    columns = page.ctx.columns(3)
+    steps = [b - a for a, b in zip([0, *counts], counts, strict=False)]
+    assert sum(steps) >= 1 and max(steps) <= columns, steps
+    settle(qtbot, shell)
+    laid_out()
+    parts = layout_of(page)
+    shell.host.rebuild()  # built whole, at once
+    settle(qtbot, shell)
+    whole = shell.host.page
+    assert isinstance(whole, ScrollPage) and whole is not page
+    laid_out()
+    assert layout_of(whole) == parts
+
+
+@pytest.mark.parametrize("route", ["theme/sharing", "theme/frontier"])
+def test_paragraphs_come_two_a_part(
+    qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch, route: str
+) -> None:
+    counts: list[int] = []  # after each part: the paragraphs of body text the page holds
+
+    def note(page: Page) -> None:
+        if str(page.route) == route:
+            found = page.findChildren(QLabel)
+            counts.append(sum(1 for w in found if w.property("role") == "body"))
+
+    record_parts(monkeypatch, note)
+    with qtbot.waitSignal(shell.host.page_completed, timeout=5000):
+        shell.nav.go(Route.parse(route))
+    steps = [b - a for a, b in zip([0, *counts], counts, strict=False)]
+    assert sum(steps) > 2 and max(steps) <= 2, steps

@@ -166,6 +166,7 @@ class Card(QAbstractButton):
         self.compact = False  # the icon beside the title instead of above it
         self.show_body = True
         self._pixmap = QPixmap()
+        self._heights: dict[tuple[object, ...], int] = {}  # heightForWidth's latest answers
         if icon:
             size = scaled(SIZE.icon_m, factor)
             self._pixmap = _icon(icon, theme.palette.accent).pixmap(QSize(size, size))
@@ -290,6 +291,17 @@ class Card(QAbstractButton):
         return len(wrap_title(self.title, self._font(TYPE.lead - 2, True), inner)) > TITLE_LINES
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        """The card's height at *width* (remembered: a layout asks for it again and again)."""
+        font = self.font().key()
+        key = (width, self.min_height, self.compact, self.show_body, self.title, self.body, font)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 8:
+                self._heights.clear()
+            height = self._heights[key] = self._height_for(width)
+        return height
+
+    def _height_for(self, width: int) -> int:
         blocks, head = self._blocks(width)
         height = 2 * self._pad() + head
         for block in blocks[1 if self.eyebrow else 0 :]:

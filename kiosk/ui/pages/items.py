@@ -24,6 +24,9 @@ from kiosk.ui.tokens import SIZE, SPACE
 from kiosk.ui.widgets import Card, TapButton, icon_label, label
 from kiosk.ui.zone import SitePlan
 
+#: A card to a related item: where it leads, its title, its text and its icon.
+Related = tuple[Route, str, str, str | None]
+
 #: Where "scan to read more" leads when the content names no page of its own.
 _FALLBACK_URL = "https://www.zgcforum.com"
 
@@ -115,36 +118,26 @@ class ItemPage(ScrollPage):
                 Chips([self.t(i) for i in item_list.items], self.ctx.factor, theme=self.ctx.theme)
             )
 
-    def _related(self, heading: str, routes: Sequence[tuple[Route, str, str, str | None]]) -> None:
-        if not routes:
-            return
-        self.column.addWidget(label(heading, "heading"))
-        cards = []
-        for route, title, text, icon in routes:
-            card = Card(
-                title, self.ctx.factor, theme=self.ctx.theme, text=text, icon=icon, text_lines=2
-            )
-            card.clicked.connect(lambda _=False, r=route: self.ctx.go(r))
-            cards.append(card)
-        self.grid(cards, self.ctx.columns(3))
+    def _related(self, heading: str, routes: Sequence[Related]) -> Iterator[None]:
+        """Cards to the items *routes* lead to under *heading*, a row of cards a part."""
+        if routes:
+            self.column.addWidget(label(heading, "heading"))
+            yield from self.grid_in_rows(map(self._card, routes), self.ctx.columns(3))
 
-    def _voices(self, ids: Sequence[str]) -> None:
-        content = self.ctx.content
-        routes = []
-        for voice_id in ids:
-            v = content.voice(voice_id)
-            routes.append(
-                (
-                    Route(Kind.VOICE, v.id),
-                    self._name(v.name),
-                    self.t(v.role),
-                    "mdi6.format-quote-open",
-                )
-            )
-        self._related(self.ctx.ui("related.voices"), routes)
+    def _card(self, related: Related) -> Card:
+        route, title, text, icon = related
+        ctx = self.ctx
+        card = Card(title, ctx.factor, theme=ctx.theme, text=text, icon=icon, text_lines=2)
+        card.clicked.connect(lambda _=False, r=route: ctx.go(r))
+        return card
 
-    def _name(self, name: Text) -> str:
-        return self.ctx.name(name)
+    def _voices(self, ids: Sequence[str]) -> Iterator[None]:
+        voices = [self.ctx.content.voice(voice_id) for voice_id in ids]
+        quote = "mdi6.format-quote-open"
+        routes = [
+            (Route(Kind.VOICE, v.id), self.ctx.name(v.name), self.t(v.role), quote) for v in voices
+        ]
+        yield from self._related(self.ctx.ui("related.voices"), routes)
 
     def _photos(self, theme_id: str) -> None:
         photos = [p for p in self.ctx.content.photos if p.theme == theme_id]
@@ -267,10 +260,12 @@ class ThemePage(ItemPage):
         yield
         yield from self._wall(theme.figures)
         yield
-        self._paragraphs("", theme.body)
-        yield
-        self._lists(theme.lists)
-        yield
+        for i in range(0, len(theme.body), 2):  # two paragraphs a part, a list a part
+            self._paragraphs("", theme.body[i : i + 2])
+            yield
+        for item_list in theme.lists:
+            self._lists([item_list])
+            yield
         self._photos(theme.id)
         yield
         related = []
@@ -279,9 +274,9 @@ class ThemePage(ItemPage):
             related.append(
                 (Route(Kind.ACHIEVEMENT, a.id), self.t(a.title), self.t(a.category), a.icon)
             )
-        self._related(self.ctx.ui("related.achievements"), related)
+        yield from self._related(self.ctx.ui("related.achievements"), related)
         yield
-        self._voices(theme.voices)
+        yield from self._voices(theme.voices)
 
 
 class AchievementPage(ItemPage):
@@ -305,11 +300,13 @@ class AchievementPage(ItemPage):
         yield from self._wall(a.figures)
         yield
         self._paragraphs(ui("details"), details)
-        self._lists(a.lists)
         yield
-        self._voices(a.voices)
+        for item_list in a.lists:
+            self._lists([item_list])
+            yield
+        yield from self._voices(a.voices)
         theme = self.ctx.content.theme(a.theme)
-        self._related(
+        yield from self._related(
             ui("section.themes"),
             [(Route(Kind.THEME, theme.id), self.t(theme.title), self.t(theme.summary), theme.icon)],
         )
@@ -318,7 +315,7 @@ class AchievementPage(ItemPage):
 class VoicePage(ItemPage):
     """One speaker's words, with their name and role."""
 
-    def build(self, item: str) -> None:
+    def build(self, item: str) -> Iterator[None]:
         v = self.ctx.content.voice(item)
         heading = self.ctx.ui("voice.paraphrase" if v.paraphrase else "voice.quote")
         self.heading = a11y.heading(label(heading, "eyebrow"))
@@ -335,16 +332,17 @@ class VoicePage(ItemPage):
             Qt.AlignmentFlag.AlignTop,
         )
         # The heading says whose words these are (its text on screen first).
-        self.heading.setAccessibleName(f"{heading}  ·  {self._name(v.name)}")
+        self.heading.setAccessibleName(f"{heading}  ·  {self.ctx.name(v.name)}")
         quote = label(self.t(v.quote), "quote")
         row.addWidget(quote, 1)
         self.head.addLayout(row)
         self.head.addSpacing(self.ctx.px(SPACE.m))
-        self.head.addWidget(label(self._name(v.name), "title"))
+        self.head.addWidget(label(self.ctx.name(v.name), "title"))
         self.head.addWidget(label(self.t(v.role), "muted"))
         if v.theme:
+            yield
             theme = self.ctx.content.theme(v.theme)
-            self._related(
+            yield from self._related(
                 self.ctx.ui("section.themes"),
                 [
                     (
@@ -360,12 +358,13 @@ class VoicePage(ItemPage):
 class AreaPage(ItemPage):
     """One functional area of the bonded zone."""
 
-    def build(self, item: str) -> None:
+    def build(self, item: str) -> Iterator[None]:
         ui = self.ctx.ui
         zone = self.ctx.content.zone
         area = self.ctx.content.area(item)
         self._head(self.t(zone.short_name), self.t(area.name), area.icon)
         self.lead(self.t(area.summary))
+        yield
         # Where the area lies: the site plan with this area marked.
         plan = SitePlan(zone, self.ctx.lang, self.ctx.factor, theme=self.ctx.theme, marked=area.id)
         if not self.ctx.portrait:
@@ -392,7 +391,8 @@ class InnovationPage(ItemPage):
         self._head(eyebrow, self.t(innovation.title), "mdi6.lightbulb-on-outline")
         self.lead(self.t(innovation.summary))
         yield
-        self._paragraphs("", innovation.points)
-        yield
+        for i in range(0, len(innovation.points), 2):
+            self._paragraphs("", innovation.points[i : i + 2])
+            yield
         if zone.speaker:
-            self._voices([zone.speaker])
+            yield from self._voices([zone.speaker])

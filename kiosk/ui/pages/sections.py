@@ -139,7 +139,7 @@ class ThemesPage(SectionPage):
         forum = ctx.content.forum
         self._header(ctx.ui("section.themes"), forum.theme.get(lang))
         yield
-        cards = [
+        cards = (
             self._card(
                 Route(Kind.THEME, t.id),
                 t.title.get(lang),
@@ -149,8 +149,8 @@ class ThemesPage(SectionPage):
                 text_lines=THEME_LINES,
             )
             for t in sorted(ctx.content.themes, key=lambda t: t.number)
-        ]
-        self.grid(cards, ctx.columns(3, card=520))  # long titles: wider cards
+        )
+        yield from self.grid_in_rows(cards, ctx.columns(3, card=520))  # long titles: wider cards
         yield
         about = self._card(
             Route(Kind.ABOUT),
@@ -167,25 +167,25 @@ class AchievementsPage(SectionPage):
     """The achievements released, one card each."""
 
     def build(self) -> Iterator[None]:
-        ctx, lang = self.ctx, self.ctx.lang
+        ctx = self.ctx
         self._header(ctx.ui("section.achievements"), ctx.ui("section.achievements.hint"))
         yield
-        cards = []
+        yield from self.grid_in_rows(self._cards(), _columns(ctx, 3))
+
+    def _cards(self) -> Iterator[Card]:
+        ctx, lang = self.ctx, self.ctx.lang
         for a in ctx.content.achievements:
             figure = figure_with_unit(a.key_figure, lang) if a.key_figure else ""
-            cards.append(
-                self._card(
-                    Route(Kind.ACHIEVEMENT, a.id),
-                    a.title.get(lang),
-                    eyebrow=a.category.get(lang),
-                    icon=a.icon or "mdi6.rocket-launch-outline",
-                    figure=figure,
-                    # Without a figure, what it is fills the card (no empty band above the title).
-                    text="" if figure or a.what is None else a.what.get(lang),
-                    text_lines=2,
-                )
+            yield self._card(
+                Route(Kind.ACHIEVEMENT, a.id),
+                a.title.get(lang),
+                eyebrow=a.category.get(lang),
+                icon=a.icon or "mdi6.rocket-launch-outline",
+                figure=figure,
+                # Without a figure, what it is fills the card (no empty band above the title).
+                text="" if figure or a.what is None else a.what.get(lang),
+                text_lines=2,
             )
-        self.grid(cards, _columns(ctx, 3))
 
 
 class VoicesPage(SectionPage):
@@ -195,20 +195,17 @@ class VoicesPage(SectionPage):
         ctx, lang = self.ctx, self.ctx.lang
         self._header(ctx.ui("section.voices"), ctx.ui("section.voices.hint"))
         yield
-        columns = _columns(ctx, 3)
-        grid = self.grid([], columns)  # filled a row of cards at a time
-        for i, v in enumerate(ctx.content.voices):
-            name = ctx.name(v.name)
-            card = self._card(
+        cards = (
+            self._card(
                 Route(Kind.VOICE, v.id),
-                name,
+                ctx.name(v.name),
                 icon="mdi6.format-quote-open",
                 text=v.role.get(lang),
                 quote=first_sentence(v.quote.get(lang)),
             )
-            grid.addWidget(card, i // columns, i % columns)
-            if i % columns == columns - 1:
-                yield
+            for v in ctx.content.voices
+        )
+        yield from self.grid_in_rows(cards, _columns(ctx, 3))
 
 
 class BeijingPage(SectionPage):
@@ -249,7 +246,7 @@ class ZonePage(SectionPage):
         yield from self._wall(zone.figures)
         yield
         self._heading(ctx.ui("zone.innovations"))
-        innovations = [
+        innovations = (
             self._card(
                 Route(Kind.ZONE_INNOVATION, i.id),
                 self.t(i.title),
@@ -258,8 +255,8 @@ class ZonePage(SectionPage):
                 text=self.t(i.summary),
             )
             for i in sorted(zone.innovations, key=lambda i: i.number)
-        ]
-        self.grid(innovations, _columns(ctx, 3))
+        )
+        yield from self.grid_in_rows(innovations, _columns(ctx, 3))
         yield
         self._heading(self.t(zone.spectrum.title))
         self.column.addWidget(label(self.t(zone.spectrum.summary), "body"))

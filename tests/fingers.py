@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from kiosk.model.navigation import Route
+    from kiosk.ui.pages.base import Page
+    from kiosk.ui.shell import Shell
 
 _device: QPointingDevice | None = None
 
@@ -70,3 +79,18 @@ def drag(widget: QWidget, start: QPoint, end: QPoint, steps: int = 12) -> None:
         QApplication.processEvents()
     release(widget, end)
     QApplication.processEvents()
+
+
+def open_page(qtbot: QtBot, shell: Shell, route: Route) -> Page:
+    """A tap on the attract loop, then *route* (a page change from Home), its transition done."""
+    from kiosk.model.navigation import HOME
+
+    tap(shell.host.page)  # the attract loop: to Home
+    qtbot.waitUntil(lambda: shell.nav.current == HOME)
+    qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
+    if route != HOME:
+        shell.nav.go(route)
+        qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
+    page = shell.host.page
+    assert page is not None and page.route == route
+    return page

@@ -209,6 +209,28 @@ def _fake_ldd(tmp_path: Path, printed: str) -> Path:
     return script
 
 
+def _lookups(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, printed: str
+) -> tuple[Path, Path, Path]:
+    """A fake Qt folder, an ``ldd`` printing *printed* and a linker cache of its own: the Qt
+    folder, the linker cache and the file of known plugins."""
+    qt = fake_qt(tmp_path / "qt")
+    ldd = _fake_ldd(tmp_path, printed)
+    linker = tmp_path / "ld.so.cache"
+    linker.write_text("one")
+    monkeypatch.setattr(preflight, "find_ldd", lambda: str(ldd))
+    monkeypatch.setattr(preflight, "LINKER_CACHE", linker)
+    return qt, linker, tmp_path / "cache" / "platform-libraries"
+
+
+def _checked(env: dict[str, str], qt: Path, known: Path) -> str | None:
+    """The start's check, as the kiosk makes it: lookups started, checked, closed."""
+    libraries = preflight.Libraries(env, qt, known=known)
+    problem = preflight.check(env, qt, ldd=libraries.ldd)
+    libraries.close()
+    return problem
+
+
 def _asked(tmp_path: Path) -> list[str]:
     asked = tmp_path / "asked"
     return asked.read_text().split() if asked.exists() else []
@@ -219,21 +241,12 @@ def test_a_plugin_found_with_its_libraries_is_not_looked_up_at_the_next_start(
 ) -> None:
     """Each lookup starts a process: a plugin whose libraries were all there is not looked up
     again while its file, the linker's cache and LD_LIBRARY_PATH are the same."""
-    qt = fake_qt(tmp_path / "qt")
-    ldd = _fake_ldd(tmp_path, no_ldd_problem(Path()))
-    linker = tmp_path / "ld.so.cache"
-    linker.write_text("one")
-    monkeypatch.setattr(preflight, "find_ldd", lambda: str(ldd))
-    monkeypatch.setattr(preflight, "LINKER_CACHE", linker)
-    known = tmp_path / "cache" / "platform-libraries"
+    qt, linker, known = _lookups(tmp_path, monkeypatch, no_ldd_problem(Path()))
     env = {"QT_QPA_PLATFORM": "xcb", "DISPLAY": "remote:0"}
     files = preflight.plugin_files("xcb", qt)
 
     def start() -> str | None:
-        libraries = preflight.Libraries(env, qt, known=known)
-        problem = preflight.check(env, qt, ldd=libraries.ldd)
-        libraries.close()
-        return problem
+        return _checked(env, qt, known)
 
     assert start() is None and len(_asked(tmp_path)) == len(files) == 2
     assert start() is None and len(_asked(tmp_path)) == 2, "known: not looked up again"
@@ -250,18 +263,10 @@ def test_a_plugin_found_with_its_libraries_is_not_looked_up_at_the_next_start(
 def test_a_plugin_missing_a_library_is_looked_up_at_every_start(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    qt = fake_qt(tmp_path / "qt")
-    ldd = _fake_ldd(tmp_path, LDD_MISSING_CURSOR)
-    linker = tmp_path / "ld.so.cache"
-    linker.write_text("one")
-    monkeypatch.setattr(preflight, "find_ldd", lambda: str(ldd))
-    monkeypatch.setattr(preflight, "LINKER_CACHE", linker)
-    known = tmp_path / "cache" / "platform-libraries"
+    qt, _, known = _lookups(tmp_path, monkeypatch, LDD_MISSING_CURSOR)
     env = {"QT_QPA_PLATFORM": "xcb", "DISPLAY": "remote:0"}
     for start in range(2):
-        libraries = preflight.Libraries(env, qt, known=known)
-        problem = preflight.check(env, qt, ldd=libraries.ldd)
-        libraries.close()
+        problem = _checked(env, qt, known)
         assert problem is not None and "libxcb-cursor0" in problem
         assert len(_asked(tmp_path)) == 2 * (start + 1)
     assert not known.exists()

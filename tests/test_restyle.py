@@ -9,29 +9,16 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from kiosk.model.navigation import HOME, Route
-from kiosk.ui.pages.base import Page
 from kiosk.ui.shell import Shell
 
 THEMES = Route("themes")
 THEME = Route("theme", "frontier")
 
 
-def on(qtbot: QtBot, shell: Shell, route: Route) -> Page:
-    fingers.tap(shell.host.page)  # the attract loop: to Home
-    qtbot.waitUntil(lambda: shell.nav.current == HOME)
-    qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
-    if route != HOME:
-        shell.nav.go(route)
-        qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
-    page = shell.host.page
-    assert page is not None and page.route == route
-    return page
-
-
 def test_a_language_switch_shows_a_picture_then_the_page_built_again(
     qtbot: QtBot, shell: Shell
 ) -> None:
-    old = on(qtbot, shell, THEME)
+    old = fingers.open_page(qtbot, shell, THEME)
     title = old.heading.accessibleName() if old.heading else ""
     gone: list[str] = []
     old.destroyed.connect(lambda _=None: gone.append("page"))
@@ -52,7 +39,7 @@ def test_a_language_switch_shows_a_picture_then_the_page_built_again(
 
 
 def test_the_kept_pages_go_one_a_turn_before_the_style_changes(qtbot: QtBot, shell: Shell) -> None:
-    on(qtbot, shell, THEMES)  # Home is kept
+    fingers.open_page(qtbot, shell, THEMES)  # Home is kept
     assert HOME in shell.host.kept_routes
     order: list[str] = []
     kept = shell.findChild(QObject, f"page:{HOME}")
@@ -68,7 +55,7 @@ def test_the_kept_pages_go_one_a_turn_before_the_style_changes(qtbot: QtBot, she
 
 
 def test_a_navigation_during_the_change_applies_it_first(qtbot: QtBot, shell: Shell) -> None:
-    on(qtbot, shell, HOME)
+    fingers.open_page(qtbot, shell, HOME)
     shell.session.toggle_language()
     shell.session.set_mode("large_text", True)  # a second change joins the first
     shell.nav.go(THEME)
@@ -81,7 +68,7 @@ def test_a_navigation_during_the_change_applies_it_first(qtbot: QtBot, shell: Sh
 
 
 def test_finishing_the_transition_completes_the_change(qtbot: QtBot, shell: Shell) -> None:
-    on(qtbot, shell, THEME)
+    fingers.open_page(qtbot, shell, THEME)
     shell.session.set_mode("high_contrast", True)
     shell.host.finish_transition()
     assert shell.theme.flat and not shell.host.animating
@@ -93,7 +80,7 @@ def test_finishing_the_transition_completes_the_change(qtbot: QtBot, shell: Shel
 def test_the_picture_of_a_switch_is_the_screen_copied_not_painted_again(
     qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    on(qtbot, shell, THEMES)
+    fingers.open_page(qtbot, shell, THEMES)
     rgb = QImage.Format.Format_RGB32
     screen = shell.host.grab().toImage().convertToFormat(rgb)
     painted: list[object] = []

@@ -19,18 +19,6 @@ def image(pixmap: QPixmap) -> QImage:
     return pixmap.toImage().convertToFormat(QImage.Format.Format_RGB32)
 
 
-def on(qtbot: QtBot, shell: Shell, route: Route) -> Page:
-    fingers.tap(shell.host.page)  # the attract loop: to Home
-    qtbot.waitUntil(lambda: shell.nav.current == HOME)
-    qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
-    if route != HOME:
-        shell.nav.go(route)
-        qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
-    page = shell.host.page
-    assert page is not None and page.route == route
-    return page
-
-
 def frame(old: QPixmap, new: QPixmap, motion: int, progress: float) -> QImage:
     """A frame of a slide as the overlay paints it, from whole pictures of both pages."""
     w = old.width()
@@ -49,7 +37,7 @@ def frame(old: QPixmap, new: QPixmap, motion: int, progress: float) -> QImage:
 def test_the_new_page_painted_in_bands_is_the_same_as_a_grab(
     qtbot: QtBot, shell: Shell, route: Route, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    page = on(qtbot, shell, route)
+    page = fingers.open_page(qtbot, shell, route)
     overlay = TransitionOverlay(shell.host)
     overlay.hold(QPixmap(page.size()))
     monkeypatch.setattr(transition, "SLICE_MS", 0.0)  # a band a call
@@ -67,7 +55,7 @@ def test_the_new_page_painted_in_bands_is_the_same_as_a_grab(
 def test_a_page_change_paints_the_new_page_a_band_a_turn_before_it_slides_in(
     qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    on(qtbot, shell, HOME)
+    fingers.open_page(qtbot, shell, HOME)
     host = shell.host
     monkeypatch.setattr(transition, "SLICE_MS", 0.0)  # a band a turn
     monkeypatch.setattr(transition, "BAND_PIXELS", host.width() * -(-host.height() // 3))

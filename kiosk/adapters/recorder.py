@@ -27,6 +27,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, SignalInst
 from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.adapters import input_hub
 from kiosk.model.analytics import Recorder, db_path, open_recorder
 from kiosk.model.navigation import Change, Navigation
 from kiosk.model.session import LanguageChange, Session
@@ -94,7 +95,7 @@ class AnalyticsBridge(QObject):
         self.timer.start()
         app = QCoreApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
+            input_hub.listen(self, (QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress))
             app.aboutToQuit.connect(self.close)
         if not self.nav.attracting:
             self._on_change(Change(self.nav.current, "reset", self.nav.depth))
@@ -207,9 +208,7 @@ class AnalyticsBridge(QObject):
             return
         self.closed = True
         self.timer.stop()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        input_hub.stop_listening(self)
         with contextlib.suppress(ValueError):
             self.nav.changed.disconnect(self._on_change)
         try:

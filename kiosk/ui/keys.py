@@ -70,6 +70,8 @@ class KeyboardAccess(QObject):
         parts: the same window, for what it holds.
     """
 
+    #: The events it is handed (see :mod:`kiosk.adapters.input_hub`).
+    EVENTS = frozenset(_POINTER | {QEvent.Type.KeyPress})
     #: A key was handled here (it counts as activity for the idle countdown).
     activity = Signal()
     #: What was announced to assistive technology after a page change.

@@ -1,19 +1,21 @@
 """Kiosk mode's guard: nothing a visitor types may close or leave the kiosk.
 
-:class:`Lockdown` installs the application-wide event filters (the touch watcher, and in kiosk
-mode the key filter) once the first frame is on screen (before it, every event of the start-up
-would be converted to Python for them, about 75 ms), takes them out again when the window
-closes, and says whether a close request may be accepted.
+:class:`Lockdown` sets the application-wide listeners (the touch watcher, keyboard access, and in
+kiosk mode the key filter) listening through the application's one event filter
+(:mod:`kiosk.adapters.input_hub`) once the first frame is on screen (before it, every event of
+the start-up would be converted to Python for them, about 75 ms), takes them out again when the
+window closes, and says whether a close request may be accepted.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication
+
+from kiosk.adapters import input_hub
 
 log = logging.getLogger("kiosk.shell")
 
@@ -38,6 +40,9 @@ _MODIFIER_KEYS = {
 class KeyFilter(QObject):
     """An application event filter that swallows the keys that could end the kiosk."""
 
+    #: The events it is handed (see :mod:`kiosk.adapters.input_hub`).
+    EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride})
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if not isinstance(event, QKeyEvent):
             return False
@@ -61,34 +66,37 @@ class Lockdown(QObject):
     """The window's guard.
 
     Args:
-        watchers: the application-wide filters, the last one sees an event first (the input
-            watcher for activity, swipes and the admin corner; then the keyboard navigation).
+        watchers: the application-wide listeners with the event types each is handed, the last
+            one sees an event first (the input watcher for activity, swipes and the admin
+            corner; then the keyboard navigation).
         kiosk_mode: refuse the keys and close requests that could end the kiosk (this key
             filter sees every event before the *watchers*).
         parent: the window.
     """
 
     def __init__(
-        self, watchers: Sequence[QObject], kiosk_mode: bool, parent: QObject | None = None
+        self,
+        watchers: Sequence[tuple[QObject, Collection[QEvent.Type]]],
+        kiosk_mode: bool,
+        parent: QObject | None = None,
     ):
         super().__init__(parent)
-        self._filters = [*watchers, *([KeyFilter(self)] if kiosk_mode else [])]
+        guard = [(KeyFilter(self), KeyFilter.EVENTS)] if kiosk_mode else []
+        self._filters = [*watchers, *guard]
         self.closing_allowed = not kiosk_mode
         self.watching = False
 
     def watch(self) -> None:
-        """Install the application-wide filters (once)."""
-        app = QApplication.instance()
-        if app is not None and not self.watching:
+        """Set the application-wide listeners listening (once)."""
+        if not self.watching:
             self.watching = True
-            for event_filter in self._filters:  # Qt asks the last one installed first
-                app.installEventFilter(event_filter)
+            for listener, types in self._filters:  # the last one added is asked first
+                if not input_hub.listen(listener, types):
+                    self.watching = False
 
     def unwatch(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            for event_filter in self._filters:
-                app.removeEventFilter(event_filter)
+        for listener, _ in self._filters:
+            input_hub.stop_listening(listener)
 
     def allow_close(self) -> None:
         self.closing_allowed = True

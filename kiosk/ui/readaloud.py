@@ -14,6 +14,7 @@ from typing import Protocol
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from kiosk.adapters import input_hub
 from kiosk.model.navigation import Navigation
 from kiosk.model.session import Session
 from kiosk.model.speech import MODE, Engine, ReadAloud
@@ -64,7 +65,7 @@ class ReadAloudView(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus)
-            app.installEventFilter(self)
+            input_hub.listen(self, _ACTS)
         if engine is not None:
             self.attach(engine)
 

@@ -90,7 +90,8 @@ class Shell(QWidget):
         self.input.swiped.connect(self._swiped)
         self.input.admin_requested.connect(self.admin_control.open_pin_pad)
         self.keys = KeyboardAccess(self, self)  # keys, the focus ring, screen-reader semantics
-        self.lockdown = Lockdown([self.input, self.keys], kiosk_mode, self)
+        watchers = [(self.input, InputWatcher.EVENTS), (self.keys, KeyboardAccess.EVENTS)]
+        self.lockdown = Lockdown(watchers, kiosk_mode, self)
         self.host.first_painted.connect(self.lockdown.watch)
 
         self.nav.changed.connect(self._on_change)

@@ -54,6 +54,10 @@ class InputWatcher(QObject):
         corner: returns the admin corner in global coordinates.
     """
 
+    #: The events it is handed (see :mod:`kiosk.adapters.input_hub`): input, and timers (a button
+    #: pressed by assistive technology is released on its own timer).
+    EVENTS = frozenset(_ACTIVITY | {QEvent.Type.Timer})
+
     activity = Signal()
     swiped = Signal(int)  # +1: finger moved left (next); -1: finger moved right (back)
     admin_requested = Signal()

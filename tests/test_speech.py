@@ -7,6 +7,7 @@ The fake engine records what it is told; no PySide6-Addons is needed. One test d
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
@@ -198,7 +199,10 @@ def test_qt_mock_engine_speaks_english_and_has_no_chinese_voice(qtbot: QtBot) ->
 def test_the_speech_process_answers_with_no_language_for_an_engine_it_has_not(
     qtbot: QtBot,
 ) -> None:
+    from PySide6.QtCore import QProcess
+
     from kiosk.adapters.speech import QtSpeech
+    from kiosk.adapters.speech_process import NICENESS
 
     engine = QtSpeech("no-such-engine")
     try:
@@ -206,6 +210,12 @@ def test_the_speech_process_answers_with_no_language_for_an_engine_it_has_not(
             engine.start()
         assert ready.args == [frozenset()], "no engine of that name (or no PySide6-Addons)"
         assert engine.languages() == frozenset()
+        process = engine.findChild(QProcess)
+        assert process is not None and process.processId() > 0
+        own = os.getpriority(os.PRIO_PROCESS, 0)
+        assert os.getpriority(os.PRIO_PROCESS, process.processId()) == own + NICENESS, (
+            "the speech process (and the dispatcher it starts) runs below the kiosk"
+        )
         engine.say("nobody hears this", "en")  # harmless
     finally:
         engine.close()

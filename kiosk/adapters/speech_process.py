@@ -12,6 +12,7 @@ end of its input, that is when the kiosk closes the pipe or ends.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -56,8 +57,21 @@ def _answer(line: str) -> None:
     sys.stdout.flush()
 
 
+#: How much lower than the kiosk's the speech process runs (and the speech-dispatcher it
+#: starts, which inherits it): listing speech-dispatcher's voices takes it 1-1.5 s of CPU just
+#: after the kiosk's first frame, while the attract loop runs; the window must win that.
+NICENESS = 5
+
+
+def lower_priority() -> None:
+    """Run below the kiosk (see :data:`NICENESS`); where that is refused, as it is."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(NICENESS)
+
+
 def main(engine: str = "") -> int:
     """Run the speech process until its input ends; the exit status is the event loop's."""
+    lower_priority()
     app = QCoreApplication([sys.argv[0]])
     worker = Worker(engine)
     worker.found.connect(lambda languages: _answer(" ".join(["ready", *sorted(languages)])))

@@ -27,7 +27,9 @@ session
     5. at rest again: RSS after the navigations.
 transitions
     a fixed cycle of page changes (forward, forward, sibling, back …, home); for each, the times of
-    the ``Paint`` events of ``shell.host.overlay`` while ``shell.host.animation`` runs.
+    the ``Paint`` events of ``shell.host.overlay`` that show movement (``frames``: its progress
+    above 0) and of all of them (``painted``: the first shows the page left, held as the screen
+    showed it, before anything moves).
     With ``--bare``: a bare QWidget of the same size painting two opaque screen-sized pixmaps the
     same way (slide or cross-fade) under the same QVariantAnimation: the machine's own ceiling.
 """
@@ -138,16 +140,26 @@ class Heartbeat(QObject):
 
 
 class PaintLog(QObject):
-    """Event filter noting the time of every Paint event of one widget."""
+    """Event filter noting the time of every Paint event of one widget (:attr:`painted`), and
+    of those that show movement (:attr:`stamps`: *progress* says how far the transition is)."""
 
-    def __init__(self, widget: QWidget):
+    def __init__(self, widget: QWidget, progress: Callable[[], float] = lambda: 1.0):
         super().__init__()
         self.stamps: list[float] = []
+        self.painted: list[float] = []
+        self._progress = progress
         widget.installEventFilter(self)
+
+    def clear(self) -> None:
+        self.stamps.clear()
+        self.painted.clear()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint:
-            self.stamps.append(time.perf_counter())
+            now = time.perf_counter()
+            self.painted.append(now)
+            if self._progress() > 0:
+                self.stamps.append(now)
         return False
 
 
@@ -295,21 +307,27 @@ def kiosk_transitions(args: argparse.Namespace) -> Callable[[Any], Driver]:
         ]
         RESULT["size"] = [shell.width(), shell.height()]
         RESULT["duration_ms"] = host.animation.duration()
-        paints = PaintLog(host.overlay)
+        paints = PaintLog(host.overlay, lambda: host.overlay.progress)
         nav.home()
         host.finish_transition()
         yield 500
         transitions = []
         for i in range(args.count):
             kind, act = cycle[i % len(cycle)]
-            paints.stamps.clear()
+            paints.clear()
             called = time.perf_counter()
             act()
             returned = time.perf_counter()
             while host.animating:
                 yield 10
             transitions.append(
-                {"kind": kind, "called": called, "returned": returned, "frames": paints.stamps[:]}
+                {
+                    "kind": kind,
+                    "called": called,
+                    "returned": returned,
+                    "frames": paints.stamps[:],
+                    "painted": paints.painted[:],
+                }
             )
             yield 250
         RESULT["transitions"] = transitions
@@ -383,21 +401,28 @@ def bare_transitions(args: argparse.Namespace, out: Path) -> int:
         window.make_pixmaps()
         RESULT["size"] = [window.width(), window.height()]
         RESULT["duration_ms"] = args.duration_ms
-        paints = PaintLog(window)
+        paints = PaintLog(window, lambda: window.progress)
         yield 200
         transitions = []
         for i in range(args.count):
             kind, motion = motions[i % len(motions)]
-            paints.stamps.clear()
+            paints.clear()
             called = time.perf_counter()
             window.motion = motion
             window.progress = 0.0
             animation.start()
+            animation.setCurrentTime(16)  # as the kiosk's: its first frame moves
             returned = time.perf_counter()
             while animation.state() == QVariantAnimation.State.Running:
                 yield 10
             transitions.append(
-                {"kind": kind, "called": called, "returned": returned, "frames": paints.stamps[:]}
+                {
+                    "kind": kind,
+                    "called": called,
+                    "returned": returned,
+                    "frames": paints.stamps[:],
+                    "painted": paints.painted[:],
+                }
             )
             yield 250
         RESULT["transitions"] = transitions

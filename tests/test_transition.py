@@ -1,11 +1,15 @@
-"""The transition overlay paints the new page in bands of rows: the very pixels of a grab."""
+"""The transition overlay: the new page painted in bands of rows (the very pixels of a grab),
+the page left pictured once, the first frame moving."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import fingers
 import pytest
-from PySide6.QtCore import QPointF, QVariantAnimation
+from PySide6.QtCore import QEvent, QObject, QPointF, QVariantAnimation
 from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.model.navigation import HOME, Route
@@ -87,3 +91,47 @@ def test_a_page_change_paints_the_new_page_a_band_a_turn_before_it_slides_in(
     for picture, progress in frames:
         assert picture == frame(old, whole, 1, progress)
     assert host.overlay.new.isNull() and host.overlay.source is None
+
+
+class Paints(QObject):
+    """Notes the Paint events of a widget (and, with *progress*, how far the transition was)."""
+
+    def __init__(
+        self,
+        widget: QWidget,
+        progress: Callable[[], float] = lambda: 0.0,
+        running: Callable[[], bool] = lambda: False,
+    ):
+        super().__init__()
+        self.seen: list[tuple[float, bool]] = []
+        self._progress, self._running = progress, running
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            self.seen.append((self._progress(), self._running()))
+        return False
+
+
+def test_a_page_change_paints_nothing_of_the_page_left_and_moves_from_its_first_frame(
+    qtbot: QtBot, shell: Shell
+) -> None:
+    """The overlay covers the screen with a picture of the page left at once, the new page goes
+    beneath it (taking it beneath the page left made Qt paint that again, 7-10 ms), and the
+    animation's first frame already moves."""
+    left = fingers.open_page(qtbot, shell, HOME)
+    host = shell.host
+    left_paints = Paints(left)
+    overlay = Paints(
+        host.overlay,
+        lambda: host.overlay.progress,
+        lambda: host.animation.state() == QVariantAnimation.State.Running,
+    )
+    shell.nav.go(Route("themes"))
+    assert host.page is not left and host.page is not None, "the new page is the live one"
+    assert host.overlay.isVisible() and not host.overlay.old.isNull()
+    qtbot.waitUntil(lambda: not host.animating, timeout=3000)
+    assert left_paints.seen == [], "the page left was painted again"
+    during = [progress for progress, running in overlay.seen if running]
+    assert during, "the animation painted frames"
+    assert during[0] > 0, "the animation's first frame shows what the overlay showed already"

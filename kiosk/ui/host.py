@@ -35,6 +35,9 @@ from kiosk.ui.unfold import Unfolder
 
 log = logging.getLogger("kiosk.ui")
 
+#: One frame at 60 Hz, in milliseconds: where a transition's animation starts.
+FRAME_MS = 16
+
 
 class PageHost(QWidget):
     """Shows one page at a time, built by *factory* for the navigation model's current route.
@@ -81,17 +84,15 @@ class PageHost(QWidget):
         self.animation.valueChanged.connect(self._step)
         self.animation.finished.connect(self._finish)
         self._pending = single_shot(self, 0, self._start_animation)
-        #: The page being left, still on top until it is grabbed (see :meth:`show_route`).
+        #: The page being left: the overlay shows a picture of it, and it keeps the focus (and
+        #: so what assistive technology is told) until the new page is announced.
         self._leaving: Page | None = None
-        self._grab_old = single_shot(self, 0, self._grab_leaving)
-        self._unfold = Unfolder(
-            self, lambda: self._grab_old.isActive() or self._pending.isActive(), typeset
-        )
+        self._unfold = Unfolder(self, self._pending.isActive, typeset)
         self._unfold.completed.connect(self.page_completed)
         self._unfold.filled.connect(self._filled)
-        #: What the change in progress does once the new page fills its first screen: "grab"
-        #: the page being left and slide, slide on from the overlay ("pending"), or "settle"
-        #: (no transition); None when no new page is being built.
+        #: What the change in progress does once the new page fills its first screen: slide on
+        #: from the overlay's picture of the page left ("pending"), or "settle" (no transition:
+        #: the picture, if any, goes); None when no new page is being built.
         self._then: str | None = None
         self._depth_left = 0  # the depth of the page being left (see _abandon)
         #: A change of language or mode (:meth:`restyle`): the overlay shows a picture of the
@@ -114,7 +115,6 @@ class PageHost(QWidget):
             or self._frozen
             or self._restyler.active
             or self._unfold.active
-            or self._grab_old.isActive()
             or self._pending.isActive()
             or self.animation.state() == QVariantAnimation.State.Running
         )
@@ -123,20 +123,23 @@ class PageHost(QWidget):
         """Replace the page by the one for *change*, animated.
 
         The work of a page change is split over short turns of the event loop, so none of them
-        holds the main thread long: this one installs the new page (it is the live one from here
-        on, the old page still on top of it, as the screen shows it) and builds its parts, for
-        at most a slice of time a turn, until they fill its first screen (:meth:`_filled`); the
-        next turn grabs the old page for the overlay and lets it go; the next few paint the new
-        one for it, a band of rows a slice, and start the animation. The rest of the page is
-        built on later turns. *motion*:
-        the overlay's (1 slides on, -1 back, 0 cross-fades; by default from the direction).
+        holds the main thread long. This one covers the screen with a picture of the page left
+        (copied from the window's backing store where it can be: :func:`on_screen`) and installs
+        the new page beneath it: the new page is the live one from here on, and nothing but the
+        overlay is painted again (the new page taken beneath the page left, with nothing over
+        both, made Qt paint all of that page again: 7-10 ms at 1080p). The next turns build its
+        parts, for at most a slice of time a turn, until they fill its first screen
+        (:meth:`_filled`: the page left goes then); the next few paint it for the overlay, a
+        band of rows a slice, and start the animation. The rest of the page is built on later
+        turns. *motion*: the overlay's (1 slides on, -1 back, 0 cross-fades; by default from
+        the direction).
         """
         if self._restyler.flush():
             self._again = None  # a change of language or mode is applied: this page is built
         if self._then is not None:
             self._abandon()  # the page being built was not on screen yet
         if self._leaving is not None:
-            self._grab_leaving()  # a change before the old page was grabbed: grab it now
+            self._settle_leaving()  # the overlay shows it: it can go
         pending = self._pending.isActive() or self._frozen
         self._frozen = False
         if pending:
@@ -152,6 +155,8 @@ class PageHost(QWidget):
             self._scroll.clear()
         visible = old is not None and self.isVisible()
         slide = self.animation.duration() > 0 and (pending or visible)
+        if visible and not pending and old is not None:  # the screen as it shows the page left
+            self.overlay.hold(self.overlay.on_screen(old))
         page, stale = self._kept.take(change.route)
         if stale is not None:
             discard(stale)  # built for another language, size or content
@@ -171,9 +176,9 @@ class PageHost(QWidget):
         self.overlay.motion = MOTION.get(change.direction, 0) if motion is None else motion
         if old is not None and leaving is None:
             self._leave(old)  # the overlay shows the page before, or nothing shows it
-        self._leaving = leaving  # the screen shows it until the new page is ready to slide in
-        self._then = "settle" if not slide else "pending" if pending else "grab"
-        if slide:  # built beneath the page left or a picture: nothing of it need be painted yet
+        self._leaving = leaving  # beneath the overlay's picture of it, it keeps the focus
+        self._then = "pending" if slide else "settle"
+        if slide:  # built beneath the overlay's picture: nothing of it need be painted yet
             page.setUpdatesEnabled(False)
         self._unfold.unfold(page, position)  # scrolled where the visitor was, once built so far
 
@@ -183,17 +188,15 @@ class PageHost(QWidget):
         if then is None or self.page is None:
             return
         self.page_changed.emit(str(self.page.route))
-        if then == "grab":
-            self._grab_old.start()  # the screen shows the old page until it is grabbed
-        elif then == "pending":
-            self._pending.start()  # the overlay still shows the page before
+        self._settle_leaving()  # the new page is announced (and has the focus, if it was there)
+        if then == "pending":
+            self._pending.start()  # the overlay shows the page before
         else:
-            self._settle_leaving()
             self._finish()
 
     def _abandon(self) -> None:
         """A change came while the new page was still being built, before it was seen: it goes,
-        and the change starts from what the screen shows (the page before it)."""
+        and the change starts from the page before it (the overlay shows its picture, if any)."""
         page, then, self._then = self.page, self._then, None
         if page is not None:
             self._unfold.forget(page)
@@ -205,20 +208,9 @@ class PageHost(QWidget):
         if then == "pending":
             self._pending.start()  # the overlay still shows the page before: slide on from there
 
-    def _grab_leaving(self) -> None:
-        """Grab the page being left for the overlay, let it go and grab the new one next."""
-        old, self._leaving = self._leaving, None
-        self._grab_old.stop()
-        if old is None:
-            return
-        self.overlay.hold(self.overlay.on_screen(old))  # as the screen shows it
-        self._leave(old)
-        self._pending.start()
-
     def _settle_leaving(self) -> None:
-        """Let the page being left go at once, without grabbing it (no transition)."""
+        """Let the page being left go (the overlay shows its picture, or nothing does)."""
         old, self._leaving = self._leaving, None
-        self._grab_old.stop()
         if old is not None:
             self._leave(old)
 
@@ -228,9 +220,13 @@ class PageHost(QWidget):
         if self.page is None:
             self._finish()
             return
-        self.page.setUpdatesEnabled(True)
+        self.page.setUpdatesEnabled(True)  # beneath the overlay: nothing of it is painted
         if self.overlay.prepare(self.page):
             self.animation.start()
+            # Its first frame is one frame in (at 0 it would show just what the overlay shows
+            # already), painted now: the parts of the page still to build wait for the next turn.
+            self.animation.setCurrentTime(FRAME_MS)
+            self.overlay.repaint()
         else:
             self._pending.start()  # the next band on the next turn
 
@@ -249,7 +245,6 @@ class PageHost(QWidget):
         shown = self.page if self._leaving is None and not self.overlay.isVisible() else None
         # What the screen shows: the page, copied from the backing store where it can be.
         picture = self.overlay.on_screen(shown) if shown is not None else self.grab()
-        self._grab_old.stop()
         self._pending.stop()
         self.animation.stop()
         current = self.page
@@ -312,9 +307,8 @@ class PageHost(QWidget):
     def drop_kept(self) -> None:
         """Delete the pages kept for a return visit (the page being left too)."""
         if self._then is not None:
-            self._unfold.finish()  # the new page is built first: the old one is grabbed then
-        if self._leaving is not None:
-            self._grab_leaving()  # its transition goes on; the page itself is not kept
+            self._unfold.finish()  # the new page is built first (and announced): the old one goes
+        self._settle_leaving()
         for page in self._kept.take_all():
             discard(page)
 
@@ -334,8 +328,8 @@ class PageHost(QWidget):
             discard(page)
 
     def _install(self, page: Page, under: Page | None = None) -> None:
-        """Show *page* as the current one (beneath *under*, the page the screen still shows:
-        raising that one instead would paint it all again)."""
+        """Show *page* as the current one, beneath the overlay (and beneath *under*, the page
+        being left: it keeps the focus until the new one is announced)."""
         if not self.painted:
             page.installEventFilter(self)
         if page.parentWidget() is not self:

@@ -95,7 +95,7 @@ def test_adding_again_moves_a_listener_to_the_front(qtbot: QtBot) -> None:
     assert a not in hub.listeners and b not in hub.listeners
 
 
-def test_a_deleted_listener_is_forgotten(qtbot: QtBot) -> None:
+def test_a_deleted_listener_is_never_called_and_goes(qtbot: QtBot) -> None:
     field = QLineEdit()
     qtbot.addWidget(field)
     log: list[tuple[str, QEvent.Type]] = []
@@ -103,10 +103,10 @@ def test_a_deleted_listener_is_forgotten(qtbot: QtBot) -> None:
     input_hub.listen(listener, [QEvent.Type.KeyPress])
     assert listener in _hub().listeners
     shiboken6.delete(listener)
-    assert all(shiboken6.isValid(entry) for entry in _hub().listeners)
     QTest.keyClick(field, Qt.Key.Key_A)  # would call into the deleted object
     assert log == []
     assert field.text() == "a"
+    assert all(shiboken6.isValid(entry) for entry in _hub().listeners), "it went at the event"
 
 
 def test_an_object_without_an_event_filter_is_refused() -> None:

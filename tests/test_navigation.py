@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+
+import pytest
 from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -96,3 +99,25 @@ def test_every_screen_is_at_most_two_taps_from_home(qtbot: QtBot, content: Conte
 def test_routes_read_and_print_as_paths() -> None:
     assert Route.parse("theme/frontier") == Route("theme", "frontier")
     assert str(Route("theme", "frontier")) == "theme/frontier"
+
+
+def test_a_listener_that_raises_is_reported_and_the_others_still_hear(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As with Qt's signals: the exception goes to sys.excepthook and never unwinds into the
+    code that emitted (a Qt event handler, where unwinding crashed the next paint)."""
+    from kiosk.model.events import Emitter
+
+    reported: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, error, tb: reported.append(error))
+    emitter: Emitter[int] = Emitter()
+    heard: list[int] = []
+
+    def broken(value: int) -> None:
+        raise RuntimeError(f"cannot take {value}")
+
+    emitter.connect(broken)
+    emitter.connect(heard.append)
+    emitter.emit(3)
+    assert heard == [3]
+    assert [str(error) for error in reported] == ["cannot take 3"]

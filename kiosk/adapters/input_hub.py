@@ -14,10 +14,10 @@ stops the event there.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Collection
 from typing import Protocol
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 
@@ -41,15 +41,12 @@ class InputHub(QObject):
 
     def add(self, listener: QObject, types: Collection[QEvent.Type]) -> None:
         """Hand *listener* the events of *types* from now on, before those added earlier (again:
-        it moves to the front). It goes by itself when it is deleted."""
+        it moves to the front). A listener that is deleted is dropped when next met."""
         if not hasattr(listener, "eventFilter"):
             raise TypeError(f"{type(listener).__name__} has no eventFilter")
-        fresh = all(entry is not listener for entry, _ in self._listeners)
         self._drop(listener)
         self._listeners.insert(0, (listener, frozenset(types)))
         self._index()
-        if fresh:
-            listener.destroyed.connect(functools.partial(self._forget, id(listener)))
 
     def remove(self, listener: QObject) -> None:
         """Stop handing *listener* events (nothing happens if it was not listening)."""
@@ -65,17 +62,22 @@ class InputHub(QObject):
         listeners = self._by_type.get(event.type())
         if listeners:
             for listener in listeners:
-                if listener.eventFilter(watched, event):
+                if not shiboken6.isValid(listener):
+                    self._forget_deleted()  # a window closed: never call into what it held
+                elif listener.eventFilter(watched, event):
                     return True
         return False
 
-    def _drop(self, listener: QObject) -> None:
-        self._listeners = [entry for entry in self._listeners if entry[0] is not listener]
-
-    def _forget(self, key: int) -> None:
-        """A listener was deleted (its wrapper may already be gone): forget it by identity."""
-        self._listeners = [entry for entry in self._listeners if id(entry[0]) != key]
+    def _forget_deleted(self) -> None:
+        self._listeners = [entry for entry in self._listeners if shiboken6.isValid(entry[0])]
         self._index()
+
+    def _drop(self, listener: QObject) -> None:
+        self._listeners = [
+            entry
+            for entry in self._listeners
+            if entry[0] is not listener and shiboken6.isValid(entry[0])
+        ]
 
     def _index(self) -> None:
         by_type: dict[QEvent.Type, list[Listener]] = {}

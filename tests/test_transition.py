@@ -135,3 +135,23 @@ def test_a_page_change_paints_nothing_of_the_page_left_and_moves_from_its_first_
     during = [progress for progress, running in overlay.seen if running]
     assert during, "the animation painted frames"
     assert during[0] > 0, "the animation's first frame shows what the overlay showed already"
+
+
+def test_a_change_during_a_transition_pictures_its_frame_not_the_page_beneath(
+    qtbot: QtBot, shell: Shell
+) -> None:
+    """The frame on screen is the picture the next change slides from: the page sliding in is
+    never painted for it (it had not been painted since the transition began: 15-35 ms)."""
+    fingers.open_page(qtbot, shell, HOME)
+    host = shell.host
+    shell.nav.go(Route("themes"))
+    arriving = host.page
+    assert arriving is not None
+    frames = Paints(host.overlay, lambda: host.overlay.progress)
+    qtbot.waitUntil(lambda: any(0 < progress < 1 for progress, _ in frames.seen), timeout=3000)
+    arriving_paints = Paints(arriving)  # painted in bands for the overlay: done by now
+    shown = image(host.overlay.grab())
+    shell.nav.go(Route("achievements"))
+    assert image(host.overlay.old) == shown, "the picture is the frame on screen"
+    qtbot.waitUntil(lambda: not host.animating, timeout=3000)
+    assert arriving_paints.seen == [], "the page beneath the transition was painted"

@@ -142,6 +142,10 @@ class PageHost(QWidget):
             self._settle_leaving()  # the overlay shows it: it can go
         pending = self._pending.isActive() or self._frozen
         self._frozen = False
+        # A transition on screen: its frame is what the screen shows (the page beneath has not
+        # been painted since it began: picturing the page would paint all of it, 15-35 ms).
+        moving = self.overlay.isVisible() and self.isVisible() and not pending
+        shown = self.overlay.on_screen(self.overlay) if moving else None
         if pending:
             self._pending.stop()  # the screen still shows the page before: slide on from there
         elif self.animating:
@@ -155,14 +159,14 @@ class PageHost(QWidget):
             self._scroll.clear()
         visible = old is not None and self.isVisible()
         slide = self.animation.duration() > 0 and (pending or visible)
-        if visible and not pending and old is not None:  # the screen as it shows the page left
-            self.overlay.hold(self.overlay.on_screen(old))
         page, stale = self._kept.take(change.route)
         if stale is not None:
             discard(stale)  # built for another language, size or content
         if page is None:
             page = self.factory(change.route)
             self._unfold.fold(page)
+        if visible and not pending and old is not None:  # the screen as it shows the page left
+            self.overlay.hold(shown if shown is not None else self.overlay.on_screen(old))
         leaving = old if visible and not pending else None
         if leaving is not None:  # taps go through it to the new page, the live one
             leaving.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
@@ -242,9 +246,10 @@ class PageHost(QWidget):
             apply()
             self.rebuild()
             return
-        shown = self.page if self._leaving is None and not self.overlay.isVisible() else None
-        # What the screen shows: the page, copied from the backing store where it can be.
-        picture = self.overlay.on_screen(shown) if shown is not None else self.grab()
+        shown = self.overlay if self.overlay.isVisible() else page
+        # What the screen shows (the page, or the overlay on it), copied from the window's
+        # backing store where it can be.
+        picture = self.overlay.on_screen(shown)
         self._pending.stop()
         self.animation.stop()
         current = self.page

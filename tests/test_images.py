@@ -104,3 +104,47 @@ def test_a_drawing_is_rendered_at_its_size_before_it_is_painted(
     grabbed = figure.grab().toImage()  # painted from the render made before: not rendered again
     assert rendered == [size]
     assert colours(grabbed) > 20
+
+
+def test_several_drawings_are_rendered_one_a_turn(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The theme page with four drawings rendered them all in one turn (40-75 ms)."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    turns: list[int] = []  # the renders done at each turn of the queue
+    queue = images.RenderTurns.of_application()
+    step = queue._next
+
+    def counted() -> None:
+        before = len(rendered)
+        step()
+        turns.append(len(rendered) - before)
+
+    rendered: list[QSize] = []
+    real = images.render
+
+    def render(source: images._Source, size: QSize) -> QPixmap:
+        rendered.append(size)
+        return real(source, size)
+
+    monkeypatch.setattr(images, "render", render)
+    queue._timer.timeout.disconnect()
+    queue._timer.timeout.connect(counted)
+    try:
+        page = QWidget()
+        qtbot.addWidget(page)
+        page.setUpdatesEnabled(False)  # built beneath the page on screen: no paint renders them
+        column = QVBoxLayout(page)
+        names = ("photo-robot", "photo-vr", "photo-exterior")
+        for name in names:
+            image = Image(src=f":/illustrations/{name}.svg", alt=ALT, caption=CAPTION)
+            column.addWidget(ImageFigure(image, "en", 1.0, theme=THEME))
+        page.resize(400, 1200)
+        page.show()
+        qtbot.waitUntil(lambda: len(rendered) == len(names), timeout=3000)
+        assert turns and max(turns) == 1, turns
+        assert queue.waiting == 0
+    finally:
+        queue._timer.timeout.disconnect()
+        queue._timer.timeout.connect(step)

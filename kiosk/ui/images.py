@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QFile, QRectF, QSize, Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QFile, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -129,9 +130,11 @@ class ImageFigure(QWidget):
     """An image with its caption and credit; its height follows its width.
 
     A drawing is rendered at its size in a turn of its own once the figure is shown at that size
-    (3–9 ms at 1080p), not in the paint that first shows it: that paint is one of the bands of
-    a page change (see :mod:`kiosk.ui.transition`), which the render would make two or three
-    times as long. A paint that comes first renders it then, as before: the same pixels.
+    (3–14 ms at 1080p; :class:`RenderTurns`: one figure a turn, so a page with several drawings
+    does not render them all in one), not in the paint that first shows it: that paint is one
+    of the bands of a page change (see :mod:`kiosk.ui.transition`), which the render would make
+    two or three times as long. A paint that comes first renders it then, as before: the same
+    pixels.
     """
 
     def __init__(
@@ -155,7 +158,6 @@ class ImageFigure(QWidget):
         self.stand_in = stand_in
         self.source = source(image.src, folder)
         self._cache: QPixmap | None = None
-        self._render_soon: QTimer | None = None  # renders a drawing once shown at its size
         self.setAccessibleName(image.alt.get(lang))
         parts = [t.get(lang) for t in (image.caption, self.credit) if t is not None]
         self.setAccessibleDescription(" ".join(parts))
@@ -230,11 +232,10 @@ class ImageFigure(QWidget):
             return
         if self._cache is not None and self._cache.size() == self._picture_size():
             return
-        if self._render_soon is None:
-            self._render_soon = single_shot(self, 0, self._render_now)
-        self._render_soon.start()
+        RenderTurns.of_application().add(self)
 
-    def _render_now(self) -> None:
+    def render_now(self) -> None:
+        """Render the picture at the size shown, if the figure is shown."""
         if self.isVisible() and self.width() > 0:
             self._rendered()
 
@@ -307,3 +308,44 @@ class ImageFigure(QWidget):
         painter.drawRoundedRect(tag, h / 2, h / 2)
         painter.setPen(QColor(self.theme.palette.text))
         painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)
+
+
+class RenderTurns(QObject):
+    """The figures waiting for their drawing, rendered one a turn of the event loop, in the order
+    they were shown (each with a timer of its own, the four drawings of a theme page were
+    rendered in one turn: 40-75 ms). One for the application (:meth:`of_application`)."""
+
+    NAME = "kioskImageRenders"
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.setObjectName(self.NAME)
+        self._waiting: list[ImageFigure] = []
+        self._timer = single_shot(self, 0, self._next)
+
+    @classmethod
+    def of_application(cls) -> RenderTurns:
+        app = QCoreApplication.instance()
+        found = app.findChild(RenderTurns, cls.NAME) if app is not None else None
+        if isinstance(found, RenderTurns):
+            return found
+        return cls(app if app is not None else QObject())
+
+    @property
+    def waiting(self) -> int:
+        return len(self._waiting)
+
+    def add(self, figure: ImageFigure) -> None:
+        if all(waiting is not figure for waiting in self._waiting):
+            self._waiting.append(figure)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _next(self) -> None:
+        while self._waiting:
+            figure = self._waiting.pop(0)
+            if shiboken6.isValid(figure):  # its page may have gone
+                figure.render_now()
+                break
+        if self._waiting:
+            self._timer.start()

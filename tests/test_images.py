@@ -80,18 +80,24 @@ def test_a_missing_or_broken_image_shows_a_placeholder(
     assert figure.accessibleName() == "Illustration"
 
 
-def test_a_drawing_is_rendered_at_its_size_before_it_is_painted(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A page change paints the new page in short bands: the render is not left to them."""
-    rendered: list[QSize] = []
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[QSize]:
+    """The sizes drawings are rendered at, in order, from here on."""
+    sizes: list[QSize] = []
     real = images.render
 
     def render(source: images._Source, size: QSize) -> QPixmap:
-        rendered.append(size)
+        sizes.append(size)
         return real(source, size)
 
     monkeypatch.setattr(images, "render", render)
+    return sizes
+
+
+def test_a_drawing_is_rendered_at_its_size_before_it_is_painted(
+    qtbot: QtBot, rendered: list[QSize]
+) -> None:
+    """A page change paints the new page in short bands: the render is not left to them."""
     image = Image(src=":/illustrations/photo-robot.svg", alt=ALT, caption=CAPTION)
     figure = ImageFigure(image, "en", 1.0, theme=THEME)
     qtbot.addWidget(figure)
@@ -106,9 +112,7 @@ def test_a_drawing_is_rendered_at_its_size_before_it_is_painted(
     assert colours(grabbed) > 20
 
 
-def test_several_drawings_are_rendered_one_a_turn(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_several_drawings_are_rendered_one_a_turn(qtbot: QtBot, rendered: list[QSize]) -> None:
     """The theme page with four drawings rendered them all in one turn (40-75 ms)."""
     from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -121,14 +125,6 @@ def test_several_drawings_are_rendered_one_a_turn(
         step()
         turns.append(len(rendered) - before)
 
-    rendered: list[QSize] = []
-    real = images.render
-
-    def render(source: images._Source, size: QSize) -> QPixmap:
-        rendered.append(size)
-        return real(source, size)
-
-    monkeypatch.setattr(images, "render", render)
     queue._timer.timeout.disconnect()
     queue._timer.timeout.connect(counted)
     try:

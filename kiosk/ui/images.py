@@ -219,23 +219,23 @@ class ImageFigure(QWidget):
     def _picture_size(self) -> QSize:
         return QSize(self.width(), self._picture_height(self.width()))
 
+    def _stale(self) -> bool:
+        """Whether the picture is not rendered at the figure's size yet."""
+        return self._cache is None or self._cache.size() != self._picture_size()
+
     def _rendered(self) -> QPixmap:
         """The picture at the figure's size (rendered now if it was not yet)."""
-        size = self._picture_size()
-        if self._cache is None or self._cache.size() != size:
-            self._cache = render(self.source, size)
+        if self._cache is None or self._stale():
+            self._cache = render(self.source, self._picture_size())
         return self._cache
 
     def _render_later(self) -> None:
         """Render the picture at the size shown on a turn of its own, if not done yet."""
-        if not self.source.ok or not self.isVisible() or self.width() <= 0:
-            return
-        if self._cache is not None and self._cache.size() == self._picture_size():
-            return
-        RenderTurns.of_application().add(self)
+        if self.source.ok and self.isVisible() and self.width() > 0 and self._stale():
+            RenderTurns.of_application().add(self)
 
     def render_now(self) -> None:
-        """Render the picture at the size shown, if the figure is shown."""
+        """Render the picture at the size shown, if the figure is still shown."""
         if self.isVisible() and self.width() > 0:
             self._rendered()
 
@@ -325,11 +325,12 @@ class RenderTurns(QObject):
 
     @classmethod
     def of_application(cls) -> RenderTurns:
+        """The application's queue (made on first use; a figure exists only with one)."""
         app = QCoreApplication.instance()
-        found = app.findChild(RenderTurns, cls.NAME) if app is not None else None
-        if isinstance(found, RenderTurns):
-            return found
-        return cls(app if app is not None else QObject())
+        if app is None:
+            raise RuntimeError("images are rendered in a running application")
+        found = app.findChild(RenderTurns, cls.NAME)
+        return found if isinstance(found, RenderTurns) else cls(app)
 
     @property
     def waiting(self) -> int:

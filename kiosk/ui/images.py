@@ -10,11 +10,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QFile, QObject, QRectF, QSize, Qt
+from PySide6.QtCore import QFile, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QImage,
     QImageReader,
     QPainter,
     QPainterPath,
@@ -29,9 +29,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from kiosk.content import Lang, Text
 from kiosk.content.model import Image
 from kiosk.ui import icons
+from kiosk.ui.raster import Job, Rasteriser, rasterise
 from kiosk.ui.strings import ui
 from kiosk.ui.text import line_height, wrap
-from kiosk.ui.timers import single_shot
 from kiosk.ui.tokens import RADII, SIZE, SPACE, TYPE, Theme, scaled
 
 log = logging.getLogger("kiosk.ui")
@@ -45,7 +45,7 @@ class _Source:
     def __init__(self, src: str, folder: Path | None):
         self.svg: QSvgRenderer | None = None
         self.pixmap = QPixmap()
-        path = src if src.startswith(":/") else str((folder or Path()) / src)
+        self.path = path = src if src.startswith(":/") else str((folder or Path()) / src)
         if not QFile.exists(path):
             log.warning("image %s not found; showing a placeholder", src)
             return
@@ -75,17 +75,12 @@ class _Source:
             return self.pixmap.height() / max(1, self.pixmap.width())
         return _PLACEHOLDER_RATIO
 
-    def render(self, size: QSize) -> QPixmap:
+    def render(self, size: QSize) -> QImage:
         if self.svg is not None:
-            pixmap = QPixmap(size)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            self.svg.render(painter, QRectF(0, 0, size.width(), size.height()))
-            painter.end()
-            return pixmap
+            return rasterise(self.path, size)
         return self.pixmap.scaled(
             size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
-        )
+        ).toImage()
 
 
 #: Sources read lately and their latest renders: a page built again (a return visit, a language
@@ -94,7 +89,7 @@ class _Source:
 _SOURCES = 8
 _RENDERS = 2
 _sources: dict[tuple[str, str, float], _Source] = {}
-_renders: dict[tuple[_Source, int, int], QPixmap] = {}
+_renders: dict[tuple[_Source, int, int], QImage] = {}
 
 
 def source(src: str, folder: Path | None) -> _Source:
@@ -114,12 +109,22 @@ def source(src: str, folder: Path | None) -> _Source:
     return found
 
 
-def render(source: _Source, size: QSize) -> QPixmap:
-    """*source* rendered at *size*, from the small cache of recent renders when it is there."""
+def prepare(source: _Source, size: QSize) -> Job | None:
+    """A drawing not rendered at *size* lately, asked of the worker thread (:mod:`raster`)."""
+    if source.svg is None or (source, size.width(), size.height()) in _renders:
+        return None
+    return Rasteriser.of_application().request(source.path, size)
+
+
+def render(source: _Source, size: QSize, job: Job | None = None) -> QImage:
+    """*source* at *size*: from the small cache of recent renders when it is there, else from
+    *job* (the worker's render of it), else rendered now."""
     key = (source, size.width(), size.height())
     found = _renders.pop(key, None)
     if found is None:
-        found = source.render(size)
+        found = job.image() if job is not None and job.size == size else source.render(size)
+    elif job is not None:
+        job.drop()
     _renders[key] = found
     while len(_renders) > _RENDERS:
         del _renders[next(iter(_renders))]
@@ -129,12 +134,11 @@ def render(source: _Source, size: QSize) -> QPixmap:
 class ImageFigure(QWidget):
     """An image with its caption and credit; its height follows its width.
 
-    A drawing is rendered at its size in a turn of its own once the figure is shown at that size
-    (3–14 ms at 1080p; :class:`RenderTurns`: one figure a turn, so a page with several drawings
-    does not render them all in one), not in the paint that first shows it: that paint is one
-    of the bands of a page change (see :mod:`kiosk.ui.transition`), which the render would make
-    two or three times as long. A paint that comes first renders it then, as before: the same
-    pixels.
+    A drawing is rendered at its size by a worker thread as soon as the figure is shown at that
+    size (3–14 ms at 1080p, :mod:`kiosk.ui.raster`), not in the paint that first shows it: that
+    paint is one of the bands of a page change (see :mod:`kiosk.ui.transition`), which the render
+    would make two or three times as long. A paint that comes before the worker is done takes its
+    picture from it (or renders it, if the worker has not started): the same pixels.
     """
 
     def __init__(
@@ -157,7 +161,8 @@ class ImageFigure(QWidget):
         self.factor = factor
         self.stand_in = stand_in
         self.source = source(image.src, folder)
-        self._cache: QPixmap | None = None
+        self._cache: QImage | None = None
+        self._job: Job | None = None  # the picture asked of the worker
         self.setAccessibleName(image.alt.get(lang))
         parts = [t.get(lang) for t in (image.caption, self.credit) if t is not None]
         self.setAccessibleDescription(" ".join(parts))
@@ -223,21 +228,22 @@ class ImageFigure(QWidget):
         """Whether the picture is not rendered at the figure's size yet."""
         return self._cache is None or self._cache.size() != self._picture_size()
 
-    def _rendered(self) -> QPixmap:
-        """The picture at the figure's size (rendered now if it was not yet)."""
+    def _rendered(self) -> QImage:
+        """The picture at the figure's size (from the worker, or rendered now if it was not)."""
         if self._cache is None or self._stale():
-            self._cache = render(self.source, self._picture_size())
+            job, self._job = self._job, None
+            self._cache = render(self.source, self._picture_size(), job)
         return self._cache
 
     def _render_later(self) -> None:
-        """Render the picture at the size shown on a turn of its own, if not done yet."""
-        if self.source.ok and self.isVisible() and self.width() > 0 and self._stale():
-            RenderTurns.of_application().add(self)
-
-    def render_now(self) -> None:
-        """Render the picture at the size shown, if the figure is still shown."""
-        if self.isVisible() and self.width() > 0:
-            self._rendered()
+        """Ask the worker for the picture at the size shown, if it is not rendered yet."""
+        if not (self.source.ok and self.isVisible() and self.width() > 0 and self._stale()):
+            return
+        size = self._picture_size()
+        if self._job is None or self._job.size != size:
+            if self._job is not None:
+                self._job.drop()
+            self._job = prepare(self.source, size)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -258,7 +264,7 @@ class ImageFigure(QWidget):
         painter.save()
         painter.setClipPath(clip)
         if self.source.ok:
-            painter.drawPixmap(0, 0, self._rendered())
+            painter.drawImage(0, 0, self._rendered())
         else:
             self._paint_placeholder(painter, pic)
         painter.restore()
@@ -308,45 +314,3 @@ class ImageFigure(QWidget):
         painter.drawRoundedRect(tag, h / 2, h / 2)
         painter.setPen(QColor(self.theme.palette.text))
         painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)
-
-
-class RenderTurns(QObject):
-    """The figures waiting for their drawing, rendered one a turn of the event loop, in the order
-    they were shown (each with a timer of its own, the four drawings of a theme page were
-    rendered in one turn: 40-75 ms). One for the application (:meth:`of_application`)."""
-
-    NAME = "kioskImageRenders"
-
-    def __init__(self, parent: QObject):
-        super().__init__(parent)
-        self.setObjectName(self.NAME)
-        self._waiting: list[ImageFigure] = []
-        self._timer = single_shot(self, 0, self._next)
-
-    @classmethod
-    def of_application(cls) -> RenderTurns:
-        """The application's queue (made on first use; a figure exists only with one)."""
-        app = QCoreApplication.instance()
-        if app is None:
-            raise RuntimeError("images are rendered in a running application")
-        found = app.findChild(RenderTurns, cls.NAME)
-        return found if isinstance(found, RenderTurns) else cls(app)
-
-    @property
-    def waiting(self) -> int:
-        return len(self._waiting)
-
-    def add(self, figure: ImageFigure) -> None:
-        if all(waiting is not figure for waiting in self._waiting):
-            self._waiting.append(figure)
-        if not self._timer.isActive():
-            self._timer.start()
-
-    def _next(self) -> None:
-        while self._waiting:
-            figure = self._waiting.pop(0)
-            if shiboken6.isValid(figure):  # its page may have gone
-                figure.render_now()
-                break
-        if self._waiting:
-            self._timer.start()

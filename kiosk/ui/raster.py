@@ -1,0 +1,104 @@
+"""Drawings rendered beside the main thread.
+
+A bundled illustration is an SVG drawn at the size it is shown: 3–14 ms at its size on a page,
+30–55 ms across a page at 1080p, four times that at 4K. On the main thread that is a stall a
+visitor sees: the page change stops moving and the next tap waits. ``QSvgRenderer.render`` holds
+Python's lock while it draws, so a thread of ours gains nothing with it; Qt's SVG image reader
+draws the same pixels and lets go of the lock while it does. So a figure asks one worker thread
+for its picture (:meth:`Rasteriser.request`) as soon as it is shown at a size, and takes it
+(:meth:`Job.image`) when it is first painted, mostly long done by then. A paint that comes before
+the worker has started on it takes the job back and draws it itself; one that comes while the
+worker draws waits for it. In every case the same pixels as before, never an empty frame.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Signal
+from PySide6.QtGui import QImage, QImageReader
+
+log = logging.getLogger("kiosk.ui")
+
+
+def rasterise(path: str, size: QSize) -> QImage:
+    """The drawing at *path* drawn at *size* on a transparent image (null if it cannot be)."""
+    reader = QImageReader(path)
+    reader.setScaledSize(size)
+    image = reader.read()
+    if image.isNull():
+        log.warning("drawing %s could not be drawn: %s", path, reader.errorString())
+    return image
+
+
+class Job:
+    """One drawing asked of the worker: its picture, from the worker or drawn here."""
+
+    def __init__(self, path: str, size: QSize, future: Future[QImage] | None):
+        self.path = path
+        self.size = QSize(size)
+        self._future = future
+
+    def done(self) -> bool:
+        """Whether the picture is there to take without waiting."""
+        return self._future is not None and self._future.done()
+
+    def image(self) -> QImage:
+        """The picture: the worker's, or drawn here when the worker had not started on it."""
+        future, self._future = self._future, None
+        if future is None or future.cancel():
+            return rasterise(self.path, self.size)
+        return future.result()
+
+    def drop(self) -> None:
+        """Not wanted any more: the worker skips it if it has not started on it."""
+        if self._future is not None:
+            self._future.cancel()
+            self._future = None
+
+
+class Rasteriser(QObject):
+    """The application's one worker thread for drawings (:meth:`of_application`); it is waited
+    for when the application quits, so no drawing outlives Qt."""
+
+    NAME = "kioskRasteriser"
+
+    #: A picture the worker finished (emitted on the main thread, for tests and benchmarks).
+    finished = Signal(str, QSize)
+
+    def __init__(self, app: QCoreApplication):
+        super().__init__(app)
+        self.setObjectName(self.NAME)
+        self._pool: ThreadPoolExecutor | None = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="kiosk-drawings"
+        )
+        app.aboutToQuit.connect(self.shut)
+
+    @classmethod
+    def of_application(cls) -> Rasteriser:
+        """The application's worker (made on first use)."""
+        app = QCoreApplication.instance()
+        if app is None:
+            raise RuntimeError("drawings are rendered in a running application")
+        found = app.findChild(Rasteriser, cls.NAME)
+        return found if isinstance(found, Rasteriser) else cls(app)
+
+    def request(self, path: str, size: QSize) -> Job:
+        """Start drawing *path* at *size* in the worker (after what it was asked before)."""
+        if self._pool is None:  # quitting: whoever paints draws it
+            return Job(path, size, None)
+        future = self._pool.submit(rasterise, path, QSize(size))
+        future.add_done_callback(lambda done: self._report(done, path, size))
+        return Job(path, size, future)
+
+    def _report(self, future: Future[QImage], path: str, size: QSize) -> None:
+        # On the worker thread: the signal reaches the main thread's receivers queued.
+        if not future.cancelled():
+            self.finished.emit(path, size)
+
+    def shut(self) -> None:
+        """Drop what the worker has not started and wait for what it draws."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)

@@ -44,7 +44,7 @@ def _picture() -> QPixmap:
 
 def test_a_kept_picture_comes_back_pixel_for_pixel(qtbot: QtBot, tmp_path: Path) -> None:
     picture = _picture()
-    attract_cache.save(tmp_path, "p", "a" * 40, picture)
+    attract_cache.save(tmp_path, "p", "a" * 40, picture).result()
     kept = attract_cache.load(tmp_path, "p", "a" * 40, 64, 48)
     assert kept is not None
     assert kept == picture.toImage()
@@ -57,18 +57,18 @@ def test_a_picture_read_back_stays_whole_when_its_file_is_kept_again(
     """The image is the file mapped into memory: keeping a new picture under the same name
     replaces the file, and the image read before still shows the old one."""
     old = _picture()
-    attract_cache.save(tmp_path, "p", "a" * 40, old)
+    attract_cache.save(tmp_path, "p", "a" * 40, old).result()
     kept = attract_cache.load(tmp_path, "p", "a" * 40, 64, 48)
     new = QPixmap(64, 48)
     new.fill(QColor(200, 10, 10))
-    attract_cache.save(tmp_path, "p", "b" * 40, new)
+    attract_cache.save(tmp_path, "p", "b" * 40, new).result()
     assert kept is not None and kept == old.toImage()
     again = attract_cache.load(tmp_path, "p", "b" * 40, 64, 48)
     assert again is not None and again == new.toImage()
 
 
 def test_another_key_a_size_or_a_damaged_file_paints_anew(qtbot: QtBot, tmp_path: Path) -> None:
-    attract_cache.save(tmp_path, "p", "a" * 40, _picture())
+    attract_cache.save(tmp_path, "p", "a" * 40, _picture()).result()
     assert attract_cache.load(tmp_path, "p", "b" * 40, 64, 48) is None
     assert attract_cache.load(tmp_path, "p", "a" * 40, 64, 49) is None
     assert attract_cache.load(tmp_path / "none", "p", "a" * 40, 64, 48) is None

@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content import Text
 from kiosk.content.model import Image
-from kiosk.ui import images, raster
+from kiosk.ui import images, worker
 from kiosk.ui.images import ImageFigure
-from kiosk.ui.raster import Rasteriser
 from kiosk.ui.tokens import THEME
+from kiosk.ui.worker import Worker
 
 ALT = Text("示意插图", "Illustration")
 CAPTION = Text("展厅", "The hall")
@@ -106,14 +106,14 @@ class Renders:
         return REAL_RASTERISE(path, size)
 
 
-REAL_RASTERISE = raster.rasterise
+REAL_RASTERISE = worker.rasterise
 
 
 @pytest.fixture
 def rendered(monkeypatch: pytest.MonkeyPatch) -> Iterator[Renders]:
     """Every drawing rendered from here on (by the worker or on the main thread)."""
     spy = Renders()
-    monkeypatch.setattr(raster, "rasterise", spy)
+    monkeypatch.setattr(worker, "rasterise", spy)
     monkeypatch.setattr(images, "rasterise", spy)
     yield spy
     spy.release()
@@ -136,7 +136,7 @@ def test_a_drawing_is_rendered_beside_the_main_thread_before_it_is_painted(
     """A page change paints the new page in short bands: the render is left neither to them nor
     to the main thread (30-55 ms across a page at 1080p)."""
     figure, size = drawing(qtbot, "photo-robot", 640)
-    with qtbot.waitSignal(Rasteriser.of_application().finished, timeout=5000) as signal:
+    with qtbot.waitSignal(Worker.of_application().finished, timeout=5000) as signal:
         figure.show()
     assert signal.args == [":/illustrations/photo-robot.svg", size]
     figure.setUpdatesEnabled(True)

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from kiosk.content import Lang, Text
 from kiosk.content.model import Image
 from kiosk.ui import icons
-from kiosk.ui.raster import Job, Rasteriser, rasterise
 from kiosk.ui.strings import ui
 from kiosk.ui.text import line_height, wrap
 from kiosk.ui.tokens import RADII, SIZE, SPACE, TYPE, Theme, scaled
+from kiosk.ui.worker import Job, Worker, rasterise
 
 log = logging.getLogger("kiosk.ui")
 
@@ -110,10 +110,10 @@ def source(src: str, folder: Path | None) -> _Source:
 
 
 def prepare(source: _Source, size: QSize) -> Job | None:
-    """A drawing not rendered at *size* lately, asked of the worker thread (:mod:`raster`)."""
+    """A drawing not rendered at *size* lately, asked of the worker thread (:mod:`worker`)."""
     if source.svg is None or (source, size.width(), size.height()) in _renders:
         return None
-    return Rasteriser.of_application().request(source.path, size)
+    return Worker.of_application().draw(source.path, size)
 
 
 def render(source: _Source, size: QSize, job: Job | None = None) -> QImage:
@@ -135,7 +135,7 @@ class ImageFigure(QWidget):
     """An image with its caption and credit; its height follows its width.
 
     A drawing is rendered at its size by a worker thread as soon as the figure is shown at that
-    size (3–14 ms at 1080p, :mod:`kiosk.ui.raster`), not in the paint that first shows it: that
+    size (3–14 ms at 1080p, :mod:`kiosk.ui.worker`), not in the paint that first shows it: that
     paint is one of the bands of a page change (see :mod:`kiosk.ui.transition`), which the render
     would make two or three times as long. A paint that comes before the worker is done takes its
     picture from it (or renders it, if the worker has not started): the same pixels.

@@ -24,6 +24,7 @@ import logging
 import mmap
 import os
 import struct
+from concurrent.futures import Future
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, qVersion
@@ -31,6 +32,7 @@ from PySide6.QtGui import QImage, QPixmap
 
 from kiosk.system.digest import digest
 from kiosk.system.paths import PACKAGE, RESOURCES_RCC
+from kiosk.ui.worker import Worker
 
 log = logging.getLogger("kiosk.attract")
 
@@ -107,17 +109,23 @@ def load(folder: Path, name: str, key: str, width: int, height: int) -> QImage |
     return image
 
 
-def save(folder: Path, name: str, key: str, pixmap: QPixmap) -> None:
-    """Store *pixmap* as the picture *name* under *key* (a failure is logged, not raised)."""
+def save(folder: Path, name: str, key: str, pixmap: QPixmap) -> Future[object]:
+    """Store *pixmap* as the picture *name* under *key*, written by the worker thread (8 MB at
+    1080p: 5-40 ms on the main thread): done when the future is. A failure is logged, not
+    raised."""
     image = pixmap.toImage()
     w, h, line = image.width(), image.height(), image.bytesPerLine()
     header = _HEADER.pack(
         _MAGIC, key.encode(), w, h, line, image.format().value, pixmap.devicePixelRatio()
     )
     path = _path(folder, name, w, h)
+    return Worker.of_application().run(lambda: _write(path, header, image))
+
+
+def _write(path: Path, header: bytes, image: QImage) -> None:
     partial = path.with_suffix(".partial")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         with partial.open("wb") as file:
             file.write(header)
             file.write(image.constBits())

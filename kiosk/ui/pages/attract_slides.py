@@ -7,8 +7,9 @@ size and paints it once into a pixmap, so the loop's animation only moves pixmap
 
 from __future__ import annotations
 
+from collections.abc import Callable, Generator
 from enum import Enum
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap, QRegion
@@ -90,6 +91,12 @@ class _Run(NamedTuple):
     colour: str
     text: str
 
+
+T = TypeVar("T")
+#: Work done in steps: it yields between them and returns what it made.
+Steps = Generator[None, None, T]
+#: A picture painted in steps (see :meth:`SlideArt.painting`).
+Painting = Steps[QPixmap]
 
 _FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 
@@ -179,9 +186,12 @@ class SlideArt:
     def paint(self, index: int, slide: Slide, size: QSize, ratio: float) -> QPixmap:
         """Slide *index* painted on a transparent pixmap of the window's *size*: its text on
         the left and the visual on the right (landscape), or the text above the visual."""
-        pixmap = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
+        return finish(self.painting(index, slide, size, ratio))
+
+    def painting(self, index: int, slide: Slide, size: QSize, ratio: float) -> Painting:
+        """:meth:`paint` in steps of a few milliseconds (it yields between them and returns the
+        pixmap), so the page can paint its first slide over a few turns of the event loop (in
+        one, 20-70 ms at 1080p). The same pixels either way."""
         area = self.area(size)
         gap = self.factor * SPACE.xl
         if size.width() >= size.height():  # side by side, each centred in the height
@@ -193,7 +203,8 @@ class SlideArt:
             top = area.top() + max(0.0, (area.height() - height) / 2)
             box = QRectF(area.left() + text_w + gap, area.top(), 0, area.height())
             box.setRight(area.right())
-            picture = self.visual(index, slide, box.size().toSize())
+            yield
+            picture = yield from self.visual(index, slide, box.size().toSize())
             target = _fitted(picture, box)
             target.moveCenter(box.center())
         else:  # the text above the visual, the two centred together
@@ -202,26 +213,30 @@ class SlideArt:
                 if area.height() - height - gap >= _VISUAL_SHARE * area.height():
                     break
             box = QRectF(area.left(), 0, area.width(), max(1.0, area.height() - height - gap))
-            picture = self.visual(index, slide, box.size().toSize())
+            yield
+            picture = yield from self.visual(index, slide, box.size().toSize())
             target = _fitted(picture, box)
             top = area.top() + max(0.0, (area.height() - height - gap - target.height()) / 2)
             target.moveCenter(box.center())
             target.moveTop(top + height + gap)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        pixmap = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = _painter(pixmap)
         for run in runs:
             painter.setFont(run.font)
             painter.setPen(QColor(run.colour))
             painter.drawText(run.rect.translated(0, top), _FLAGS, run.text)
+        painter.end()
+        yield
+        painter = _painter(pixmap)
         painter.drawPixmap(target, picture, QRectF(picture.rect()))
         painter.end()
         return pixmap
 
-    def visual(self, index: int, slide: Slide, room: QSize) -> QPixmap:
+    def visual(self, index: int, slide: Slide, room: QSize) -> Painting:
         """The slide's drawing as a pixmap, laid out for *room* (it may come out smaller, or
-        taller: the caller scales it down to fit)."""
+        taller: the caller scales it down to fit); in steps, as :meth:`painting`."""
         # The drawings' modules load with the first slide painted, not with the page: the
         # first frame's slide is usually read back from the picture cache (attract_cache).
         from kiosk.ui.figures import FigureWall
@@ -230,13 +245,14 @@ class SlideArt:
         widget = self._widgets.get(index)
         if widget is None:
             widget = self._widgets[index] = self._make(slide)
+            yield
         width = room.width()
         if isinstance(widget, SitePlan):  # the wide arrangement of the site, as on the zone page
             height = min(room.height(), round(width * 9 / 16))
             width = min(width, round(height * 16 / 9))
         else:
             if isinstance(widget, FigureWall):
-                widget = self._fitting_wall(index, slide, room)
+                widget = yield from self._fitting_wall(index, slide, room)
                 width = _wall_width(widget, room)
             height = widget.heightForWidth(width)
         widget.resize(width, max(1, height))
@@ -248,10 +264,12 @@ class SlideArt:
         widget.render(picture, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
         return picture
 
-    def _fitting_wall(self, index: int, slide: Slide, room: QSize) -> FigureWall:
+    def _fitting_wall(
+        self, index: int, slide: Slide, room: QSize
+    ) -> Generator[None, None, FigureWall]:
         """The slide's wall of figures whose text shows largest in *room*: a wall too
         tall for it is scaled down, and one made with smaller text can show it larger (large
-        text in portrait). Each size tried is made once and kept."""
+        text in portrait). Each size tried is made once and kept (a step each)."""
         from kiosk.ui.figures import FigureWall
 
         best: FigureWall | None = None
@@ -262,6 +280,7 @@ class SlideArt:
                 base = self._widgets[index]
                 assert isinstance(base, FigureWall)
                 wall = self._walls[(index, step)] = self._make(slide, base.factor * step)
+                yield
             assert isinstance(wall, FigureWall)
             width = _wall_width(wall, room)
             height = max(1, wall.heightForWidth(width))
@@ -309,6 +328,31 @@ def _wall_width(wall: FigureWall, room: QSize) -> int:
         if scale > best_scale + 0.01:
             best, best_scale = width, scale
     return best
+
+
+def finish(steps: Steps[T]) -> T:
+    """What *steps* make, all steps taken now."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            made: T = done.value
+            return made
+
+
+def at_once(paint: Callable[[], QPixmap]) -> Painting:
+    """*paint* as a painting of one step."""
+    yield from ()
+    return paint()
+
+
+def _painter(pixmap: QPixmap) -> QPainter:
+    """A painter on *pixmap* as the slides are painted: smooth shapes, text and scaling."""
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    return painter
 
 
 def _fitted(picture: QPixmap, box: QRectF) -> QRectF:

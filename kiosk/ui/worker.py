@@ -1,19 +1,23 @@
-"""Drawings rendered beside the main thread.
+"""One worker thread beside the main one, for work that lets go of Python's lock: drawings
+rendered, pictures written to disk.
 
 A bundled illustration is an SVG drawn at the size it is shown: 3–14 ms at its size on a page,
 30–55 ms across a page at 1080p, four times that at 4K. On the main thread that is a stall a
 visitor sees: the page change stops moving and the next tap waits. ``QSvgRenderer.render`` holds
 Python's lock while it draws, so a thread of ours gains nothing with it; Qt's SVG image reader
 draws the same pixels and lets go of the lock while it does. So a figure asks one worker thread
-for its picture (:meth:`Rasteriser.request`) as soon as it is shown at a size, and takes it
+for its picture (:meth:`Worker.draw`) as soon as it is shown at a size, and takes it
 (:meth:`Job.image`) when it is first painted, mostly long done by then. A paint that comes before
 the worker has started on it takes the job back and draws it itself; one that comes while the
 worker draws waits for it. In every case the same pixels as before, never an empty frame.
+Files written (:meth:`Worker.run`) go the same way: Python lets go of its lock while it writes.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Signal
@@ -30,6 +34,12 @@ def rasterise(path: str, size: QSize) -> QImage:
     if image.isNull():
         log.warning("drawing %s could not be drawn: %s", path, reader.errorString())
     return image
+
+
+def _report_failure(future: Future[object]) -> None:
+    error = None if future.cancelled() else future.exception()
+    if error is not None:
+        sys.excepthook(type(error), error, error.__traceback__)
 
 
 class Job:
@@ -58,11 +68,11 @@ class Job:
             self._future = None
 
 
-class Rasteriser(QObject):
-    """The application's one worker thread for drawings (:meth:`of_application`); it is waited
-    for when the application quits, so no drawing outlives Qt."""
+class Worker(QObject):
+    """The application's one worker thread (:meth:`of_application`); it is waited for when the
+    application quits, so no work outlives Qt."""
 
-    NAME = "kioskRasteriser"
+    NAME = "kioskWorker"
 
     #: A picture the worker finished (emitted on the main thread, for tests and benchmarks).
     finished = Signal(str, QSize)
@@ -71,26 +81,37 @@ class Rasteriser(QObject):
         super().__init__(app)
         self.setObjectName(self.NAME)
         self._pool: ThreadPoolExecutor | None = ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="kiosk-drawings"
+            max_workers=1, thread_name_prefix="kiosk-worker"
         )
         app.aboutToQuit.connect(self.shut)
 
     @classmethod
-    def of_application(cls) -> Rasteriser:
+    def of_application(cls) -> Worker:
         """The application's worker (made on first use)."""
         app = QCoreApplication.instance()
         if app is None:
-            raise RuntimeError("drawings are rendered in a running application")
-        found = app.findChild(Rasteriser, cls.NAME)
-        return found if isinstance(found, Rasteriser) else cls(app)
+            raise RuntimeError("the worker works for a running application")
+        found = app.findChild(Worker, cls.NAME)
+        return found if isinstance(found, Worker) else cls(app)
 
-    def request(self, path: str, size: QSize) -> Job:
+    def draw(self, path: str, size: QSize) -> Job:
         """Start drawing *path* at *size* in the worker (after what it was asked before)."""
         if self._pool is None:  # quitting: whoever paints draws it
             return Job(path, size, None)
         future = self._pool.submit(rasterise, path, QSize(size))
         future.add_done_callback(lambda done: self._report(done, path, size))
         return Job(path, size, future)
+
+    def run(self, work: Callable[[], object]) -> Future[object]:
+        """Do *work* in the worker (after what it was asked before; now when quitting). What it
+        raises is reported (``sys.excepthook``), as on the main thread."""
+        if self._pool is None:
+            future: Future[object] = Future()
+            future.set_result(work())
+            return future
+        future = self._pool.submit(work)
+        future.add_done_callback(_report_failure)
+        return future
 
     def _report(self, future: Future[QImage], path: str, size: QSize) -> None:
         # On the worker thread: the signal reaches the main thread's receivers queued.

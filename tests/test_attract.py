@@ -197,12 +197,18 @@ def test_the_first_slide_is_painted_in_the_pages_parts_before_the_page_change_pa
     with qtbot.waitSignal(host.page_changed, timeout=5000):
         session.nav.go(Route("themes"))
     qtbot.waitUntil(lambda: not host.animating, timeout=5000)
-    ready: list[bool] = []  # at each band: the slide and the background painted already
+    # At each band: the background painted, the slide's drawing made and laid out and its
+    # text painted (the slide painted, or its painting waiting to render the drawing: that
+    # draws nothing while the page's updates are off, before the first band).
+    ready: list[bool] = []
     prepare = host.overlay.prepare
 
     def spy(page: QWidget) -> bool:
         if isinstance(page, AttractPage):
-            ready.append(page.index in page._pictures and page._bg_key is not None)
+            index = page.index
+            painted = index in page._pictures or index in page._painting
+            made = index in page.art._widgets
+            ready.append(painted and made and page._bg_key is not None)
         return prepare(page)
 
     host.overlay.prepare = spy  # type: ignore[method-assign]
@@ -210,3 +216,10 @@ def test_the_first_slide_is_painted_in_the_pages_parts_before_the_page_change_pa
         session.nav.go(Route("attract"))
     qtbot.waitUntil(lambda: not host.animating, timeout=5000)
     assert ready and all(ready), ready
+    # The very pixels of the slide painted at once (its drawing rendered while the page's
+    # updates were off would be missing).
+    page = host.page
+    assert isinstance(page, AttractPage)
+    shown = page._pictures[page.index].toImage()
+    at_once = page.art.paint(page.index, page.slides[page.index], page.size(), 1.0).toImage()
+    assert shown == at_once

@@ -203,6 +203,9 @@ class Unfolder(QObject):
         page = self._page
         if not isinstance(page, ScrollPage):
             return True
+        outer = page.layout()
+        if outer is not None:  # the scroll area at its size in the page now, not at its next
+            outer.activate()  # layout request: a widget never laid out is 100 pixels wide
         width = viewport.width() if viewport.width() > 0 else page.width()
         layout = page.column
         height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0

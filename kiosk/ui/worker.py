@@ -16,7 +16,7 @@ Files written (:meth:`Worker.run`) go the same way: Python lets go of its lock w
 from __future__ import annotations
 
 import logging
-import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -36,10 +36,19 @@ def rasterise(path: str, size: QSize) -> QImage:
     return image
 
 
-def _report_failure(future: Future[object]) -> None:
-    error = None if future.cancelled() else future.exception()
-    if error is not None:
-        sys.excepthook(type(error), error, error.__traceback__)
+def _reporting(work: Callable[[], object]) -> Callable[[], object]:
+    """*work*, what it raises handed to ``threading.excepthook`` (the kiosk's logs it) as any
+    thread's uncaught exception would be, and raised again (for the future's result)."""
+
+    def run() -> object:
+        try:
+            return work()
+        except Exception as error:
+            args = (type(error), error, error.__traceback__, threading.current_thread())
+            threading.excepthook(threading.ExceptHookArgs(args))  # type: ignore[arg-type]
+            raise
+
+    return run
 
 
 class Job:
@@ -49,10 +58,6 @@ class Job:
         self.path = path
         self.size = QSize(size)
         self._future = future
-
-    def done(self) -> bool:
-        """Whether the picture is there to take without waiting."""
-        return self._future is not None and self._future.done()
 
     def image(self) -> QImage:
         """The picture: the worker's, or drawn here when the worker had not started on it."""
@@ -104,14 +109,12 @@ class Worker(QObject):
 
     def run(self, work: Callable[[], object]) -> Future[object]:
         """Do *work* in the worker (after what it was asked before; now when quitting). What it
-        raises is reported (``sys.excepthook``), as on the main thread."""
+        raises is reported as a thread's uncaught exception (``threading.excepthook``)."""
         if self._pool is None:
             future: Future[object] = Future()
             future.set_result(work())
             return future
-        future = self._pool.submit(work)
-        future.add_done_callback(_report_failure)
-        return future
+        return self._pool.submit(_reporting(work))
 
     def _report(self, future: Future[QImage], path: str, size: QSize) -> None:
         # On the worker thread: the signal reaches the main thread's receivers queued.

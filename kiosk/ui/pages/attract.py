@@ -21,6 +21,7 @@ from kiosk.model.navigation import Route
 from kiosk.ui.pages import attract_cache
 from kiosk.ui.pages.attract_slides import (
     SEPARATOR,
+    WIDGETS,
     Painting,
     SlideArt,
     Steps,
@@ -73,6 +74,8 @@ class AttractPage(Page):
         self.slides = slides_for(ctx.content, ctx.theme.palette)
         self.art = SlideArt(self, ctx.content, ctx.lang, ctx.factor, ctx.theme)
         self._pictures: dict[int, QPixmap | QImage] = {}  # the slides on screen now, painted
+        #: The slides being painted in steps, each with the size it is painted for.
+        self._painting: dict[int, tuple[tuple[int, int], Steps[QPixmap | QImage]]] = {}
         self._bg: QPixmap | QImage = QPixmap()
         self._bg_key: tuple[object, ...] | None = None
         #: The first slide and its background come from the picture cache when they can, and
@@ -135,28 +138,46 @@ class AttractPage(Page):
         return picture if picture is not None else finish(self._picturing(index))
 
     def _picturing(self, index: int) -> Steps[QPixmap | QImage]:
-        """:meth:`picture` in steps (see :meth:`SlideArt.painting`); kept while the page's size
-        stays the same."""
+        """:meth:`picture` in steps (see :meth:`SlideArt.painting`). One painting of a slide
+        at a time: a paint that comes while the page's parts paint it takes their steps over
+        (two paintings of the same walls interleaved drew one of them empty)."""
         ratio = self.devicePixelRatioF()
         size = (round(self.width() * ratio), round(self.height() * ratio))
+        running = self._painting.get(index)
+        if running is None or running[0] != size:
+            running = (size, self._paint_slide(index, size, ratio))
+            self._painting[index] = running
+        return running[1]
+
+    def _paint_slide(
+        self, index: int, size: tuple[int, int], ratio: float
+    ) -> Steps[QPixmap | QImage]:
         painting = self.art.painting(index, self.slides[index], self.size(), ratio)
         parts = self._slide_parts(index)
         picture = yield from self._kept(f"attract-slide-{index}", parts, size, painting)
+        if self._painting.get(index, (None,))[0] == size:
+            del self._painting[index]
         if size == (round(self.width() * ratio), round(self.height() * ratio)):
-            self._pictures[index] = picture
+            self._pictures[index] = picture  # still the page's size
         return picture
 
     def _first_pictures(self) -> Iterator[None]:
         """The page's parts: its background and first slide painted a step a part, while it
         is built beneath the page on screen; its first paint (a band of the page change) then
-        only draws them (painted there, 20-70 ms in one turn at 1080p). A page built whole
-        before it is shown (proof sheets, tests) leaves them to its first paint, at its size."""
+        only draws them (painted there, 20-70 ms in one turn at 1080p). The step that renders
+        the slide's drawing waits for that paint when the page's updates are off (it would
+        draw nothing). A page built whole before it is shown (proof sheets, tests) leaves it
+        all to its first paint, at its size."""
         if not self.isVisible():
             return
         self._background(self.slides[self.index].accent)
         yield
-        if self.index not in self._pictures:
-            yield from self._picturing(self.index)
+        if self.index in self._pictures:
+            return
+        for step in self._picturing(self.index):
+            if step == WIDGETS and not self.updatesEnabled():
+                return  # the first paint takes the painting over (see _picturing)
+            yield
 
     def holders(self) -> list[QWidget]:
         """None: the page's parts add no widget (a slide's drawing widgets are never shown)."""
@@ -211,6 +232,7 @@ class AttractPage(Page):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self.start.setGeometry(self._cue_rect().toAlignedRect())
         self._pictures.clear()
+        self._painting.clear()
         super().resizeEvent(event)
 
     def dispose(self) -> None:
@@ -218,7 +240,7 @@ class AttractPage(Page):
         :attr:`art` refer to each other, so Python would free them only at its next full
         collection, long after the page is gone."""
         super().dispose()
-        self._pictures = {}
+        self._pictures, self._painting = {}, {}
         self._bg, self._bg_key = QPixmap(), None
 
     # -- painting ------------------------------------------------------------------------------

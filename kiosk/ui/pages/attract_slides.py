@@ -11,7 +11,7 @@ from collections.abc import Callable, Generator
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt
+from PySide6.QtCore import QPoint, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
 
@@ -93,8 +93,12 @@ class _Run(NamedTuple):
 
 
 T = TypeVar("T")
-#: Work done in steps: it yields between them and returns what it made.
-Steps = Generator[None, None, T]
+#: Work done in steps: it yields between them (None, or :data:`WIDGETS`) and returns what it
+#: made.
+Steps = Generator[str | None, None, T]
+#: Yielded before a step that renders widgets (a slide's drawing), which draws nothing while
+#: the page's updates are off (a page built beneath the one on screen).
+WIDGETS = "widgets"
 #: A picture painted in steps (see :meth:`SlideArt.painting`).
 Painting = Steps[QPixmap]
 
@@ -189,9 +193,11 @@ class SlideArt:
         return finish(self.painting(index, slide, size, ratio))
 
     def painting(self, index: int, slide: Slide, size: QSize, ratio: float) -> Painting:
-        """:meth:`paint` in steps of a few milliseconds (it yields between them and returns the
-        pixmap), so the page can paint its first slide over a few turns of the event loop (in
-        one, 20-70 ms at 1080p). The same pixels either way."""
+        """:meth:`paint` in steps of a few milliseconds, so the page can paint its first slide
+        over a few turns of the event loop (in one, 20-70 ms at 1080p): it yields between them
+        (:data:`WIDGETS` before the step that renders the drawing's widgets, which draws
+        nothing while the page's updates are off) and returns the pixmap. The same pixels
+        either way."""
         area = self.area(size)
         gap = self.factor * SPACE.xl
         if size.width() >= size.height():  # side by side, each centred in the height
@@ -203,9 +209,9 @@ class SlideArt:
             top = area.top() + max(0.0, (area.height() - height) / 2)
             box = QRectF(area.left() + text_w + gap, area.top(), 0, area.height())
             box.setRight(area.right())
-            yield
-            picture = yield from self.visual(index, slide, box.size().toSize())
-            target = _fitted(picture, box)
+            yield None
+            widget = yield from self.visual(index, slide, box.size().toSize())
+            target = _fitted(self._shown_size(widget), box)
             target.moveCenter(box.center())
         else:  # the text above the visual, the two centred together
             for lines in (CAPTION_LINES, 2, 0):  # shorter captions (or none) leave it room
@@ -213,9 +219,9 @@ class SlideArt:
                 if area.height() - height - gap >= _VISUAL_SHARE * area.height():
                     break
             box = QRectF(area.left(), 0, area.width(), max(1.0, area.height() - height - gap))
-            yield
-            picture = yield from self.visual(index, slide, box.size().toSize())
-            target = _fitted(picture, box)
+            yield None
+            widget = yield from self.visual(index, slide, box.size().toSize())
+            target = _fitted(self._shown_size(widget), box)
             top = area.top() + max(0.0, (area.height() - height - gap - target.height()) / 2)
             target.moveCenter(box.center())
             target.moveTop(top + height + gap)
@@ -228,15 +234,16 @@ class SlideArt:
             painter.setPen(QColor(run.colour))
             painter.drawText(run.rect.translated(0, top), _FLAGS, run.text)
         painter.end()
-        yield
+        yield WIDGETS
+        picture = self.rendered(widget)
         painter = _painter(pixmap)
         painter.drawPixmap(target, picture, QRectF(picture.rect()))
         painter.end()
         return pixmap
 
-    def visual(self, index: int, slide: Slide, room: QSize) -> Painting:
-        """The slide's drawing as a pixmap, laid out for *room* (it may come out smaller, or
-        taller: the caller scales it down to fit); in steps, as :meth:`painting`."""
+    def visual(self, index: int, slide: Slide, room: QSize) -> Steps[QWidget]:
+        """The widget that draws the slide's drawing, laid out for *room* (it may come out
+        smaller, or taller: the caller scales it down to fit); in steps, as :meth:`painting`."""
         # The drawings' modules load with the first slide painted, not with the page: the
         # first frame's slide is usually read back from the picture cache (attract_cache).
         from kiosk.ui.figures import FigureWall
@@ -245,7 +252,7 @@ class SlideArt:
         widget = self._widgets.get(index)
         if widget is None:
             widget = self._widgets[index] = self._make(slide)
-            yield
+            yield None
         width = room.width()
         if isinstance(widget, SitePlan):  # the wide arrangement of the site, as on the zone page
             height = min(room.height(), round(width * 9 / 16))
@@ -256,6 +263,16 @@ class SlideArt:
                 width = _wall_width(widget, room)
             height = widget.heightForWidth(width)
         widget.resize(width, max(1, height))
+        return widget
+
+    def _shown_size(self, widget: QWidget) -> QSizeF:
+        """The size :meth:`rendered` draws *widget* at, in device-independent pixels."""
+        ratio = self.page.devicePixelRatioF()
+        w, h = round(widget.width() * ratio), round(widget.height() * ratio)
+        return QSizeF(w / ratio, h / ratio)
+
+    def rendered(self, widget: QWidget) -> QPixmap:
+        """*widget* (a slide's drawing, laid out) painted on a transparent pixmap."""
         ratio = self.page.devicePixelRatioF()
         picture = QPixmap(round(widget.width() * ratio), round(widget.height() * ratio))
         picture.setDevicePixelRatio(ratio)
@@ -264,9 +281,7 @@ class SlideArt:
         widget.render(picture, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
         return picture
 
-    def _fitting_wall(
-        self, index: int, slide: Slide, room: QSize
-    ) -> Generator[None, None, FigureWall]:
+    def _fitting_wall(self, index: int, slide: Slide, room: QSize) -> Steps[FigureWall]:
         """The slide's wall of figures whose text shows largest in *room*: a wall too
         tall for it is scaled down, and one made with smaller text can show it larger (large
         text in portrait). Each size tried is made once and kept (a step each)."""
@@ -280,7 +295,7 @@ class SlideArt:
                 base = self._widgets[index]
                 assert isinstance(base, FigureWall)
                 wall = self._walls[(index, step)] = self._make(slide, base.factor * step)
-                yield
+                yield None
             assert isinstance(wall, FigureWall)
             width = _wall_width(wall, room)
             height = max(1, wall.heightForWidth(width))
@@ -341,7 +356,7 @@ def finish(steps: Steps[T]) -> T:
 
 
 def at_once(paint: Callable[[], QPixmap]) -> Painting:
-    """*paint* as a painting of one step."""
+    """*paint* as a painting of one step (that renders no widget)."""
     yield from ()
     return paint()
 
@@ -355,8 +370,8 @@ def _painter(pixmap: QPixmap) -> QPainter:
     return painter
 
 
-def _fitted(picture: QPixmap, box: QRectF) -> QRectF:
-    """The size *picture* is drawn at in *box*: its own, or smaller to fit (at the origin)."""
-    shown = picture.deviceIndependentSize()
+def _fitted(shown: QSizeF, box: QRectF) -> QRectF:
+    """Where a picture of size *shown* is drawn in *box*: its own size, or smaller to fit (at
+    the origin)."""
     scale = min(1.0, box.width() / shown.width(), box.height() / shown.height())
     return QRectF(0, 0, shown.width() * scale, shown.height() * scale)

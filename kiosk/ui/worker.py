@@ -18,10 +18,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Signal
 from PySide6.QtGui import QImage, QImageReader
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger("kiosk.ui")
 
@@ -83,6 +86,9 @@ class Worker(QObject):
     finished = Signal(str, QSize)
 
     def __init__(self, app: QCoreApplication):
+        # Made with the first drawing or file, after the first frame (the import is about 2 ms).
+        from concurrent.futures import ThreadPoolExecutor
+
         super().__init__(app)
         self.setObjectName(self.NAME)
         self._pool: ThreadPoolExecutor | None = ThreadPoolExecutor(
@@ -111,6 +117,8 @@ class Worker(QObject):
         """Do *work* in the worker (after what it was asked before; now when quitting). What it
         raises is reported as a thread's uncaught exception (``threading.excepthook``)."""
         if self._pool is None:
+            from concurrent.futures import Future
+
             future: Future[object] = Future()
             future.set_result(work())
             return future

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageWriter
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Text
@@ -165,3 +165,73 @@ def test_a_paint_before_the_worker_is_done_shows_the_drawing(
     assert rendered.done == [(second_size, True), (first_size, False)]
     assert colours(first_image) > 20
     assert colours(second_image) > 20
+
+
+def near(colour: QColor, expected: QColor) -> bool:
+    return all(
+        abs(a - b) <= 3 for a, b in zip(colour.getRgb()[:3], expected.getRgb()[:3], strict=True)
+    )
+
+
+def test_an_editors_photo_is_decoded_beside_the_main_thread_at_its_size(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 12-megapixel JPEG takes about 90 ms to decode: read at the page's build, it held the
+    main thread."""
+    decoded: list[tuple[QSize, bool]] = []
+    real = images.read_photo
+
+    def spy(path: str, size: QSize) -> QImage:
+        decoded.append((QSize(size), threading.current_thread() is threading.main_thread()))
+        return real(path, size)
+
+    monkeypatch.setattr(images, "read_photo", spy)
+    (tmp_path / "photos").mkdir()
+    photo = QImage(1600, 1000, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#336699"))
+    assert photo.save(str(tmp_path / "photos" / "hall.jpg"))
+    image = Image(src="photos/hall.jpg", alt=ALT, caption=CAPTION)
+    figure = ImageFigure(image, "zh", 1.0, folder=tmp_path, theme=THEME)
+    assert decoded == []  # not at the build
+    qtbot.addWidget(figure)
+    figure.setUpdatesEnabled(False)
+    figure.resize(400, figure.heightForWidth(400))
+    with qtbot.waitSignal(Worker.of_application().finished, timeout=5000):
+        figure.show()
+    figure.setUpdatesEnabled(True)
+    grabbed = figure.grab().toImage()
+    assert decoded == [(QSize(400, 250), False)]
+    assert near(QColor(grabbed.pixel(200, 120)), QColor("#336699"))  # JPEG: within a step
+
+
+def test_a_photo_turned_by_its_exif_orientation_is_shown_upright(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    (tmp_path / "photos").mkdir()
+    photo = QImage(300, 100, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#336699"))
+    writer = QImageWriter(str(tmp_path / "photos" / "tall.jpg"))
+    writer.setTransformation(QImageIOHandler.Transformation.TransformationRotate90)
+    assert writer.write(photo), writer.errorString()
+    image = Image(src="photos/tall.jpg", alt=ALT)
+    figure = ImageFigure(image, "en", 1.0, folder=tmp_path, captions=False, theme=THEME)
+    assert figure.heightForWidth(100) == 300  # upright: a hundred wide, three hundred tall
+    grabbed = show(qtbot, figure)
+    assert near(QColor(grabbed.pixel(400, 1200)), QColor("#336699"))
+
+
+def test_a_photo_unreadable_past_its_header_shows_the_placeholder(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    (tmp_path / "photos").mkdir()
+    photo = QImage(640, 400, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#336699"))
+    path = tmp_path / "photos" / "cut.png"
+    assert photo.save(str(path))
+    path.write_bytes(path.read_bytes()[:200])  # its header, then nothing
+    image = Image(src="photos/cut.png", alt=ALT, caption=CAPTION)
+    figure = ImageFigure(image, "en", 1.0, folder=tmp_path, theme=THEME)
+    grabbed = show(qtbot, figure)
+    gone = Image(src="photos/gone.png", alt=ALT, caption=CAPTION)
+    placeholder = show(qtbot, ImageFigure(gone, "en", 1.0, folder=tmp_path, theme=THEME))
+    assert grabbed == placeholder  # the designed placeholder, as for a missing photo

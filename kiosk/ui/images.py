@@ -1,13 +1,16 @@
 """Images from the content: an illustration or an editor's photo, with caption and credit.
 
 A bundled illustration (``:/illustrations/…svg``) is drawn from its vector source at the size it is
-shown, so it is crisp at 4K. A photo an editor adds is read from the content folder. An image that
-is missing or cannot be read shows a designed placeholder: the kiosk never fails on it.
+shown, so it is crisp at 4K. A photo an editor adds is read from the content folder, decoded at the
+size it is shown (upright, as its EXIF orientation says). Both are decoded by the worker thread
+(:mod:`kiosk.ui.worker`). An image that is missing or cannot be read shows a designed placeholder:
+the kiosk never fails on it.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QFile, QRectF, QSize, Qt
@@ -15,11 +18,11 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QImage,
+    QImageIOHandler,
     QImageReader,
     QPainter,
     QPainterPath,
     QPaintEvent,
-    QPixmap,
     QResizeEvent,
     QShowEvent,
 )
@@ -40,11 +43,13 @@ _PLACEHOLDER_RATIO = 10 / 16
 
 
 class _Source:
-    """Loads an image once and renders it at any size (vector or raster)."""
+    """An image found once (a drawing parsed, a photo's size read from its header) and rendered
+    at any size: both are decoded at the size shown, by the worker thread where they can be
+    (:func:`prepare`; a 12-megapixel JPEG takes about 90 ms to decode)."""
 
     def __init__(self, src: str, folder: Path | None):
         self.svg: QSvgRenderer | None = None
-        self.pixmap = QPixmap()
+        self.photo = QSize()  # a photo's size, upright (as its EXIF orientation turns it)
         self.path = path = src if src.startswith(":/") else str((folder or Path()) / src)
         if not QFile.exists(path):
             log.warning("image %s not found; showing a placeholder", src)
@@ -56,31 +61,51 @@ class _Source:
         else:
             reader = QImageReader(path)
             reader.setAutoTransform(True)
-            image = reader.read()
-            if not image.isNull():
-                self.pixmap = QPixmap.fromImage(image)
+            size = reader.size()
+            if reader.canRead() and size.width() > 0 and size.height() > 0:
+                self.photo = size.transposed() if _turned(reader) else size
         if not self.ok:
             log.warning("image %s could not be read; showing a placeholder", src)
 
     @property
     def ok(self) -> bool:
-        return self.svg is not None or not self.pixmap.isNull()
+        return self.svg is not None or self.photo.isValid()
 
     def ratio(self) -> float:
         """Height / width."""
         if self.svg is not None:
             size = self.svg.defaultSize()
             return size.height() / max(1, size.width())
-        if not self.pixmap.isNull():
-            return self.pixmap.height() / max(1, self.pixmap.width())
+        if self.photo.isValid():
+            return self.photo.height() / max(1, self.photo.width())
         return _PLACEHOLDER_RATIO
 
+    @property
+    def decode(self) -> Callable[[str, QSize], QImage]:
+        """How the image is decoded at a size (in the worker thread or here)."""
+        return rasterise if self.svg is not None else read_photo
+
     def render(self, size: QSize) -> QImage:
-        if self.svg is not None:
-            return rasterise(self.path, size)
-        return self.pixmap.scaled(
-            size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
-        ).toImage()
+        return self.decode(self.path, size)
+
+
+def _turned(reader: QImageReader) -> bool:
+    """Whether *reader*'s image is turned a quarter (its EXIF orientation), so its width and
+    height swap once it is upright."""
+    rotated = QImageIOHandler.Transformation.TransformationRotate90
+    return bool(reader.transformation() & rotated)
+
+
+def read_photo(path: str, size: QSize) -> QImage:
+    """The photo at *path*, upright, decoded at *size* (null if it cannot be read; Qt's
+    decoders let go of Python's lock, so this runs in the worker thread)."""
+    reader = QImageReader(path)
+    reader.setAutoTransform(True)
+    reader.setScaledSize(size.transposed() if _turned(reader) else size)
+    image = reader.read()
+    if image.isNull():
+        log.warning("photo %s could not be read: %s", path, reader.errorString())
+    return image
 
 
 #: Sources read lately and their latest renders: a page built again (a return visit, a language
@@ -110,10 +135,10 @@ def source(src: str, folder: Path | None) -> _Source:
 
 
 def prepare(source: _Source, size: QSize) -> Job | None:
-    """A drawing not rendered at *size* lately, asked of the worker thread (:mod:`worker`)."""
-    if source.svg is None or (source, size.width(), size.height()) in _renders:
+    """An image not rendered at *size* lately, asked of the worker thread (:mod:`worker`)."""
+    if not source.ok or (source, size.width(), size.height()) in _renders:
         return None
-    return Worker.of_application().draw(source.path, size)
+    return Worker.of_application().draw(source.path, size, source.decode)
 
 
 def render(source: _Source, size: QSize, job: Job | None = None) -> QImage:
@@ -162,6 +187,8 @@ class ImageFigure(QWidget):
         self.stand_in = stand_in
         self.source = source(image.src, folder)
         self._cache: QImage | None = None
+        self._cache_size = QSize()  # what it was rendered for (a photo unreadable past its
+        # header renders as a null image: not tried again at every paint)
         self._job: Job | None = None  # the picture asked of the worker
         self.setAccessibleName(image.alt.get(lang))
         parts = [t.get(lang) for t in (image.caption, self.credit) if t is not None]
@@ -226,13 +253,14 @@ class ImageFigure(QWidget):
 
     def _stale(self) -> bool:
         """Whether the picture is not rendered at the figure's size yet."""
-        return self._cache is None or self._cache.size() != self._picture_size()
+        return self._cache is None or self._cache_size != self._picture_size()
 
     def _rendered(self) -> QImage:
         """The picture at the figure's size (from the worker, or rendered now if it was not)."""
         if self._cache is None or self._stale():
             job, self._job = self._job, None
-            self._cache = render(self.source, self._picture_size(), job)
+            self._cache_size = size = self._picture_size()
+            self._cache = render(self.source, size, job)
         return self._cache
 
     def _render_later(self) -> None:
@@ -263,9 +291,10 @@ class ImageFigure(QWidget):
         clip.addRoundedRect(pic, radius, radius)
         painter.save()
         painter.setClipPath(clip)
-        if self.source.ok:
-            painter.drawImage(0, 0, self._rendered())
-        else:
+        picture = self._rendered() if self.source.ok else None
+        if picture is not None and not picture.isNull():
+            painter.drawImage(0, 0, picture)
+        else:  # missing, or unreadable past its header
             self._paint_placeholder(painter, pic)
         painter.restore()
         if self.stand_in and self.source.ok:

@@ -1,5 +1,5 @@
 """One worker thread beside the main one, for work that lets go of Python's lock: drawings
-rendered, pictures written to disk.
+rendered and photos decoded at the size shown, pictures written to disk.
 
 A bundled illustration is an SVG drawn at the size it is shown: 3–14 ms at its size on a page,
 30–55 ms across a page at 1080p, four times that at 4K. On the main thread that is a stall a
@@ -10,7 +10,9 @@ for its picture (:meth:`Worker.draw`) as soon as it is shown at a size, and take
 (:meth:`Job.image`) when it is first painted, mostly long done by then. A paint that comes before
 the worker has started on it takes the job back and draws it itself; one that comes while the
 worker draws waits for it. In every case the same pixels as before, never an empty frame.
-Files written (:meth:`Worker.run`) go the same way: Python lets go of its lock while it writes.
+An editor's photo is decoded the same way (Qt's decoders let go of the lock too; a
+12-megapixel JPEG takes about 90 ms). Files written (:meth:`Worker.run`) go the same way:
+Python lets go of its lock while it writes.
 """
 
 from __future__ import annotations
@@ -57,16 +59,23 @@ def _reporting(work: Callable[[], object]) -> Callable[[], object]:
 class Job:
     """One drawing asked of the worker: its picture, from the worker or drawn here."""
 
-    def __init__(self, path: str, size: QSize, future: Future[QImage] | None):
+    def __init__(
+        self,
+        path: str,
+        size: QSize,
+        future: Future[QImage] | None,
+        decode: Callable[[str, QSize], QImage] = rasterise,
+    ):
         self.path = path
         self.size = QSize(size)
         self._future = future
+        self._decode = decode
 
     def image(self) -> QImage:
         """The picture: the worker's, or drawn here when the worker had not started on it."""
         future, self._future = self._future, None
         if future is None or future.cancel():
-            return rasterise(self.path, self.size)
+            return self._decode(self.path, self.size)
         return future.result()
 
     def drop(self) -> None:
@@ -105,13 +114,16 @@ class Worker(QObject):
         found = app.findChild(Worker, cls.NAME)
         return found if isinstance(found, Worker) else cls(app)
 
-    def draw(self, path: str, size: QSize) -> Job:
-        """Start drawing *path* at *size* in the worker (after what it was asked before)."""
+    def draw(
+        self, path: str, size: QSize, decode: Callable[[str, QSize], QImage] = rasterise
+    ) -> Job:
+        """Start drawing *path* at *size* in the worker (after what it was asked before), by
+        *decode* (a drawing by default; a photo: :func:`kiosk.ui.images.read_photo`)."""
         if self._pool is None:  # quitting: whoever paints draws it
-            return Job(path, size, None)
-        future = self._pool.submit(rasterise, path, QSize(size))
+            return Job(path, size, None, decode)
+        future = self._pool.submit(decode, path, QSize(size))
         future.add_done_callback(lambda done: self._report(done, path, size))
-        return Job(path, size, future)
+        return Job(path, size, future, decode)
 
     def run(self, work: Callable[[], object]) -> Future[object]:
         """Do *work* in the worker (after what it was asked before; now when quitting). What it

@@ -53,12 +53,17 @@ def test_bundled_illustration_is_drawn(qtbot: QtBot) -> None:
     assert figure.heightForWidth(800) > 800 * 1000 / 1600  # the picture plus its caption
 
 
-def test_an_editors_photo_is_read_from_the_content_folder(qtbot: QtBot, tmp_path: Path) -> None:
-    (tmp_path / "photos").mkdir()
-    photo = QImage(320, 200, QImage.Format.Format_RGB32)
+def photo_file(folder: Path, name: str, width: int, height: int) -> str:
+    """A photo of one colour (#336699) saved as photos/*name* in *folder*: its ``src``."""
+    (folder / "photos").mkdir(exist_ok=True)
+    photo = QImage(width, height, QImage.Format.Format_RGB32)
     photo.fill(QColor("#336699"))
-    assert photo.save(str(tmp_path / "photos" / "hall.png"))
-    image = Image(src="photos/hall.png", alt=ALT, caption=CAPTION)
+    assert photo.save(str(folder / "photos" / name))
+    return f"photos/{name}"
+
+
+def test_an_editors_photo_is_read_from_the_content_folder(qtbot: QtBot, tmp_path: Path) -> None:
+    image = Image(src=photo_file(tmp_path, "hall.png", 320, 200), alt=ALT, caption=CAPTION)
     figure = ImageFigure(image, "zh", 1.0, folder=tmp_path, theme=THEME)
     grabbed = show(qtbot, figure)
     assert not figure.missing
@@ -186,11 +191,7 @@ def test_an_editors_photo_is_decoded_beside_the_main_thread_at_its_size(
         return real(path, size)
 
     monkeypatch.setattr(images, "read_photo", spy)
-    (tmp_path / "photos").mkdir()
-    photo = QImage(1600, 1000, QImage.Format.Format_RGB32)
-    photo.fill(QColor("#336699"))
-    assert photo.save(str(tmp_path / "photos" / "hall.jpg"))
-    image = Image(src="photos/hall.jpg", alt=ALT, caption=CAPTION)
+    image = Image(src=photo_file(tmp_path, "hall.jpg", 1600, 1000), alt=ALT, caption=CAPTION)
     figure = ImageFigure(image, "zh", 1.0, folder=tmp_path, theme=THEME)
     assert decoded == []  # not at the build
     qtbot.addWidget(figure)
@@ -223,13 +224,10 @@ def test_a_photo_turned_by_its_exif_orientation_is_shown_upright(
 def test_a_photo_unreadable_past_its_header_shows_the_placeholder(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    (tmp_path / "photos").mkdir()
-    photo = QImage(640, 400, QImage.Format.Format_RGB32)
-    photo.fill(QColor("#336699"))
-    path = tmp_path / "photos" / "cut.png"
-    assert photo.save(str(path))
+    src = photo_file(tmp_path, "cut.png", 640, 400)
+    path = tmp_path / src
     path.write_bytes(path.read_bytes()[:200])  # its header, then nothing
-    image = Image(src="photos/cut.png", alt=ALT, caption=CAPTION)
+    image = Image(src=src, alt=ALT, caption=CAPTION)
     figure = ImageFigure(image, "en", 1.0, folder=tmp_path, theme=THEME)
     grabbed = show(qtbot, figure)
     gone = Image(src="photos/gone.png", alt=ALT, caption=CAPTION)

@@ -145,9 +145,12 @@ def render(source: _Source, size: QSize, job: Job | None = None) -> QImage:
     """*source* at *size*: from the small cache of recent renders when it is there, else from
     *job* (the worker's render of it), else rendered now."""
     key = (source, size.width(), size.height())
+    if job is not None and job.size != size:
+        job.drop()
+        job = None
     found = _renders.pop(key, None)
     if found is None:
-        found = job.image() if job is not None and job.size == size else source.render(size)
+        found = job.image() if job is not None else source.render(size)
     elif job is not None:
         job.drop()
     _renders[key] = found
@@ -257,7 +260,7 @@ class ImageFigure(QWidget):
 
     def _rendered(self) -> QImage:
         """The picture at the figure's size (from the worker, or rendered now if it was not)."""
-        if self._cache is None or self._stale():
+        if self._cache is None or self._stale():  # (the first test tells mypy it is set)
             job, self._job = self._job, None
             self._cache_size = size = self._picture_size()
             self._cache = render(self.source, size, job)

@@ -141,24 +141,26 @@ class AttractPage(Page):
         """:meth:`picture` in steps (see :meth:`SlideArt.painting`). One painting of a slide
         at a time: a paint that comes while the page's parts paint it takes their steps over
         (two paintings of the same walls interleaved drew one of them empty)."""
-        ratio = self.devicePixelRatioF()
-        size = (round(self.width() * ratio), round(self.height() * ratio))
+        size = self._device_size()
         running = self._painting.get(index)
         if running is None or running[0] != size:
-            running = (size, self._paint_slide(index, size, ratio))
+            running = (size, self._paint_slide(index, size))
             self._painting[index] = running
         return running[1]
 
-    def _paint_slide(
-        self, index: int, size: tuple[int, int], ratio: float
-    ) -> Steps[QPixmap | QImage]:
+    def _device_size(self) -> tuple[int, int]:
+        """The page's size in device pixels: what its slides are painted for."""
+        ratio = self.devicePixelRatioF()
+        return round(self.width() * ratio), round(self.height() * ratio)
+
+    def _paint_slide(self, index: int, size: tuple[int, int]) -> Steps[QPixmap | QImage]:
+        ratio = self.devicePixelRatioF()
         painting = self.art.painting(index, self.slides[index], self.size(), ratio)
         parts = self._slide_parts(index)
         picture = yield from self._kept(f"attract-slide-{index}", parts, size, painting)
-        if self._painting.get(index, (None,))[0] == size:
-            del self._painting[index]
-        if size == (round(self.width() * ratio), round(self.height() * ratio)):
-            self._pictures[index] = picture  # still the page's size
+        if size == self._device_size():  # still the page's size (a resize drops the rest)
+            self._painting.pop(index, None)
+            self._pictures[index] = picture
         return picture
 
     def _first_pictures(self) -> Iterator[None]:

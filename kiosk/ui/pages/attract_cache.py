@@ -24,8 +24,8 @@ import logging
 import mmap
 import os
 import struct
-from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtGui import QImage, QPixmap
@@ -33,6 +33,9 @@ from PySide6.QtGui import QImage, QPixmap
 from kiosk.system.digest import digest
 from kiosk.system.paths import PACKAGE, RESOURCES_RCC
 from kiosk.ui.worker import Worker
+
+if TYPE_CHECKING:  # the start page imports this module: concurrent.futures comes with the worker
+    from concurrent.futures import Future
 
 log = logging.getLogger("kiosk.attract")
 

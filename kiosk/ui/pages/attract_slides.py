@@ -265,16 +265,19 @@ class SlideArt:
         widget.resize(width, max(1, height))
         return widget
 
+    def _device_size(self, widget: QWidget) -> QSize:
+        """The size of :meth:`rendered`'s picture of *widget*, in device pixels."""
+        ratio = self.page.devicePixelRatioF()
+        return QSize(round(widget.width() * ratio), round(widget.height() * ratio))
+
     def _shown_size(self, widget: QWidget) -> QSizeF:
         """The size :meth:`rendered` draws *widget* at, in device-independent pixels."""
-        ratio = self.page.devicePixelRatioF()
-        w, h = round(widget.width() * ratio), round(widget.height() * ratio)
-        return QSizeF(w / ratio, h / ratio)
+        return QSizeF(self._device_size(widget)) / self.page.devicePixelRatioF()
 
     def rendered(self, widget: QWidget) -> QPixmap:
         """*widget* (a slide's drawing, laid out) painted on a transparent pixmap."""
         ratio = self.page.devicePixelRatioF()
-        picture = QPixmap(round(widget.width() * ratio), round(widget.height() * ratio))
+        picture = QPixmap(self._device_size(widget))
         picture.setDevicePixelRatio(ratio)
         picture.fill(Qt.GlobalColor.transparent)
         # Its children and itself, without the window colour behind (grab() would fill it).

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import fingers
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.model.navigation import HOME, Route
@@ -129,6 +130,9 @@ def test_going_back_restores_the_scroll_position_on_a_whole_page(
 ) -> None:
     page = open_theme(qtbot, shell)
     qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
+    # The last part is shown, and laid out at Qt's next layout request: the scroll range is
+    # right from then on (read before it, the bottom was 3791 px instead of 4337).
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     bar = page.scroll_area.verticalScrollBar()
     bar.setValue(bar.maximum())
     position = bar.value()

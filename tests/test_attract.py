@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+from typing import Any
+
 import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
@@ -223,3 +226,40 @@ def test_the_first_slide_is_painted_in_the_pages_parts_before_the_page_change_pa
     shown = page._pictures[page.index].toImage()
     at_once = page.art.paint(page.index, page.slides[page.index], page.size(), 1.0).toImage()
     assert shown == at_once
+
+
+def test_the_headline_takes_the_largest_step_that_fits_measuring_few(
+    qtbot: QtBot, content: Content
+) -> None:
+    """The same size as trying every 6-px step from the largest down; found measuring a few."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from kiosk.ui.pages.attract_slides import SlideArt
+    from kiosk.ui.tokens import TYPE, Theme
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    texts = [slide.big.zh for slide in slides_for(content, DEFAULT)]
+    texts += [slide.big.en for slide in slides_for(content, DEFAULT)]
+    for factor in (0.71, 1.0, 1.35, 2.0):  # 1366×768, 1080p, large text, 4K
+        art = SlideArt(page, content, "zh", factor, Theme())
+        real_font = art._font
+        made: list[int] = []
+
+        def counted(size: int, bold: bool = False, real: Any = real_font, log: Any = made) -> Any:
+            log.append(size)
+            return real(size, bold)
+
+        art._font = counted  # type: ignore[method-assign]
+        for text, width in itertools.product(texts, (300.0, 620.0, 1000.0, 1500.0, 3000.0)):
+            made.clear()
+            font = art._big_font(text, width)
+            size = 150 if len(text) <= 10 else 108
+            while size > TYPE.title:  # every step in turn, as the headline was fitted before
+                advance = QFontMetricsF(real_font(size, bold=True)).horizontalAdvance(text)
+                if advance <= width:
+                    break
+                size = max(TYPE.title, size - 6)
+            expected = real_font(size, bold=True).pixelSize()
+            assert font.pixelSize() == expected, (factor, text, width)
+            assert len(set(made)) <= 4, made

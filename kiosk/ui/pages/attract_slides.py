@@ -149,12 +149,14 @@ class SlideArt:
             sizes = [*range(150 if len(text) <= 10 else 108, TYPE.title, -6), TYPE.title]
 
             def fits(index: int) -> bool:
-                metrics = QFontMetricsF(self._font(sizes[index], bold=True))
-                return metrics.horizontalAdvance(text) <= width
+                return advance(index) <= width
 
-            index = 0
-            if not fits(0):
-                widest = QFontMetricsF(self._font(sizes[0], bold=True)).horizontalAdvance(text)
+            def advance(index: int) -> float:
+                metrics = QFontMetricsF(self._font(sizes[index], bold=True))
+                return metrics.horizontalAdvance(text)
+
+            index, widest = 0, advance(0)
+            if widest > width:
                 guess = sizes[0] * width / widest
                 index = next((i for i, size in enumerate(sizes) if size <= guess), len(sizes) - 1)
                 while index > 1 and fits(index - 1):

@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.adapters import resources
 from kiosk.commands import cli, publish
-from kiosk.content import Content, Environment, load
+from kiosk.content import Content, Environment, Problem, load
 from kiosk.model.fleet.cache import ReleaseFollower
 from kiosk.model.fleet.manifest import (
     MANIFEST,
@@ -44,12 +44,39 @@ def release_of(fleet: Path) -> Path:
     return releases_dir(fleet) / current
 
 
+class FitPass:
+    """Stands in for ``kiosk check``'s layout pass (every screen at four sizes, both languages,
+    normal and large text: 80 s on two cores). The bundled content's pass has its own test
+    (``test_content.py``); here only that publishing runs it, and heeds what it finds."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        self.checked: list[Content] = []
+
+    def __call__(self, content: Content) -> list[Problem]:
+        self.checked.append(content)
+        return self.problems
+
+
+def fit_pass(monkeypatch: pytest.MonkeyPatch, problems: list[Problem]) -> FitPass:
+    from kiosk.commands import fit
+
+    stand_in = FitPass(problems)
+    monkeypatch.setattr(fit, "fit_problems", stand_in)
+    return stand_in
+
+
 def test_publish_writes_a_verified_release_and_points_current_at_it(
-    qapp: object, content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    content: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    fit = fit_pass(monkeypatch, [])
     fleet = tmp_path / "fleet"
     assert cli.main(["publish", str(content), str(fleet)]) == 0
     assert "published release" in capsys.readouterr().out
+    assert [c.folder for c in fit.checked] == [content]  # laid out before it was published
     folder = release_of(fleet)
     manifest = Manifest.from_json((folder / MANIFEST).read_text(encoding="utf-8"))
     assert set(manifest.files) == {p.name for p in content.glob("*.toml")}
@@ -69,6 +96,22 @@ def test_bad_content_is_not_published(
     assert "nothing published" in out.err
     assert not fleet.exists() or list_releases(fleet) == []
     assert read_current(fleet) is None
+
+
+def test_content_that_does_not_fit_is_not_published(
+    content: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cut = Problem("themes.toml", "themes[0].title", "text cut: 开放合作 [zh, screen themes]")
+    fit_pass(monkeypatch, [cut])
+    fleet = tmp_path / "fleet"
+    assert cli.main(["publish", str(content), str(fleet)]) == 1
+    out = capsys.readouterr()
+    assert "themes.toml" in out.out and "text cut: 开放合作" in out.out
+    assert "nothing published" in out.err
+    assert not fleet.exists() or list_releases(fleet) == []
 
 
 def test_keep_prunes_old_releases_but_never_the_current_one(content: Path, tmp_path: Path) -> None:

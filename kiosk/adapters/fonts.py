@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 from PySide6.QtWidgets import QApplication
 
@@ -38,12 +38,11 @@ def install(app: QApplication, pixel_size: int = 24) -> str:
 
     The fonts are registered from their bytes, read once (:func:`_contents`): Qt shares those
     bytes among every FreeType face it opens of a font. Registered by file name, each face maps
-    the file on its own, and Qt 6.11 opens more than one face of a file at a time after quick
-    language and mode switches (in the main thread, :class:`HeldFaces` notwithstanding): 20-30
-    MB of font-file pages resident after 1,000 navigations with switches, where the fonts
-    themselves are 6 MB (``benchmarks/RESULTS.md``). The cost: the bytes are resident from the
-    start (the mapped files had about 1.5 MB in use after every screen: RSS at rest measured the
-    same) and the start reads them, about 3 ms.
+    the file on its own, and Qt can have more than one face of a file open (see
+    :class:`HeldFaces`): 20-30 MB of font-file pages resident after 1,000 navigations with
+    switches, where the fonts themselves are 6 MB (``benchmarks/RESULTS.md``). The cost: the
+    bytes are resident from the start (the mapped files had about 1.5 MB in use after every
+    screen: RSS at rest measured the same) and the start reads them, about 3 ms.
     """
     resources.register()
     families: set[str] = set()
@@ -70,25 +69,55 @@ def _contents(path: str) -> bytes:
 
 
 class HeldFaces(QObject):
-    """An engine of each bundled face (both families, both weights), held as long as the
-    application (its parent) lives.
+    """An open FreeType face of every font the kiosk registers, held as long as the application
+    (its parent) lives: the bundled families in both weights, and each font registered later
+    (the icon subset, qtawesome's fonts) through :func:`hold`.
 
-    Qt opens one FreeType face per font and shares it among the engines of every size, weight
-    and language; when the last engine of a face goes (the font cache dropping the engines a
-    switch left unused), the face goes with it and the next engine opens and parses the font
-    again (a few ms for a Chinese one). An engine held here keeps each face in use.
+    Qt keeps one face per font file, shared by the engines of every size, weight and language.
+    When the last engine of a face goes (the font cache dropping engines a language or mode
+    switch left unused), Qt 6.11 (``QFreetypeFace::release``) empties its whole table of faces:
+    the faces still in use are set aside and live on with their engines, and the next engine of
+    every font opens and parses its file again (a few ms for a Chinese one), a new face beside
+    the old ones. One unheld face was enough (the icon subset's): 530 faces opened in 300 cycles
+    of page, large text and language changes, 14 of them alive at the end, 3.5 MB and growing
+    (``benchmarks/RESULTS.md``). An engine held here keeps each face in use, so that no face is
+    ever left to Qt's table alone; a font a visitor's screen uses and this does not hold (a
+    system font Qt falls back to for a character the bundled fonts lack) would bring that back.
     """
+
+    NAME = "kioskHeldFaces"
 
     def __init__(self, app: QApplication, pixel_size: int):
         super().__init__(app)
-        self.setObjectName("kioskHeldFaces")
+        self.setObjectName(self.NAME)
+        self.pixel_size = pixel_size
         self.faces: list[QRawFont] = []
         for family in (FAMILY, LATIN_FAMILY):
             for weight in (QFont.Weight.Normal, QFont.Weight.Bold):
-                font = font_for("zh", pixel_size)
-                font.setFamilies([family])
-                font.setWeight(weight)
-                self.faces.append(QRawFont.fromFont(font))
+                self.hold(family, weight)
+
+    def hold(self, family: str, weight: QFont.Weight = QFont.Weight.Normal) -> None:
+        """Hold an engine, and with it the face, of *family* in *weight*."""
+        font = font_for("zh", self.pixel_size)
+        font.setFamilies([family])
+        font.setWeight(weight)
+        self.faces.append(QRawFont.fromFont(font))
+
+    def families(self) -> set[str]:
+        """The families whose faces are held."""
+        return {face.familyName() for face in self.faces}
+
+
+def hold(family: str) -> bool:
+    """Keep a face of *family*, a font registered after :func:`install`, open for good (see
+    :class:`HeldFaces`); False when there is no application or it was not installed."""
+    app = QCoreApplication.instance()
+    held = app.findChild(HeldFaces, HeldFaces.NAME) if app is not None else None
+    if held is None:
+        return False
+    if family not in held.families():
+        held.hold(family)
+    return True
 
 
 def families_for(lang: str) -> list[str]:

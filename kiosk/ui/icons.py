@@ -25,6 +25,8 @@ from PySide6.QtGui import (
     QPixmap,
 )
 
+from kiosk.adapters import fonts
+
 log = logging.getLogger("kiosk.ui")
 
 FALLBACK = "mdi6.star-four-points-outline"
@@ -57,6 +59,7 @@ class _Bundled:
                 cls.codes = {}
             else:
                 cls.family = families[0]
+                fonts.hold(cls.family)  # see fonts.HeldFaces: one face left unheld costs MBs
         return cls.codes
 
 
@@ -132,7 +135,8 @@ def _from_qtawesome(name: str, color: str) -> QIcon:
     try:
         found: QIcon = qta.icon(name, color=color)
     except Exception:
-        found = icon(FALLBACK, color) if FALLBACK in _Bundled.load() else qta.icon(FALLBACK)
+        return icon(FALLBACK, color) if FALLBACK in _Bundled.load() else qta.icon(FALLBACK)
+    fonts.hold(qta.font(name.partition(".")[0], 24).family())  # the font qtawesome registered
     return found
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QAbstractAnimation, QCoreApplication, QEvent
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -149,6 +149,32 @@ def test_the_page_left_is_pictured_from_the_screen_as_painted(
     assert _shown_whole(page, shell)
     picture = on_screen(page).toImage().convertToFormat(QImage.Format.Format_RGB32)
     assert picture == pixels(page)
+
+
+@pytest.mark.parametrize("change", ["forward", "home"])
+def test_a_transitions_frame_is_pictured_as_the_screen_shows_it(
+    qtbot: QtBot, shell: Shell, change: str
+) -> None:
+    """A change in the middle of a transition takes the overlay's frame as the page left:
+    painted from its two pictures, it is the very pixels the screen shows (a slide, a fade)."""
+    shell.nav.go(Route("themes"))
+    settle(qtbot, shell)
+    host = shell.host
+    if change == "home":
+        shell.nav.home()
+    else:
+        shell.nav.go(Route("achievements"))
+    qtbot.waitUntil(lambda: host.animation.state() == QAbstractAnimation.State.Running)
+    host.animation.pause()
+    host.animation.setCurrentTime(host.animation.duration() // 3)
+    overlay = host.overlay
+    assert overlay.motion == (0 if change == "home" else 1)
+    assert 0.2 < overlay.progress < 0.9
+    screen = on_screen(overlay)  # the frame still to paint flushed, then copied
+    assert _shown_whole(overlay, shell), "copied from the screen, not painted"
+    frame = overlay.frame().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert frame == screen.toImage().convertToFormat(QImage.Format.Format_RGB32)
+    host.finish_transition()
 
 
 def test_the_page_left_is_painted_when_something_covers_it(qtbot: QtBot, shell: Shell) -> None:

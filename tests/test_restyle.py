@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fingers
 import pytest
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QAbstractEventDispatcher, QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -92,3 +92,51 @@ def test_the_picture_of_a_switch_is_the_screen_copied_not_painted_again(
     picture = shell.host.overlay.old.toImage().convertToFormat(rgb)
     assert picture == screen, "the picture is what the screen showed"
     qtbot.waitSignal(shell.host.page_changed, timeout=3000).wait()
+
+
+def test_a_modes_style_and_its_bar_come_on_two_turns_the_bar_held_as_it_was(
+    qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mode's change holds the main thread half as long a turn: the style sheet on one turn,
+    the bar made for it on the next; between them the screen shows the bar as it was."""
+    dispatcher = QAbstractEventDispatcher.instance()
+    assert dispatcher is not None
+    turns = [0]
+    dispatcher.awake.connect(lambda: turns.__setitem__(0, turns[0] + 1))
+    fingers.open_page(qtbot, shell, THEMES)
+    old_bar = shell.bar
+    where = old_bar.geometry()
+
+    def on_screen() -> QImage:
+        """The bar's pixels in the window's backing store, every paint due done first."""
+        QCoreApplication.sendPostedEvents(shell, QEvent.Type.UpdateRequest.value)
+        store = shell.backingStore()
+        image = store.paintDevice() if store is not None else None
+        assert isinstance(image, QImage)
+        return image.copy(where).convertToFormat(QImage.Format.Format_RGB32)
+
+    before = on_screen()
+    steps: list[tuple[str, int]] = []
+    styled, renewed = Shell._follow_modes, Shell._follow_modes_bar
+    between: list[QImage] = []
+
+    def styling(self: Shell) -> None:
+        styled(self)
+        steps.append(("style", turns[0]))
+
+    def renewing(self: Shell) -> None:
+        between.append(on_screen())  # the style applied a turn ago, its paints done
+        assert self.theme.flat and self.bar is old_bar, "made for the mode, not yet in place"
+        renewed(self)
+        steps.append(("bar", turns[0]))
+
+    monkeypatch.setattr(Shell, "_follow_modes", styling)
+    monkeypatch.setattr(Shell, "_follow_modes_bar", renewing)
+    shell.bar.mode_toggled.emit("high_contrast", True)
+    qtbot.waitUntil(lambda: len(steps) == 2, timeout=3000)
+    (_, style_turn), (_, bar_turn) = steps
+    assert bar_turn > style_turn, "on a turn of its own"
+    assert between == [before], "the bar on screen as it was"
+    assert shell.bar is not old_bar and shell.bar.updatesEnabled()
+    qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
+    assert on_screen() != before, "the new bar is painted in the high-contrast style"

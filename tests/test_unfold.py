@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import fingers
-from PySide6.QtCore import QEvent
+import pytest
+from PySide6.QtCore import QAbstractAnimation, QAbstractEventDispatcher, QEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.model.navigation import HOME, Route
+from kiosk.ui import unfold
+from kiosk.ui.host import PageHost
 from kiosk.ui.pages.base import ScrollPage
 from kiosk.ui.shell import Shell
+from kiosk.ui.unfold import Unfolder
 
 THEME = Route("theme", "frontier")
 
@@ -171,3 +177,76 @@ def test_going_back_builds_the_page_as_far_as_its_scroll_position_first(
     qtbot.waitUntil(lambda: not shell.host.animating, timeout=3000)
     assert not any(w.isHidden() for w in parts(again))
     assert again.scroll_position() == position
+
+
+def test_the_turn_that_starts_the_transition_builds_nothing_more(
+    qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt runs every timer due when a turn of its event loop begins: the next slice of the page,
+    due then, would follow the transition's first frame in the same turn. It waits for the next
+    one (turns counted by the event dispatcher's ``awake``, emitted as each one begins)."""
+    dispatcher = QAbstractEventDispatcher.instance()
+    assert dispatcher is not None
+    turns = [0]
+    dispatcher.awake.connect(lambda: turns.__setitem__(0, turns[0] + 1))
+    host = shell.host
+    log: list[tuple[str, int]] = []
+    start, slice_ = PageHost._start_animation, Unfolder._slice
+
+    def started(self: PageHost) -> None:
+        start(self)
+        if self.animation.state() == QAbstractAnimation.State.Running:
+            log.append(("started", turns[0]))
+
+    def sliced(self: Unfolder) -> None:
+        log.append(("slice", turns[0]))
+        slice_(self)
+
+    monkeypatch.setattr(PageHost, "_start_animation", started)
+    monkeypatch.setattr(Unfolder, "_slice", sliced)
+    go_home(qtbot, shell)
+    log.clear()
+    shell.nav.go(THEME)
+    page = shell.host.page
+    assert isinstance(page, ScrollPage)
+    qtbot.waitUntil(lambda: any(what == "started" for what, _ in log), timeout=3000)
+    assert page.building or any(w.isHidden() for w in parts(page)), "parts are left to build"
+    with qtbot.waitSignal(host.page_completed, timeout=3000):
+        pass
+    began = next(i for i, (what, _) in enumerate(log) if what == "started")
+    after = [turn for what, turn in log[began + 1 :] if what == "slice"]
+    assert after, "the rest of the page was built after the transition began"
+    assert after[0] > log[began][1], "not in the turn that painted the transition's first frame"
+
+
+@pytest.mark.parametrize(("cost_ms", "most"), [(4.0, 1), (2.0, 2)])
+def test_below_the_fold_a_turn_stops_before_a_part_that_would_end_past_its_slice(
+    qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch, cost_ms: float, most: int
+) -> None:
+    """Each part shown costs *cost_ms* on a clock of the test's own: a turn below the fold shows
+    another part only while one more like the last would still end within the slice (5 ms)."""
+    clock = [0.0]
+    monkeypatch.setattr(unfold, "time", SimpleNamespace(perf_counter=lambda: clock[0]))
+    shown_now: list[int] = []
+    per_turn: list[int] = []
+    show, slice_ = Unfolder._show, Unfolder._slice
+
+    def showing(part: list[QWidget]) -> None:
+        clock[0] += cost_ms / 1000
+        shown_now.append(1)
+        show(part)
+
+    def sliced(self: Unfolder) -> None:
+        shown_now.clear()
+        below = not self.filling
+        slice_(self)
+        if below and shown_now:
+            per_turn.append(len(shown_now))
+
+    monkeypatch.setattr(Unfolder, "_show", staticmethod(showing))
+    monkeypatch.setattr(Unfolder, "_slice", sliced)
+    go_home(qtbot, shell)
+    with qtbot.waitSignal(shell.host.page_completed, timeout=5000):
+        shell.nav.go(THEME)
+    assert per_turn, "parts were shown below the fold"
+    assert max(per_turn) == most

@@ -145,7 +145,7 @@ class PageHost(QWidget):
         # A transition on screen: its frame is what the screen shows (the page beneath has not
         # been painted since it began: picturing the page would paint all of it, 15-35 ms).
         moving = self.overlay.isVisible() and self.isVisible() and not pending
-        shown = self.overlay.on_screen(self.overlay) if moving else None
+        shown = self.overlay.frame() if moving else None
         if pending:
             self._pending.stop()  # the screen still shows the page before: slide on from there
         elif self.animating:
@@ -231,25 +231,27 @@ class PageHost(QWidget):
             # already), painted now: the parts of the page still to build wait for the next turn.
             self.animation.setCurrentTime(FRAME_MS)
             self.overlay.repaint()
+            self._unfold.later()  # this turn has done its share
         else:
             self._pending.start()  # the next band on the next turn
 
-    def restyle(self, apply: Callable[[], None]) -> None:
-        """Apply a change of language or mode (*apply*: fonts, style sheet, bar) and build the
-        page again (kept pages go), the screen showing a picture of itself meanwhile
-        (:mod:`kiosk.ui.restyle`); all at once when nothing is on screen."""
+    def restyle(self, *steps: Callable[[], None]) -> None:
+        """Apply a change of language or mode (its *steps*, one a turn: fonts, style sheet, bar)
+        and build the page again (kept pages go), the screen showing a picture of itself
+        meanwhile (:mod:`kiosk.ui.restyle`); all at once when nothing is on screen."""
         if self._restyler.active:
-            self._restyler.begin([], apply)  # joins the change under way
+            self._restyler.begin([], *steps)  # joins the change under way
             return
         page = self._leaving or self.page
         if page is None or not self.isVisible() or self.animation.duration() == 0:
-            apply()
+            for step in steps:
+                step()
             self.rebuild()
             return
-        shown = self.overlay if self.overlay.isVisible() else page
-        # What the screen shows (the page, or the overlay on it), copied from the window's
-        # backing store where it can be.
-        picture = self.overlay.on_screen(shown)
+        # What the screen shows: the overlay's frame, or the page (copied from the window's
+        # backing store where it can be).
+        shown = self.overlay.isVisible()
+        picture = self.overlay.frame() if shown else self.overlay.on_screen(page)
         self._pending.stop()
         self.animation.stop()
         current = self.page
@@ -260,7 +262,7 @@ class PageHost(QWidget):
         self.page = self._leaving = self._then = None
         self.overlay.hold(picture)
         self._frozen = True
-        self._restyler.begin(going, apply)
+        self._restyler.begin(going, *steps)
 
     def _build_again(self) -> None:
         """The change is applied: the page is built again beneath the picture, which then

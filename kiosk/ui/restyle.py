@@ -5,8 +5,8 @@ built again. Done at once it held the main thread 40–130 ms. Instead the page 
 picture of its page (the turn of the tap); the pages on hand then go, one a turn (deleting a
 page is a turn's work by itself, and a style sheet set while they still exist would style them
 again for nothing); then the change is applied (fonts, style sheet, bar: no page is left to
-follow it) and the page is built again in parts beneath the picture, which cross-fades to it,
-as any page change does.
+follow it; a step a turn: a mode's style sheet, then its bar) and the page is built again in
+parts beneath the picture, which cross-fades to it, as any page change does.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from kiosk.ui.timers import single_shot
 class Restyler(QObject):
     """The steps of a change behind a picture, for the page host (see the module's docstring).
 
-    :meth:`begin` takes the pages to let go and the change to *apply*; :attr:`ready` is emitted
+    :meth:`begin` takes the pages to let go and the change's steps; :attr:`ready` is emitted
     once they are gone and the change is applied: the host then builds its page again.
     A second change before the first is applied joins it.
     """
@@ -40,13 +40,14 @@ class Restyler(QObject):
         """A change is under way (its page not yet built again)."""
         return self._timer.isActive()
 
-    def begin(self, pages: list[Page], apply: Callable[[], None]) -> None:
-        """Let *pages* go (hidden now, deleted one a turn), then *apply* the change."""
+    def begin(self, pages: list[Page], *steps: Callable[[], None]) -> None:
+        """Let *pages* go (hidden now, deleted one a turn), then apply the change: its *steps*,
+        one a turn."""
         for page in pages:
             page.dispose()
             page.hide()
         self._going.extend(pages)
-        self._apply.append(apply)
+        self._apply.extend(steps)
         self._timer.start()
 
     def flush(self) -> bool:
@@ -63,8 +64,9 @@ class Restyler(QObject):
         if self._going:
             self._going.pop(0).deleteLater()  # deleted when this turn ends
             self._timer.start()
-        elif self._run():
-            self._timer.start()  # the page is built again on the next turn
+        elif self._apply:
+            self._apply.pop(0)()
+            self._timer.start()  # the next step, or the page built again, on the next turn
         else:
             self.ready.emit()
 

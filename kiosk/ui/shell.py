@@ -79,6 +79,7 @@ class Shell(QWidget):
         layout.addWidget(self.host, 1)
         self.bar = self._make_bar()
         layout.addWidget(self.bar)
+        self._next_bar: NavBar | None = None  # made for a change of mode, not yet in place
 
         settings = session.settings
         self.idle = IdleController(settings.idle_timeout, settings.idle_warning, self)
@@ -154,13 +155,23 @@ class Shell(QWidget):
             fonts.use_language(app, self.session.lang)
 
     def _on_modes(self, modes: dict[str, bool]) -> None:
-        """Every screen follows the accessibility modes (built again behind a picture)."""
-        self.host.restyle(self._follow_modes)
+        """Every screen follows the accessibility modes (built again behind a picture): the bar
+        for them is made on one turn, hidden, and takes the old one's place as the style sheet
+        changes on the next (each about half of the change's 16-25 ms; the old bar goes before
+        the style sheet changes, so it is neither styled again nor seen half-styled)."""
+        self.host.restyle(self._follow_modes, self._follow_modes_bar)
 
     def _follow_modes(self) -> None:
         self.theme = theme_for(self.session.modes, self._animate)
+        self.factor = self._base_factor * (LARGE_TEXT if self.session.modes["large_text"] else 1.0)
+        self._next_bar = self._make_bar()
+
+    def _follow_modes_bar(self) -> None:
         self.idle_overlay.set_theme(self.theme)
-        self._apply_factor(self._base_factor)
+        bar, self._next_bar = self._next_bar, None
+        if bar is not None:
+            self._replace_bar(bar)
+        self._apply_factor(self._base_factor, new_bar=False)
         self.update()
 
     def reset(self) -> None:
@@ -203,16 +214,21 @@ class Shell(QWidget):
         """
         self._base_factor = factor
         self.factor = factor * (LARGE_TEXT if self.session.modes["large_text"] else 1.0)
-        self.setStyleSheet(stylesheet(self.theme, self.factor))
         if new_bar:
-            old = self.bar
-            self.bar = self._make_bar()
-            self._layout.replaceWidget(old, self.bar)
-            old.setParent(None)
-            old.deleteLater()
-        self.bar.setVisible(not self.nav.attracting)
+            self._replace_bar(self._make_bar())
+        self.setStyleSheet(stylesheet(self.theme, self.factor))
         self.idle_overlay.set_factor(self.factor)
+        self.bar.setVisible(not self.nav.attracting)
         self._update_bar()
+
+    def _replace_bar(self, bar: NavBar) -> None:
+        """*bar* (made for the theme and factor: its sizes are set as it is made, it is styled
+        as it is shown) in the old one's place; the old one goes before the style sheet
+        changes (it would be styled again for nothing)."""
+        old, self.bar = self.bar, bar
+        self._layout.replaceWidget(old, bar)
+        old.setParent(None)
+        old.deleteLater()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         size, old = event.size(), event.oldSize()

@@ -24,7 +24,8 @@ from kiosk.ui.pages.base import Page, ScrollPage
 from kiosk.ui.timers import single_shot
 
 #: How long one turn may spend building and showing parts, in milliseconds (a part is never
-#: cut: a turn ends after the part that passes it, so most turns stay under 12 ms).
+#: cut: a turn that fills the first screen ends after the part that passes it, one below the
+#: fold before a part that would, if it costs what the last one did).
 SLICE_MS = 5.0
 
 
@@ -152,6 +153,13 @@ class Unfolder(QObject):
         if page is self._page:
             self._done()
 
+    def later(self) -> None:
+        """Let the next slice wait for another turn of the event loop, if one is due: this turn
+        has done other work (Qt runs every timer due when a turn begins, so a slice due then
+        would follow that work at once and hold the main thread twice as long)."""
+        if self._timer.isActive():
+            self._timer.start()
+
     def forget(self, page: Page) -> None:
         """*page* is going: nothing more to show on it."""
         if page is self._page:
@@ -233,13 +241,17 @@ class Unfolder(QObject):
         if self._busy():
             self._timer.start()  # after the grab's turn
             return
-        began = time.perf_counter()
-        while (time.perf_counter() - began) * 1000 < SLICE_MS:
+        began = last = time.perf_counter()
+        while True:
             part = self._next(page)
             if part is None:
                 break
             self._show(part)
             page.part_shown(part)
+            now = time.perf_counter()
+            if (2 * now - began - last) * 1000 > SLICE_MS:
+                break  # another part like this one would end past the slice
+            last = now
         if self._rest or page.building:
             self._timer.start()
         else:

@@ -17,7 +17,11 @@ session
        transition runs to its end, then 30 ms of event loop); then the kiosk at rest (the idle
        reset, 2 s, ``gc.collect()``, see :func:`rest`): RSS, peak RSS (VmHWM) and PSS;
     2. Home; a 5 ms heartbeat QTimer (PreciseTimer) while the kiosk idles on it: the noise floor;
-    3. ``--warmup`` random navigations (not measured: interrupted transitions allocate their
+    3. every route again in each other combination of the three accessibility modes (large
+       text, high contrast, low reach), in both languages (each page built whole, 40 ms of event
+       loop: the random navigations below switch modes, so a page in a mode is a screen of its
+       own, with its own fonts, glyphs and layouts); at rest: RSS (``after_modes``, info);
+       ``--warmup`` random navigations (not measured: interrupted transitions allocate their
        buffers once), at rest: RSS before; Home;
     4. the heartbeat during N random navigations (go to any route, back, home, sibling ±1,
        language toggle, an accessibility mode on or off), each ``--spacing-ms`` after the
@@ -200,6 +204,12 @@ def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
         yield args.idle_ms
         RESULT["idle_intervals"] = beat.stop()
 
+        if args.modes:
+            yield from every_mode(shell, routes)
+            yield from rest(shell)
+            RESULT["after_modes"] = memory()
+            yield from home(shell)
+
         rng = random.Random(args.seed)
         for _ in range(args.warmup):
             choose(rng, shell, routes)[1]()
@@ -233,6 +243,26 @@ def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
         RESULT["after_navs"] = memory()
 
     return run
+
+
+def every_mode(shell: Any, routes: list[Any]) -> Driver:
+    """Every route in each combination of the accessibility modes but none, in both languages,
+    each page built whole; the modes off again at the end."""
+    session, nav = shell.session, shell.nav
+    names = ("large_text", "high_contrast", "low_reach")
+    for combination in itertools.product((False, True), repeat=len(names)):
+        if not any(combination):
+            continue  # visited already
+        for lang in ("zh", "en"):
+            session.set_language(lang)
+            for name, on in zip(names, combination, strict=True):
+                session.set_mode(name, on)
+            for route in routes:
+                nav.go(route)
+                shell.host.finish_transition()
+                yield 40
+    for name in names:
+        session.set_mode(name, False)
 
 
 def rest(shell: Any) -> Driver:
@@ -443,6 +473,9 @@ def main() -> int:
     parser.add_argument("--idle-ms", type=int, default=5000)
     parser.add_argument("--spacing-ms", type=int, default=60)
     parser.add_argument("--warmup", type=int, default=50)
+    parser.add_argument(
+        "--no-modes", dest="modes", action="store_false", help="skip the visit in every mode"
+    )
     parser.add_argument("--count", type=int, default=18)
     parser.add_argument("--bare", action="store_true")
     parser.add_argument("--duration-ms", type=int, default=280)

@@ -21,8 +21,11 @@ cold start
 memory
     ``_kiosk_probe.py session``: RSS (VmRSS) and peak RSS (VmHWM) after visiting every screen of
     ``all_routes(content)`` in both languages (each transition runs to its end); growth of RSS
-    over the random navigations below, per 1,000, after 50 unmeasured warm-up navigations (each
-    figure read on Home after ``gc.collect()``). Reference: the bare window at its first frame.
+    over the random navigations below, per 1,000, after every screen has been seen in each
+    combination of the accessibility modes too (the navigations switch modes; ``--quick`` leaves
+    that visit out, so its growth includes the first visits in the modes) and 50 unmeasured
+    warm-up navigations (each figure read on Home after ``gc.collect()``). Reference: the bare
+    window at its first frame.
 stalls
     the same session: a 5 ms heartbeat QTimer during 1,000 random navigations (go, back, home,
     sibling, language, a mode on or off) spaced 60 ms apart by a QTimer; stall = interval − 5 ms.
@@ -97,6 +100,8 @@ class Plan:
     transitions: int
     chromium_runs: int
     chromium_settle_s: float
+    #: Every screen seen in every combination of the modes before the growth is measured.
+    modes: bool = True
 
 
 FULL = Plan(
@@ -118,6 +123,7 @@ QUICK = Plan(
     transitions=9,
     chromium_runs=2,
     chromium_settle_s=1.0,
+    modes=False,
 )
 
 
@@ -564,6 +570,17 @@ def build_rows(data: dict[str, Any], plan: Plan) -> list[Row]:
                 verdict(growth < 2),
             )
         )
+        modes = [s["after_modes"]["VmRSS"] for s in sessions if "after_modes" in s]
+        if modes:
+            rows.append(
+                (
+                    "RSS at rest, every screen in every mode (info)",
+                    fmt(median(modes), "MB"),
+                    bare_ref,
+                    "—",
+                    "—",
+                )
+            )
         after = median([s["after_navs"]["VmRSS"] for s in sessions])
         after_peak = median([s["after_navs"]["VmHWM"] for s in sessions])
         rows.append(
@@ -875,7 +892,7 @@ def run_all(
     sessions: list[dict[str, Any]] = []
     for i in range(plan.sessions):
         args = ["session", "--navs", str(plan.navs), "--seed", str(i + 1)]
-        args += ["--idle-ms", str(plan.idle_ms)]
+        args += ["--idle-ms", str(plan.idle_ms)] + ([] if plan.modes else ["--no-modes"])
         result = phase(
             errors,
             f"session {i + 1}",

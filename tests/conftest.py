@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QAbstractEventDispatcher, QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -115,3 +115,19 @@ def make_shell(qtbot: QtBot, content: Content) -> Iterator[Callable[..., Shell]]
 def shell(make_shell: Callable[..., Shell]) -> Shell:
     """A kiosk-mode shell at 1920x1080 with short transitions."""
     return make_shell(Settings.defaults().replace(transition_ms=150))
+
+
+@pytest.fixture
+def turns(qapp: QApplication) -> Iterator[list[int]]:
+    """How many turns of the event loop have begun (``[n]``, counted by the event dispatcher's
+    ``awake``, emitted as each one begins): whether two steps ran in one turn."""
+    dispatcher = QAbstractEventDispatcher.instance()
+    assert dispatcher is not None
+    count = [0]
+
+    def began() -> None:
+        count[0] += 1
+
+    dispatcher.awake.connect(began)
+    yield count
+    dispatcher.awake.disconnect(began)

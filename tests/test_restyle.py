@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fingers
 import pytest
-from PySide6.QtCore import QAbstractEventDispatcher, QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -95,14 +95,13 @@ def test_the_picture_of_a_switch_is_the_screen_copied_not_painted_again(
 
 
 def test_a_modes_style_and_its_bar_come_on_two_turns_the_bar_held_as_it_was(
-    qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    shell: Shell,
+    monkeypatch: pytest.MonkeyPatch,
+    turns: list[int],
 ) -> None:
     """A mode's change holds the main thread half as long a turn: the style sheet on one turn,
     the bar made for it on the next; between them the screen shows the bar as it was."""
-    dispatcher = QAbstractEventDispatcher.instance()
-    assert dispatcher is not None
-    turns = [0]
-    dispatcher.awake.connect(lambda: turns.__setitem__(0, turns[0] + 1))
     fingers.open_page(qtbot, shell, THEMES)
     old_bar = shell.bar
     where = old_bar.geometry()

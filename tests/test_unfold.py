@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import fingers
 import pytest
-from PySide6.QtCore import QAbstractAnimation, QAbstractEventDispatcher, QEvent
+from PySide6.QtCore import QAbstractAnimation, QEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -180,15 +180,14 @@ def test_going_back_builds_the_page_as_far_as_its_scroll_position_first(
 
 
 def test_the_turn_that_starts_the_transition_builds_nothing_more(
-    qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    shell: Shell,
+    monkeypatch: pytest.MonkeyPatch,
+    turns: list[int],
 ) -> None:
     """Qt runs every timer due when a turn of its event loop begins: the next slice of the page,
     due then, would follow the transition's first frame in the same turn. It waits for the next
-    one (turns counted by the event dispatcher's ``awake``, emitted as each one begins)."""
-    dispatcher = QAbstractEventDispatcher.instance()
-    assert dispatcher is not None
-    turns = [0]
-    dispatcher.awake.connect(lambda: turns.__setitem__(0, turns[0] + 1))
+    one (the turns counted by the event dispatcher: see the ``turns`` fixture)."""
     host = shell.host
     log: list[tuple[str, int]] = []
     start, slice_ = PageHost._start_animation, Unfolder._slice

@@ -250,8 +250,8 @@ class PageHost(QWidget):
             return
         # What the screen shows: the overlay's frame, or the page (copied from the window's
         # backing store where it can be).
-        shown = self.overlay.isVisible()
-        picture = self.overlay.frame() if shown else self.overlay.on_screen(page)
+        covered = self.overlay.isVisible()
+        picture = self.overlay.frame() if covered else self.overlay.on_screen(page)
         self._pending.stop()
         self.animation.stop()
         current = self.page

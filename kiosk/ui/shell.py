@@ -163,7 +163,7 @@ class Shell(QWidget):
 
     def _follow_modes(self) -> None:
         self.theme = theme_for(self.session.modes, self._animate)
-        self.factor = self._base_factor * (LARGE_TEXT if self.session.modes["large_text"] else 1.0)
+        self.factor = self._scaled(self._base_factor)
         self._next_bar = self._make_bar()
 
     def _follow_modes_bar(self) -> None:
@@ -213,13 +213,17 @@ class Shell(QWidget):
         *factor* is the screen's, large text multiplies it; *new_bar* false keeps the bar.
         """
         self._base_factor = factor
-        self.factor = factor * (LARGE_TEXT if self.session.modes["large_text"] else 1.0)
+        self.factor = self._scaled(factor)
         if new_bar:
             self._replace_bar(self._make_bar())
         self.setStyleSheet(stylesheet(self.theme, self.factor))
         self.idle_overlay.set_factor(self.factor)
         self.bar.setVisible(not self.nav.attracting)
         self._update_bar()
+
+    def _scaled(self, factor: float) -> float:
+        """The screen's *factor* as large text, when it is on, makes it."""
+        return factor * (LARGE_TEXT if self.session.modes["large_text"] else 1.0)
 
     def _replace_bar(self, bar: NavBar) -> None:
         """*bar* (made for the theme and factor: its sizes are set as it is made, it is styled

@@ -30,10 +30,12 @@ session
        time each navigation began and every beat's time (the longest stall after each tap);
     5. at rest again: RSS after the navigations.
 transitions
-    a fixed cycle of page changes (forward, forward, sibling, back …, home); for each, the times of
-    the ``Paint`` events of ``shell.host.overlay`` that show movement (``frames``: its progress
-    above 0) and of all of them (``painted``: the first shows the page left, held as the screen
-    showed it, before anything moves).
+    a fixed cycle of page changes (forward, forward, sibling, back …, home), each a tap: for a
+    card or Next, its press (``Navigation.expect``) ``--press-ms`` before the release (the
+    change; the bar's Back and Home say nothing at a press); for each, from the release, the
+    times of the ``Paint`` events of ``shell.host.overlay`` that show movement (``frames``: its
+    progress above 0) and of all of them (``painted``: the first shows the page left, held as
+    the screen showed it, before anything moves).
     With ``--bare``: a bare QWidget of the same size painting two opaque screen-sized pixmaps the
     same way (slide or cross-fade) under the same QVariantAnimation: the machine's own ceiling.
 """
@@ -324,16 +326,27 @@ def kiosk_transitions(args: argparse.Namespace) -> Callable[[Any], Driver]:
         content = shell.session.content
         theme = sorted(content.themes, key=lambda t: t.number)[0].id
         achievement = content.achievements[0].id
-        cycle: list[tuple[str, Callable[[], object]]] = [
-            ("forward", lambda: nav.go(Route("themes"))),
-            ("forward", lambda: nav.go(Route("theme", theme))),
-            ("sibling", lambda: nav.sibling(1)),
-            ("back", nav.back),
-            ("forward", lambda: nav.go(Route("achievements"))),
-            ("forward", lambda: nav.go(Route("achievement", achievement))),
-            ("sibling", lambda: nav.sibling(1)),
-            ("back", nav.back),
-            ("home", nav.home),
+        themes, achievements = Route("themes"), Route("achievements")
+        # (kind, the tap's action at its release, what its press says it leads to)
+        step_type = tuple[str, Callable[[], object], Callable[[], object] | None]
+        cycle: list[step_type] = [
+            ("forward", lambda: nav.go(themes), lambda: nav.expect(themes)),
+            (
+                "forward",
+                lambda: nav.go(Route("theme", theme)),
+                lambda: nav.expect(Route("theme", theme)),
+            ),
+            ("sibling", lambda: nav.sibling(1), lambda: nav.expect_sibling(1)),
+            ("back", nav.back, None),
+            ("forward", lambda: nav.go(achievements), lambda: nav.expect(achievements)),
+            (
+                "forward",
+                lambda: nav.go(Route("achievement", achievement)),
+                lambda: nav.expect(Route("achievement", achievement)),
+            ),
+            ("sibling", lambda: nav.sibling(1), lambda: nav.expect_sibling(1)),
+            ("back", nav.back, None),
+            ("home", nav.home, None),
         ]
         RESULT["size"] = [shell.width(), shell.height()]
         RESULT["duration_ms"] = host.animation.duration()
@@ -343,9 +356,12 @@ def kiosk_transitions(args: argparse.Namespace) -> Callable[[Any], Driver]:
         yield 500
         transitions = []
         for i in range(args.count):
-            kind, act = cycle[i % len(cycle)]
+            kind, act, press = cycle[i % len(cycle)]
+            if press is not None and args.press_ms > 0:
+                press()  # the finger comes down on a card or Next (the bar's buttons say nothing)
+                yield args.press_ms
             paints.clear()
-            called = time.perf_counter()
+            called = time.perf_counter()  # the finger lifts
             act()
             returned = time.perf_counter()
             while host.animating:
@@ -477,6 +493,9 @@ def main() -> int:
         "--no-modes", dest="modes", action="store_false", help="skip the visit in every mode"
     )
     parser.add_argument("--count", type=int, default=18)
+    parser.add_argument(
+        "--press-ms", type=int, default=80, help="how long a tap's finger is down (0: no press)"
+    )
     parser.add_argument("--bare", action="store_true")
     parser.add_argument("--duration-ms", type=int, default=280)
     args = parser.parse_args()

@@ -37,6 +37,9 @@ transitions
     page host's TransitionOverlay that show movement (its progress above 0) → frames per second
     per transition, and tap → first moving frame (until issue 16's sixth round this was the
     overlay's first paint, which may only show the page left, held as the screen showed it).
+    A tap on a card or on Next is a press (``Navigation.expect``: the page may be built ahead)
+    and, 80 ms later, the release (the change): the time counts from the release (until issue
+    16's eleventh round there was no press; that figure is kept, as info: ``--press-ms 0``).
     Reference: a bare widget painting two opaque screen-sized pixmaps the same way under the same
     animation (the machine's own ceiling). Offscreen (rasterised, not presented) and, with Xvfb,
     xcb (rasterised and sent to the X server with MIT-SHM: closer to a real screen).
@@ -353,7 +356,12 @@ def transition_runs(
     tmp: Path, env: dict[str, str], count: int, duration_ms: int
 ) -> dict[str, dict[str, Any]]:
     results = {}
-    for which, extra in (("kiosk", []), ("bare", ["--bare", "--duration-ms", str(duration_ms)])):
+    runs = (
+        ("kiosk", []),
+        ("unpressed", ["--press-ms", "0"]),
+        ("bare", ["--bare", "--duration-ms", str(duration_ms)]),
+    )
+    for which, extra in runs:
         results[which] = probe(tmp, env, ["transitions", "--count", str(count), *extra], 300)
     return results
 
@@ -663,6 +671,18 @@ def build_rows(data: dict[str, Any], plan: Plan) -> list[Row]:
                     verdict(first_p95 <= 50),
                 )
             )
+            if runs.get("unpressed"):
+                u = transition_stats(runs["unpressed"])
+                rows.append(
+                    (
+                        f"  the same, no press first (a bare call), {platform_name} {label}",
+                        f"{fmt(u['tap_to_first_frame_ms'], 'ms')} / "
+                        f"{fmt(u['tap_to_first_frame_p95_ms'], 'ms')}",
+                        "—",
+                        "info",
+                        "—",
+                    )
+                )
     chrome = data.get("chromium")
     kiosk_frame = median([r["frame"] * 1000 for r in cold["kiosk"]]) if cold else float("nan")
     if chrome is None:

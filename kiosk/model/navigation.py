@@ -58,6 +58,8 @@ class Navigation:
         self._siblings: Callable[[Route], list[Route]] = siblings or (lambda route: [])
         self._stack: list[Route] = [ATTRACT]
         self.changed: Emitter[Change] = Emitter()
+        #: A route a visitor is about to open (see :meth:`expect`).
+        self.expected: Emitter[Route] = Emitter()
 
     def __repr__(self) -> str:
         return f"Navigation({' > '.join(map(str, self._stack))})"
@@ -86,6 +88,26 @@ class Navigation:
 
     def _emit(self, direction: Direction) -> None:
         self.changed.emit(Change(self.current, direction, len(self._stack)))
+
+    def expect(self, route: Route) -> None:
+        """A visitor's finger is down on something that opens *route* when lifted: views may get
+        it ready meanwhile (nothing changes; nothing is emitted for the current route)."""
+        if route != self.current:
+            self.expected.emit(route)
+
+    def expect_sibling(self, step: int) -> None:
+        """As :meth:`expect`, for the current route's neighbour *step* places away, if any."""
+        route = self.neighbour(step)
+        if route is not None:
+            self.expected.emit(route)
+
+    def neighbour(self, step: int) -> Route | None:
+        """The current route's neighbour *step* places away among its siblings, or None."""
+        group = self.siblings(self.current)
+        if self.current not in group:
+            return None
+        index = group.index(self.current) + step
+        return group[index] if 0 <= index < len(group) else None
 
     def go(self, route: Route) -> None:
         """Open *route* on top of the current one (nothing happens if it is already shown)."""
@@ -133,12 +155,9 @@ class Navigation:
 
     def sibling(self, step: int) -> bool:
         """Replace the current route by its neighbour *step* places away; False if there is none."""
-        group = self.siblings(self.current)
-        if self.current not in group:
+        route = self.neighbour(step)
+        if route is None:
             return False
-        index = group.index(self.current) + step
-        if not 0 <= index < len(group):
-            return False
-        self._stack[-1] = group[index]
+        self._stack[-1] = route
         self._emit("sibling-next" if step > 0 else "sibling-previous")
         return True

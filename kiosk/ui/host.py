@@ -26,6 +26,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.model.navigation import Change, Route
+from kiosk.ui.ahead import Ahead
 from kiosk.ui.kept import KeptPages, discard
 from kiosk.ui.pages.base import Page
 from kiosk.ui.restyle import Restyler
@@ -90,6 +91,8 @@ class PageHost(QWidget):
         self._unfold = Unfolder(self, self._pending.isActive, typeset)
         self._unfold.completed.connect(self.page_completed)
         self._unfold.filled.connect(self._filled)
+        #: The page a visitor is about to open, built ahead (see :mod:`kiosk.ui.ahead`).
+        self.ahead = Ahead(self, factory, typeset, context_key, lambda: self.animating)
         #: What the change in progress does once the new page fills its first screen: slide on
         #: from the overlay's picture of the page left ("pending"), or "settle" (no transition:
         #: the picture, if any, goes); None when no new page is being built.
@@ -162,6 +165,10 @@ class PageHost(QWidget):
         page, stale = self._kept.take(change.route)
         if stale is not None:
             discard(stale)  # built for another language, size or content
+        if page is None:
+            page, parts = self.ahead.take(change.route)
+            if page is not None:
+                self._unfold.fold_built(page, parts)
         if page is None:
             page = self.factory(change.route)
             self._unfold.fold(page)
@@ -258,6 +265,7 @@ class PageHost(QWidget):
         if current is not None:
             self._unfold.forget(current)
             self._again = (current.route, self._depth, current.scroll_position())
+        self.ahead.drop()
         going = self._kept.take_all() + [p for p in (self._leaving, current) if p is not None]
         self.page = self._leaving = self._then = None
         self.overlay.hold(picture)
@@ -312,7 +320,8 @@ class PageHost(QWidget):
         self._kept.add(page)
 
     def drop_kept(self) -> None:
-        """Delete the pages kept for a return visit (the page being left too)."""
+        """Delete the pages kept for a return visit, the page being left, one built ahead."""
+        self.ahead.drop()
         if self._then is not None:
             self._unfold.finish()  # the new page is built first (and announced): the old one goes
         self._settle_leaving()

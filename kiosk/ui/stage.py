@@ -45,6 +45,10 @@ KEPT_PAGES = frozenset({"home", *SECTIONS, *OVERVIEWS})
 #: the attract loop has ended by then).
 PREPARE_HOME_MS = 1000
 
+#: How long a visitor stays on a page with neighbours (an item among its section's), in ms,
+#: before the next one (the one before, at the end) is built ahead for a swipe or Next.
+BROWSE_AHEAD_MS = 800
+
 
 class Stage(QObject):
     """Builds the pages of *session* for :attr:`host`, a page host in *window*.
@@ -80,6 +84,10 @@ class Stage(QObject):
         release = single_shot(self, RELEASE_MEMORY_MS, self.release_memory)
         self.host.page_changed.connect(release.start)
         self._prepare = single_shot(self, PREPARE_HOME_MS, self.prepare_home)
+        # A page a visitor's finger is on, or the next one when they stay, is built ahead.
+        session.nav.expected.connect(self.host.ahead.want)
+        browse = single_shot(self, BROWSE_AHEAD_MS, self.build_next)
+        self.host.page_completed.connect(browse.start)
         self._visited = False  # a visitor came since the last visit's memory was handed back
 
     def context_key(self) -> Hashable:
@@ -143,6 +151,15 @@ class Stage(QObject):
         """Build Home now, hidden, while the attract loop runs (the first touch opens it)."""
         if self.session.nav.attracting and not self.host.animating:
             self.host.prepare(HOME)
+
+    def build_next(self) -> None:
+        """Build the current page's next neighbour ahead (the one before, at the end), if any
+        and if no other page is (one a finger is on)."""
+        nav = self.session.nav
+        if not nav.attracting and not self.host.animating and self.host.ahead.page is None:
+            route = nav.neighbour(1) or nav.neighbour(-1)
+            if route is not None:
+                self.host.ahead.want(route)
 
     def fresh_start(self) -> None:
         """A new visitor starts afresh: the pages kept for the last one go (their memory with

@@ -116,6 +116,12 @@ class Unfolder(QObject):
                 widget.setVisible(False)
         self._page, self._rest = page, parts[1:]
 
+    def fold_built(self, page: Page, parts: list[list[QWidget]]) -> None:
+        """Take *page*, built ahead (:mod:`kiosk.ui.ahead`) whole or in part, its *parts* built so
+        far hidden, to show as :meth:`fold` does (call :meth:`unfold` once it is shown)."""
+        self.finish()
+        self._page, self._rest = page, list(parts)
+
     def unfold(self, page: Page, position: int = 0) -> None:
         """Show the parts of *page* that fill its first screen from the next turn on (building
         them a slice a turn), the rest on later turns. The turn that installed the page (a tap's)

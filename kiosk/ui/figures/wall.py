@@ -229,9 +229,10 @@ def build_in_parts(
         for tile in wall.add_tiles(1):
             tile.ensurePolished()
         holder = wall.parentWidget()
-        if holder is not None and holder.isVisible():  # the page is on screen, at its size
-            for width in _widths(holder, column, area):  # the layouts it will show
-                wall.heightForWidth(width)
+        widths = _widths(holder, column, area) if holder is not None else []
+        for width in widths:  # the layouts it will show
+            wall.heightForWidth(width)
+        if widths:
             wall.sizeHint()  # and the one its column asks for when it is shown
         yield
     wall.setVisible(True)
@@ -240,9 +241,17 @@ def build_in_parts(
 def _widths(holder: QWidget, column: QBoxLayout, area: QAbstractScrollArea) -> list[int]:
     """The widths a wall at the end of *column* (of *holder*) takes: the column's, and, while the
     scroll bar is hidden, the column's once the page overflows and the scroll bar takes its
-    place (none while *holder* has no width yet)."""
+    place (none while *holder* has no width yet). A page built ahead, hidden, has its size
+    already (:mod:`kiosk.ui.ahead`): the column takes its width."""
     margins = column.contentsMargins()
-    width = holder.width() - margins.left() - margins.right()
+    page = area.parentWidget()
+    if holder.isVisible():  # the page is on screen, at its size
+        full = holder.width()
+    elif page is not None and page.testAttribute(Qt.WidgetAttribute.WA_Resized):
+        full = page.width()  # the scroll area spans the page
+    else:
+        return []
+    width = full - margins.left() - margins.right()
     bar = area.verticalScrollBar()
     if width <= 0:
         return []

@@ -15,7 +15,14 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content import Content, Lang, Text
 from kiosk.model.navigation import Navigation, Route
@@ -59,6 +66,13 @@ class PageContext(NamedTuple):
 
     def go(self, route: Route) -> None:
         self.nav.go(route)
+
+    def link(self, button: QAbstractButton, route: Route) -> None:
+        """*button* opens *route*: pressed, the page may be got ready (:meth:`Navigation.expect`)
+        before the tap ends (clicked)."""
+        nav = self.nav
+        button.pressed.connect(lambda: nav.expect(route))
+        button.clicked.connect(lambda _=False: nav.go(route))
 
 
 #: In low reach, what a visitor acts on starts below this share of the window's height.

@@ -85,7 +85,7 @@ class HomePage(ScrollPage):
             role="bar",
             theme=ctx.theme,
         )
-        self.about.clicked.connect(lambda: ctx.go(Route(Kind.ABOUT)))
+        ctx.link(self.about, Route(Kind.ABOUT))
         if not ctx.low_reach:
             row.addWidget(self.about, 0, Qt.AlignmentFlag.AlignLeft)
         text.addLayout(row)
@@ -224,7 +224,7 @@ class HomePage(ScrollPage):
                     text=ctx.ui(section.hint),
                     icon=section.icon,
                 )
-                card.clicked.connect(lambda _=False, s=section.kind: ctx.go(Route(s)))
+                ctx.link(card, Route(section.kind))
                 self.tiles.append(card)
                 grid.addWidget(self._hold(card), r, c * span, 1, span)
         for c in range(span_all):

@@ -128,7 +128,7 @@ class ItemPage(ScrollPage):
         route, title, text, icon = related
         ctx = self.ctx
         card = Card(title, ctx.factor, theme=ctx.theme, text=text, icon=icon, text_lines=2)
-        card.clicked.connect(lambda _=False, r=route: ctx.go(r))
+        ctx.link(card, route)
         return card
 
     def _voices(self, ids: Sequence[str]) -> Iterator[None]:
@@ -176,6 +176,7 @@ class ItemPage(ScrollPage):
         ):
             button = TapButton(self.ctx.ui(key), self.ctx.factor, icon, "bar", theme=self.ctx.theme)
             button.setEnabled(0 <= index + step < len(group))
+            button.pressed.connect(lambda s=step: self.ctx.nav.expect_sibling(s))
             button.clicked.connect(lambda _=False, s=step: self.ctx.nav.sibling(s))
             buttons.append(button)
         self.previous, self.next = buttons

@@ -104,7 +104,7 @@ class SectionPage(ScrollPage):
             text_lines=text_lines,
         )
         card.setMinimumHeight(self.ctx.px(SIZE.card_min))
-        card.clicked.connect(lambda _=False, r=route: self.ctx.go(r))
+        self.ctx.link(card, route)
         return card
 
 

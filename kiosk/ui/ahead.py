@@ -1,0 +1,144 @@
+"""One page built ahead of a visit: the one a visitor's finger is on, or the next they may page to.
+
+A tap on a card, or on Previous or Next, opens its page only when the finger lifts, about a tenth
+of a second after it touched; a visitor reading an item for a while may swipe to the next one.
+Meanwhile the page can be built, hidden, a part at a time on turns of the event loop that have
+nothing else to do (each at most :data:`SLICE_MS` long, none while the page host is busy), each
+part polished (its style sheet rules resolved) and hidden as it comes. When the visitor goes
+there, the host takes the page as built so far and unfolds it as it would a page built then,
+without the building: the first moving frame of the transition comes that much sooner.
+
+One page at a time: wanting another lets the first go, as does any change of what pages are
+built for (language, mode, size, content: see :attr:`PageHost.context_key`), and the idle reset.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Hashable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from kiosk.model.navigation import Route
+from kiosk.ui.kept import discard
+from kiosk.ui.pages.base import Page
+from kiosk.ui.timers import single_shot
+
+#: How long one turn may spend building ahead, in milliseconds (a part is never cut: a turn
+#: does not begin one when one like the last would end past this).
+SLICE_MS = 5.0
+#: How long to wait, in milliseconds, when the page host is busy (a transition, the current
+#: page's parts below the fold): its work comes first.
+BUSY_WAIT_MS = 20
+
+
+class Ahead(QObject):
+    """Builds the page of one route ahead of a visit (see the module's docstring).
+
+    Args:
+        parent: the page host (the page's parent, and its size).
+        factory: builds a route's page, its parts left to build (``Page.build_part``).
+        typeset: given each widget a part adds, as the host does.
+        context_key: what a page is built for; a page built for another is not taken.
+        busy: whether the host has work of its own this turn.
+    """
+
+    #: The page wanted is whole (its route).
+    ready = Signal(str)
+
+    def __init__(
+        self,
+        parent: QWidget,
+        factory: Callable[[Route], Page],
+        typeset: Callable[[QWidget], None],
+        context_key: Callable[[], Hashable],
+        busy: Callable[[], bool],
+    ):
+        super().__init__(parent)
+        self._host = parent
+        self._factory = factory
+        self._typeset = typeset
+        self._context_key = context_key
+        self._busy = busy
+        self.page: Page | None = None
+        self._key: Hashable = None
+        #: The parts built so far, each as the widgets it shows (hidden until the host shows it).
+        self._parts: list[list[QWidget]] = []
+        self._timer = single_shot(self, 0, self._slice)
+
+    @property
+    def route(self) -> Route | None:
+        """The route of the page built (or being built) ahead, if any."""
+        return self.page.route if self.page is not None else None
+
+    def want(self, route: Route) -> None:
+        """Build *route*'s page ahead, from the next idle turn (any other page built ahead goes)."""
+        if self.page is not None and self.page.route == route and self._key == self._context_key():
+            return
+        self.drop()
+        self.page = self._factory(route)
+        self.page.hide()  # until the host shows it
+        self.page.setGeometry(self._host.rect())
+        self._key = self._context_key()
+        self._parts = []
+        self._timer.start(0)
+
+    def take(self, route: Route) -> tuple[Page | None, list[list[QWidget]]]:
+        """The page built ahead for *route* (whole or in part) and its parts built so far, hidden;
+        (None, []) if there is none for it. Any page built ahead goes from here (to the caller,
+        or deleted)."""
+        page, parts = self.page, self._parts
+        fits = page is not None and page.route == route and self._key == self._context_key()
+        if not fits:
+            self.drop()
+            return None, []
+        self._timer.stop()
+        self.page, self._parts, self._key = None, [], None
+        return page, parts
+
+    def drop(self) -> None:
+        """Let the page built ahead go (deleted), if any."""
+        self._timer.stop()
+        page, self.page, self._parts, self._key = self.page, None, [], None
+        if page is not None:
+            discard(page)
+
+    def _slice(self) -> None:
+        page = self.page
+        if page is None:
+            return
+        if self._busy():
+            self._timer.start(BUSY_WAIT_MS)
+            return
+        began = last = time.perf_counter()
+        page.ensurePolished()  # what it holds before its parts (the first turn: nothing more)
+        while page.building and page is self.page:
+            self._parts.append(self._build_part(page))
+            now = time.perf_counter()
+            if (2 * now - began - last) * 1000 > SLICE_MS:
+                break  # another part like this one would end past the slice
+            last = now
+        if page is not self.page:
+            return  # taken (or let go) meanwhile
+        if page.building:
+            self._timer.start(0)
+        else:
+            self.ready.emit(str(page.route))
+
+    def _build_part(self, page: Page) -> list[QWidget]:
+        """Build the page's next part, typeset and polished: the widgets it shows, hidden (with
+        any widget of an earlier part the builder shows now: a wall once it is whole)."""
+        for widget in page.build_part():
+            self._typeset(widget)
+        hidden = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+        shows = [
+            child
+            for holder in page.holders()
+            for child in holder.children()
+            if isinstance(child, QWidget) and not (child.isHidden() and child.testAttribute(hidden))
+        ]
+        for widget in shows:
+            widget.ensurePolished()
+            widget.hide()
+        return shows

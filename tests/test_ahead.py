@@ -159,6 +159,7 @@ def test_a_page_built_ahead_goes_when_not_wanted_or_built_for_another_language(
     ahead = shell.host.ahead
     with qtbot.waitSignal(ahead.ready, timeout=5000):
         shell.nav.expect(first)
+        assert ahead.route == first and ahead.page is None, "the press's turn makes nothing"
     page = ahead.page
     assert page is not None
     with qtbot.waitSignal(page.destroyed, timeout=5000):

@@ -61,27 +61,21 @@ class Ahead(QObject):
         self._typeset = typeset
         self._context_key = context_key
         self._busy = busy
+        #: The route wanted, and its page once the first idle turn has made it.
+        self.route: Route | None = None
         self.page: Page | None = None
-        self._key: Hashable = None
+        self._key: Hashable = None  # what it is built for
         #: The parts built so far, each as the widgets it shows (hidden until the host shows it).
         self._parts: list[list[QWidget]] = []
         self._timer = single_shot(self, 0, self._slice)
 
-    @property
-    def route(self) -> Route | None:
-        """The route of the page built (or being built) ahead, if any."""
-        return self.page.route if self.page is not None else None
-
     def want(self, route: Route) -> None:
-        """Build *route*'s page ahead, from the next idle turn (any other page built ahead goes)."""
-        if self.page is not None and self.page.route == route and self._key == self._context_key():
+        """Build *route*'s page ahead, from the next idle turn (any other page built ahead goes):
+        the turn of a press does nothing more, its pressed look comes at once."""
+        if self.route == route and self._key == self._context_key():
             return
         self.drop()
-        self.page = self._factory(route)
-        self.page.hide()  # until the host shows it
-        self.page.setGeometry(self._host.rect())
-        self._key = self._context_key()
-        self._parts = []
+        self.route, self._key = route, self._context_key()
         self._timer.start(0)
 
     def take(self, route: Route) -> tuple[Page | None, list[list[QWidget]]]:
@@ -94,25 +88,29 @@ class Ahead(QObject):
             self.drop()
             return None, []
         self._timer.stop()
-        self.page, self._parts, self._key = None, [], None
+        self.route, self.page, self._parts, self._key = None, None, [], None
         return page, parts
 
     def drop(self) -> None:
         """Let the page built ahead go (deleted), if any."""
         self._timer.stop()
-        page, self.page, self._parts, self._key = self.page, None, [], None
+        page, self.page, self._parts, self._key, self.route = self.page, None, [], None, None
         if page is not None:
             discard(page)
 
     def _slice(self) -> None:
-        page = self.page
-        if page is None:
+        if self.route is None:
             return
         if self._busy():
             self._timer.start(BUSY_WAIT_MS)
             return
         began = last = time.perf_counter()
-        page.ensurePolished()  # what it holds before its parts (the first turn: nothing more)
+        page = self.page
+        if page is None:
+            page = self.page = self._factory(self.route)
+            page.hide()  # until the host shows it
+            page.setGeometry(self._host.rect())
+            page.ensurePolished()  # what it holds before its parts
         while page.building and page is self.page:
             self._parts.append(self._build_part(page))
             now = time.perf_counter()

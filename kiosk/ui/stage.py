@@ -156,7 +156,7 @@ class Stage(QObject):
         """Build the current page's next neighbour ahead (the one before, at the end), if any
         and if no other page is (one a finger is on)."""
         nav = self.session.nav
-        if not nav.attracting and not self.host.animating and self.host.ahead.page is None:
+        if not nav.attracting and not self.host.animating and self.host.ahead.route is None:
             route = nav.neighbour(1) or nav.neighbour(-1)
             if route is not None:
                 self.host.ahead.want(route)

@@ -19,6 +19,7 @@ from kiosk.ui.pages.items import ItemPage
 from kiosk.ui.shell import Shell
 from kiosk.ui.unfold import Unfolder
 from kiosk.ui.widgets import Card
+from kiosk.ui.zone import SitePlan
 from tests import fingers
 
 
@@ -205,3 +206,19 @@ def test_the_pager_pressed_builds_the_next_item_ahead(qtbot: QtBot, shell: Shell
     assert ready.args == ["theme/consensus"]
     fingers.release(button, button.rect().center())
     assert shell.host.page is not None and shell.host.page.route == Route("theme", "consensus")
+
+
+def test_an_area_of_the_site_plan_pressed_builds_its_page_ahead(qtbot: QtBot, shell: Shell) -> None:
+    page = fingers.open_page(qtbot, shell, Route("zone"))
+    plan = page.findChild(SitePlan)
+    assert plan is not None and plan.buttons
+    button = plan.buttons[1]
+    at = button.rect().center()
+    with qtbot.waitSignal(shell.host.ahead.ready, timeout=5000) as ready:
+        fingers.press(button, at)
+    area = Route.parse(ready.args[0])
+    assert area.page == "zone-area" and area.item == shell.session.content.zone.areas[1].id
+    ahead = shell.host.ahead.page
+    fingers.release(button, at)
+    settle(qtbot, shell)
+    assert shell.nav.current == area and shell.host.page is ahead

@@ -234,6 +234,7 @@ class ZonePage(SectionPage):
         self._header(self.t(zone.name), self.t(zone.tagline), self.t(zone.location))
         yield
         plan = self.plan = SitePlan(zone, ctx.lang, ctx.factor, theme=ctx.theme)
+        plan.area_pressed.connect(lambda area_id: ctx.nav.expect(Route(Kind.ZONE_AREA, area_id)))
         plan.area_tapped.connect(lambda area_id: ctx.go(Route(Kind.ZONE_AREA, area_id)))
         self.column.addWidget(label(ctx.ui("zone.plan_hint"), "caption"))
         self.column.addWidget(plan)

@@ -176,6 +176,7 @@ class SitePlan(Drawn):
     """
 
     area_tapped = Signal(str)  # the id of the area
+    area_pressed = Signal(str)  # the id of the area a finger is down on (tapped once lifted)
 
     def __init__(
         self,
@@ -203,6 +204,7 @@ class SitePlan(Drawn):
         for i, item in enumerate(zone.areas):
             colour = colours[i % len(colours)]
             button = AreaButton(item, lang, factor, colour, self, theme=theme)
+            button.pressed.connect(lambda area_id=item.id: self.area_pressed.emit(area_id))
             button.clicked.connect(lambda _=False, area_id=item.id: self.area_tapped.emit(area_id))
             if marked is not None:
                 button.picture(item.id == marked)

@@ -3,6 +3,8 @@ next item when a visitor stays; taken by the tap as built so far, let go when no
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer
@@ -10,11 +12,12 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Content
-from kiosk.model.navigation import Navigation, Route
+from kiosk.model.navigation import HOME, Navigation, Route
 from kiosk.model.routes import siblings_for
 from kiosk.ui import ahead as ahead_module
 from kiosk.ui.ahead import Ahead
 from kiosk.ui.pages.base import Page, ScrollPage
+from kiosk.ui.pages.home import HomePage
 from kiosk.ui.pages.items import ItemPage
 from kiosk.ui.shell import Shell
 from kiosk.ui.unfold import Unfolder
@@ -222,3 +225,22 @@ def test_an_area_of_the_site_plan_pressed_builds_its_page_ahead(qtbot: QtBot, sh
     fingers.release(button, at)
     settle(qtbot, shell)
     assert shell.nav.current == area and shell.host.page is ahead
+
+
+def test_nothing_is_built_ahead_for_a_page_kept_for_a_return(qtbot: QtBot, shell: Shell) -> None:
+    home = fingers.open_page(qtbot, shell, HOME)
+    assert isinstance(home, HomePage)
+    card = home.tiles[0]
+    fingers.tap(card)
+    settle(qtbot, shell)
+    section = shell.nav.current
+    assert section != HOME
+    shell.nav.home()  # the section's page is kept
+    settle(qtbot, shell)
+    assert section in shell.host.kept_routes
+    card = cast(HomePage, shell.host.page).tiles[0]
+    fingers.press(card, card.rect().center())
+    assert shell.host.ahead.route is None and shell.host.ahead.page is None
+    fingers.release(card, card.rect().center())
+    settle(qtbot, shell)
+    assert shell.nav.current == section

@@ -42,6 +42,7 @@ class Ahead(QObject):
         typeset: given each widget a part adds, as the host does.
         context_key: what a page is built for; a page built for another is not taken.
         busy: whether the host has work of its own this turn.
+        kept: whether the host keeps a page for a route already (none is built ahead for it).
     """
 
     #: The page wanted is whole (its route).
@@ -54,6 +55,7 @@ class Ahead(QObject):
         typeset: Callable[[QWidget], None],
         context_key: Callable[[], Hashable],
         busy: Callable[[], bool],
+        kept: Callable[[Route], bool] = lambda route: False,
     ):
         super().__init__(parent)
         self._host = parent
@@ -61,6 +63,7 @@ class Ahead(QObject):
         self._typeset = typeset
         self._context_key = context_key
         self._busy = busy
+        self._kept = kept
         #: The route wanted, and its page once the first idle turn has made it.
         self.route: Route | None = None
         self.page: Page | None = None
@@ -75,6 +78,8 @@ class Ahead(QObject):
         if self.route == route and self._key == self._context_key():
             return
         self.drop()
+        if self._kept(route):
+            return  # shown again without building
         self.route, self._key = route, self._context_key()
         self._timer.start(0)
 

@@ -92,7 +92,8 @@ class PageHost(QWidget):
         self._unfold.completed.connect(self.page_completed)
         self._unfold.filled.connect(self._filled)
         #: The page a visitor is about to open, built ahead (see :mod:`kiosk.ui.ahead`).
-        self.ahead = Ahead(self, factory, typeset, context_key, lambda: self.animating)
+        busy = lambda: self.animating  # noqa: E731 - read at each turn
+        self.ahead = Ahead(self, factory, typeset, context_key, busy, self._kept.has)
         #: What the change in progress does once the new page fills its first screen: slide on
         #: from the overlay's picture of the page left ("pending"), or "settle" (no transition:
         #: the picture, if any, goes); None when no new page is being built.
@@ -255,8 +256,7 @@ class PageHost(QWidget):
                 step()
             self.rebuild()
             return
-        # What the screen shows: the overlay's frame, or the page (copied from the window's
-        # backing store where it can be).
+        # What the screen shows: the overlay's frame, or the page (copied where it can be).
         covered = self.overlay.isVisible()
         picture = self.overlay.frame() if covered else self.overlay.on_screen(page)
         self._pending.stop()

@@ -35,6 +35,11 @@ class KeptPages:
     def __contains__(self, route: Route) -> bool:
         return route in self._pages
 
+    def has(self, route: Route) -> bool:
+        """A page is kept for *route*, built for what pages are built for now."""
+        kept = self._pages.get(route)
+        return kept is not None and kept[1] == self.context_key()
+
     def wants(self, page: Page) -> bool:
         """*page*, being left whole, is one to keep (and none is kept for its route yet)."""
         return self.keep(page.route) and not page.building and page.route not in self._pages

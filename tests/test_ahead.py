@@ -8,7 +8,7 @@ from typing import cast
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QScroller, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Content
@@ -207,8 +207,10 @@ def test_the_pager_pressed_builds_the_next_item_ahead(qtbot: QtBot, shell: Shell
     with qtbot.waitSignal(shell.host.ahead.ready, timeout=5000) as ready:
         fingers.press(button, button.rect().center())
     assert ready.args == ["theme/consensus"]
+    ahead = shell.host.ahead.page
     fingers.release(button, button.rect().center())
-    assert shell.host.page is not None and shell.host.page.route == Route("theme", "consensus")
+    settle(qtbot, shell)
+    assert shell.nav.current == Route("theme", "consensus") and shell.host.page is ahead
 
 
 def test_an_area_of_the_site_plan_pressed_builds_its_page_ahead(qtbot: QtBot, shell: Shell) -> None:
@@ -244,3 +246,87 @@ def test_nothing_is_built_ahead_for_a_page_kept_for_a_return(qtbot: QtBot, shell
     fingers.release(card, card.rect().center())
     settle(qtbot, shell)
     assert shell.nav.current == section
+
+
+def whole_layout(page: Page) -> list[tuple[str, str, str, bool, tuple[int, int, int, int]]]:
+    """Every label of the page, upper part in low reach included: text, role, shown, geometry."""
+    found = []
+    for widget in page.findChildren(QLabel):
+        at = widget.mapTo(page, QPoint(0, 0))
+        box = (at.x(), at.y(), widget.width(), widget.height())
+        role = str(widget.property("role"))
+        found.append((widget.text(), role, "", widget.isVisibleTo(page), box))
+    return found
+
+
+@pytest.mark.parametrize("section", ["zone", "about"])
+def test_in_low_reach_a_page_built_ahead_fits_its_upper_part_as_one_built_then(
+    qtbot: QtBot, shell: Shell, section: str
+) -> None:
+    shell.session.set_mode("low_reach", True)
+    settle(qtbot, shell)
+    home = fingers.open_page(qtbot, shell, HOME)
+    assert isinstance(home, HomePage)
+    route = Route(section)
+    card: QAbstractButton | None = None
+    for candidate in [home.about, *home.findChildren(Card)]:
+        with qtbot.waitSignal(shell.host.ahead.ready, timeout=5000) as ready:
+            fingers.press(candidate, candidate.rect().center())
+        if ready.args == [section]:
+            card = candidate
+            break
+        fingers.move(candidate, QPoint(-4000, -4000))  # slid off: no tap
+        fingers.release(candidate, QPoint(-4000, -4000))
+        settle(qtbot, shell)
+    assert card is not None, f"no card on Home leads to {section}"
+    ahead = shell.host.ahead.page
+    fingers.release(card, card.rect().center())
+    settle(qtbot, shell)
+    assert shell.nav.current == route and shell.host.page is ahead
+    laid_out()
+    shown = whole_layout(ahead)
+    shell.nav.home()
+    settle(qtbot, shell)
+    shell.host.drop_kept()
+    shell.nav.go(route)  # built as a tap with no press builds it
+    settle(qtbot, shell)
+    again = shell.host.page
+    assert again is not None and again is not ahead
+    laid_out()
+    other = whole_layout(again)
+    assert sorted(shown) == sorted(other)
+
+
+def test_going_to_a_kept_page_lets_the_page_built_ahead_go(qtbot: QtBot, shell: Shell) -> None:
+    fingers.open_page(qtbot, shell, Route("theme", "consensus"))
+    with qtbot.waitSignal(shell.host.ahead.ready, timeout=5000):
+        pass  # the next theme, for a swipe
+    page = shell.host.ahead.page
+    assert page is not None
+    with qtbot.waitSignal(page.destroyed, timeout=5000):
+        shell.nav.home()
+    assert shell.host.ahead.route is None
+
+
+def test_a_drag_that_begins_on_a_card_builds_nothing_while_it_scrolls(
+    qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = fingers.open_page(qtbot, shell, Route("themes"))
+    card = page.findChildren(Card)[0]
+    states: list[QScroller.State] = []  # the page's scroller at each part built ahead
+    build_part = Ahead._build_part
+    scroller = QScroller.scroller(cast(ScrollPage, page).scroll_area.viewport())
+
+    def noted(self: Ahead, built: Page) -> list[QWidget]:
+        states.append(scroller.state())
+        return build_part(self, built)
+
+    monkeypatch.setattr(Ahead, "_build_part", noted)
+    monkeypatch.setattr(ahead_module, "SLICE_MS", 0.0)  # a part a turn: still building as it drags
+    start = card.rect().center()
+    fingers.drag(card, start, start - QPoint(0, 400), steps=30)
+    qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)
+    assert shell.nav.current == Route("themes")
+    moving = (QScroller.State.Dragging, QScroller.State.Scrolling)
+    assert states, "built ahead once the scroll stopped"
+    assert not any(state in moving for state in states), states

@@ -18,11 +18,11 @@ import time
 from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScroller, QWidget
 
 from kiosk.model.navigation import Route
 from kiosk.ui.kept import discard
-from kiosk.ui.pages.base import Page
+from kiosk.ui.pages.base import Page, ScrollPage
 from kiosk.ui.timers import single_shot
 
 #: How long one turn may spend building ahead, in milliseconds (a part is never cut: a turn
@@ -106,9 +106,17 @@ class Ahead(QObject):
     def _slice(self) -> None:
         if self.route is None:
             return
-        if self._busy():
+        if self._busy() or _scrolling():
             self._timer.start(BUSY_WAIT_MS)
             return
+        try:
+            self._build_slice()
+        except Exception:
+            self.drop()  # a page that could not be built is not shown half-built
+            raise
+
+    def _build_slice(self) -> None:
+        assert self.route is not None
         began = last = time.perf_counter()
         page = self.page
         if page is None:
@@ -135,9 +143,12 @@ class Ahead(QObject):
         for widget in page.build_part():
             self._typeset(widget)
         hidden = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+        # A scrolling page's upper part in low reach comes with the page: it is fitted to the
+        # titles it holds as the page is shown (hidden, they would not count).
+        holders = [page.inner] if isinstance(page, ScrollPage) else page.holders()
         shows = [
             child
-            for holder in page.holders()
+            for holder in holders
             for child in holder.children()
             if isinstance(child, QWidget) and not (child.isHidden() and child.testAttribute(hidden))
         ]
@@ -145,3 +156,11 @@ class Ahead(QObject):
             widget.ensurePolished()
             widget.hide()
         return shows
+
+
+def _scrolling() -> bool:
+    """A finger (or its momentum) is scrolling a page: a drag that began on a card said where
+    it leads at its press, but building that page now would take turns from the scroll's
+    frames (it waits: a page built ahead is taken only by a tap)."""
+    moving = (QScroller.State.Dragging, QScroller.State.Scrolling)
+    return any(scroller.state() in moving for scroller in QScroller.activeScrollers())

@@ -85,8 +85,7 @@ class PageHost(QWidget):
         self.animation.valueChanged.connect(self._step)
         self.animation.finished.connect(self._finish)
         self._pending = single_shot(self, 0, self._start_animation)
-        #: The page being left: the overlay shows a picture of it, and it keeps the focus (and
-        #: so what assistive technology is told) until the new page is announced.
+        #: The page being left: pictured on the overlay, it keeps the focus till the new one's.
         self._leaving: Page | None = None
         self._unfold = Unfolder(self, self._pending.isActive, typeset)
         self._unfold.completed.connect(self.page_completed)
@@ -99,8 +98,7 @@ class PageHost(QWidget):
         #: the picture, if any, goes); None when no new page is being built.
         self._then: str | None = None
         self._depth_left = 0  # the depth of the page being left (see _abandon)
-        #: A change of language or mode (:meth:`restyle`): the overlay shows a picture of the
-        #: screen (frozen); the route, depth and scroll position to build again.
+        #: A change of language or mode (:meth:`restyle`): the screen pictured; what to rebuild.
         self._restyler = Restyler(self)
         self._restyler.ready.connect(self._build_again)
         self._frozen = False
@@ -166,10 +164,12 @@ class PageHost(QWidget):
         page, stale = self._kept.take(change.route)
         if stale is not None:
             discard(stale)  # built for another language, size or content
-        if page is None:
-            page, parts = self.ahead.take(change.route)
-            if page is not None:
-                self._unfold.fold_built(page, parts)
+        built, parts = self.ahead.take(change.route)  # any other page built ahead goes
+        if page is None and built is not None:
+            page = built
+            self._unfold.fold_built(page, parts)
+        elif built is not None:  # (none is built for a kept page: never both)
+            discard(built)
         if page is None:
             page = self.factory(change.route)
             self._unfold.fold(page)

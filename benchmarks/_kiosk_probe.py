@@ -326,25 +326,21 @@ def kiosk_transitions(args: argparse.Namespace) -> Callable[[Any], Driver]:
         content = shell.session.content
         theme = sorted(content.themes, key=lambda t: t.number)[0].id
         achievement = content.achievements[0].id
-        themes, achievements = Route("themes"), Route("achievements")
         # (kind, the tap's action at its release, what its press says it leads to)
         step_type = tuple[str, Callable[[], object], Callable[[], object] | None]
+
+        def forward(route: Route) -> step_type:
+            return ("forward", lambda: nav.go(route), lambda: nav.expect(route))
+
+        following = ("sibling", lambda: nav.sibling(1), lambda: nav.expect_sibling(1))
         cycle: list[step_type] = [
-            ("forward", lambda: nav.go(themes), lambda: nav.expect(themes)),
-            (
-                "forward",
-                lambda: nav.go(Route("theme", theme)),
-                lambda: nav.expect(Route("theme", theme)),
-            ),
-            ("sibling", lambda: nav.sibling(1), lambda: nav.expect_sibling(1)),
+            forward(Route("themes")),
+            forward(Route("theme", theme)),
+            following,
             ("back", nav.back, None),
-            ("forward", lambda: nav.go(achievements), lambda: nav.expect(achievements)),
-            (
-                "forward",
-                lambda: nav.go(Route("achievement", achievement)),
-                lambda: nav.expect(Route("achievement", achievement)),
-            ),
-            ("sibling", lambda: nav.sibling(1), lambda: nav.expect_sibling(1)),
+            forward(Route("achievements")),
+            forward(Route("achievement", achievement)),
+            following,
             ("back", nav.back, None),
             ("home", nav.home, None),
         ]

@@ -7,7 +7,7 @@ from typing import cast
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QLabel, QScroller, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -24,28 +24,11 @@ from kiosk.ui.unfold import Unfolder
 from kiosk.ui.widgets import Card
 from kiosk.ui.zone import SitePlan
 from tests import fingers
+from tests.layouts import laid_out, layout_of
 
 
 def settle(qtbot: QtBot, shell: Shell) -> None:
     qtbot.waitUntil(lambda: not shell.host.animating, timeout=5000)
-
-
-def laid_out() -> None:
-    for _ in range(5):
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
-
-
-def layout_of(page: ScrollPage) -> list[tuple[str, str, bool, tuple[int, int, int, int]]]:
-    """Every widget of the page's column: its class, text, whether shown, and geometry."""
-    found = []
-    for widget in page.inner.findChildren(QWidget):
-        text = widget.text() if isinstance(widget, QLabel) else ""
-        box = widget.geometry()
-        shown = widget.isVisibleTo(page)
-        found.append(
-            (type(widget).__name__, text, shown, (box.x(), box.y(), box.width(), box.height()))
-        )
-    return found
 
 
 def built_now(

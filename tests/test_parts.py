@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QAbstractAnimation, QCoreApplication, QEvent
+from PySide6.QtCore import QAbstractAnimation
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -18,33 +18,15 @@ from kiosk.ui.pages.home import HomePage
 from kiosk.ui.shell import Shell
 from kiosk.ui.transition import _shown_whole, on_screen
 from kiosk.ui.widgets import Card
+from tests.layouts import laid_out, layout_of
 
 
 def settle(qtbot: QtBot, shell: Shell) -> None:
     qtbot.waitUntil(lambda: not shell.host.animating, timeout=5000)
 
 
-def laid_out() -> None:
-    """Every layout request posted so far handled (a layout may post another)."""
-    for _ in range(5):
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
-
-
 def pixels(widget: QWidget) -> QImage:
     return widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-
-
-def layout_of(page: ScrollPage) -> list[tuple[str, str, bool, tuple[int, int, int, int]]]:
-    """Every widget of the page's column: its class, text, whether shown, and geometry."""
-    found = []
-    for widget in page.inner.findChildren(QWidget):
-        text = widget.text() if isinstance(widget, QLabel) else ""
-        box = widget.geometry()
-        shown = widget.isVisibleTo(page)
-        found.append(
-            (type(widget).__name__, text, shown, (box.x(), box.y(), box.width(), box.height()))
-        )
-    return found
 
 
 def record_parts(monkeypatch: pytest.MonkeyPatch, after: Callable[[Page], None]) -> None:

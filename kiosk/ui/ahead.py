@@ -17,13 +17,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QScroller, QWidget
 
 from kiosk.model.navigation import Route
 from kiosk.ui.kept import discard
 from kiosk.ui.pages.base import Page, ScrollPage
 from kiosk.ui.timers import single_shot
+from kiosk.ui.unfold import shows_with_parent
 
 #: How long one turn may spend building ahead, in milliseconds (a part is never cut: a turn
 #: does not begin one when one like the last would end past this).
@@ -55,7 +56,7 @@ class Ahead(QObject):
         typeset: Callable[[QWidget], None],
         context_key: Callable[[], Hashable],
         busy: Callable[[], bool],
-        kept: Callable[[Route], bool] = lambda route: False,
+        kept: Callable[[Route], bool],
     ):
         super().__init__(parent)
         self._host = parent
@@ -88,7 +89,7 @@ class Ahead(QObject):
         (None, []) if there is none for it. Any page built ahead goes from here (to the caller,
         or deleted)."""
         page, parts = self.page, self._parts
-        fits = page is not None and page.route == route and self._key == self._context_key()
+        fits = page is not None and self.route == route and self._key == self._context_key()
         if not fits:
             self.drop()
             return None, []
@@ -142,7 +143,6 @@ class Ahead(QObject):
         any widget of an earlier part the builder shows now: a wall once it is whole)."""
         for widget in page.build_part():
             self._typeset(widget)
-        hidden = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
         # A scrolling page's upper part in low reach comes with the page: it is fitted to the
         # titles it holds as the page is shown (hidden, they would not count).
         holders = [page.inner] if isinstance(page, ScrollPage) else page.holders()
@@ -150,7 +150,7 @@ class Ahead(QObject):
             child
             for holder in holders
             for child in holder.children()
-            if isinstance(child, QWidget) and not (child.isHidden() and child.testAttribute(hidden))
+            if isinstance(child, QWidget) and shows_with_parent(child)
         ]
         for widget in shows:
             widget.ensurePolished()

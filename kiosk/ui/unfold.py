@@ -45,6 +45,12 @@ def _widgets(item: QLayoutItem) -> list[QWidget]:
     return found
 
 
+def shows_with_parent(widget: QWidget) -> bool:
+    """*widget* is shown when its parent is (its builder did not hide it)."""
+    hidden = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+    return not (widget.isHidden() and widget.testAttribute(hidden))
+
+
 def _parts(column: QLayout) -> list[list[QWidget]] | None:
     """The column's parts in order, each as the widgets it shows; None when it cannot unfold
     (a stretch or spacing between its parts)."""
@@ -181,8 +187,7 @@ class Unfolder(QObject):
         widgets = page.build_part()
         for widget in widgets:
             self._typeset(widget)
-        hidden = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
-        return [w for w in widgets if not (w.isHidden() and w.testAttribute(hidden))]
+        return [w for w in widgets if shows_with_parent(w)]
 
     def _fill(self) -> None:
         """Show the parts of the first screen, building them, for at most a slice; once it is

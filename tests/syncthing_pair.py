@@ -2,9 +2,14 @@
 
 Each home is made with ``syncthing generate`` and its ``config.xml`` is rewritten BEFORE the first
 ``syncthing serve``: GUI/REST API and listen address on 127.0.0.1 with free ports, the other
-device's address given as tcp://127.0.0.1:<port>, and global discovery, local discovery, relays,
-NAT traversal (UPnP and STUN), usage reporting, crash reporting and upgrades off. The only
-traffic is between the two processes and to their REST APIs, on 127.0.0.1.
+device's address given as tcp://127.0.0.1:<port> on the side that dials, and global discovery,
+local discovery, relays, NAT traversal (UPnP and STUN), usage reporting, crash reporting and
+upgrades off. The only traffic is between the two processes and to their REST APIs, on 127.0.0.1.
+
+Only the booth dials, as a kiosk reaches its office. When both dialled at once, Syncthing 1.19
+once left both connections waiting on each other's Hello until its 20 s deadline, both sides
+dropped them and the pair was still apart when the test gave up (CI). The office's entry for the
+booth says "dynamic", which with discovery off resolves to no address: it only answers.
 """
 
 from __future__ import annotations
@@ -73,8 +78,11 @@ class Instance:
                 self.device_id = line.split("Device ID:", 1)[1].strip()
         self.api_key = f"kiosk-test-{self.name}-{self.gui_port}"
 
-    def configure(self, other: Instance) -> None:
-        """Rewrite config.xml for loopback only, the other device and the shared folder."""
+    def configure(self, other: Instance, *, dials: bool) -> None:
+        """Rewrite config.xml for loopback only, the other device and the shared folder.
+
+        ``dials``: this side connects to the other; the other side only answers.
+        """
         path = self.home / "config.xml"
         tree = ET.parse(path)
         root = tree.getroot()
@@ -91,7 +99,8 @@ class Instance:
             _set(options, key, value)
         peer = ET.SubElement(root, "device", id=other.device_id, name=other.name)
         peer.set("compression", "metadata")
-        ET.SubElement(peer, "address").text = f"tcp://127.0.0.1:{other.listen_port}"
+        address = f"tcp://127.0.0.1:{other.listen_port}" if dials else "dynamic"
+        ET.SubElement(peer, "address").text = address
         self.folder.mkdir(parents=True, exist_ok=True)
         (self.folder / ".stfolder").mkdir(exist_ok=True)
         shared = ET.Element("folder", id=FOLDER_ID, label=FOLDER_ID, path=str(self.folder))

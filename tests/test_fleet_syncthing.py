@@ -41,12 +41,12 @@ def pair(tmp_path: Path, qtbot: QtBot) -> Iterator[tuple[Instance, Instance]]:
     try:
         for instance in (office, booth):
             instance.generate(SYNCTHING)
-        office.configure(booth)
-        booth.configure(office)
+        office.configure(booth, dials=False)
+        booth.configure(office, dials=True)
         for instance in (office, booth):
             instance.start(SYNCTHING)
         qtbot.waitUntil(lambda: office.answers() and booth.answers(), timeout=30000)
-        qtbot.waitUntil(lambda: office.connected_to(booth), timeout=30000)
+        qtbot.waitUntil(lambda: office.connected_to(booth), timeout=60000)
         yield office, booth
     except Exception:
         print(office.log_text(), booth.log_text())

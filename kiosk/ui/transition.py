@@ -11,6 +11,9 @@ animation starts. Bands of whole rows give the very pixels of a grab (a test com
 strips of columns, painted as each comes into view, would not, since Qt's raster engine steps
 through gradients and scaled images from the start of each span, and a span cut at a strip's
 edge comes out a unit off here and there.
+
+The pictures are painted into pixmaps kept from the last change (:mod:`kiosk.ui.buffers`):
+memory fresh from the system costs more to write the first time than painting it does.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ import time
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPaintEvent, QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.buffers import Buffers
 
 #: The platforms whose window backing store is an image in memory that keeps what was painted
 #: (the raster backing stores of X11 and of the offscreen platform).
@@ -65,11 +70,15 @@ class TransitionOverlay(QWidget):
         #: The page :attr:`new` is being painted from, and how many of its rows are painted.
         self.source: QWidget | None = None
         self._painted = 0
+        #: The pixmaps of the last change, painted into by the next one.
+        self.buffers = Buffers()
         self.hide()
 
     def hold(self, picture: QPixmap) -> None:
         """Cover the page host with *picture* (what the screen shows) until the new page's
         pixmap comes."""
+        if self.old is not picture:
+            self.buffers.give(self.old)
         self.old, self.progress = picture, 0.0
         self.drop_new()
         parent = self.parentWidget()
@@ -78,18 +87,19 @@ class TransitionOverlay(QWidget):
         self.show()
         self.raise_()
 
-    @staticmethod
-    def on_screen(page: QWidget) -> QPixmap:
-        """*page* as the screen shows it (see :func:`on_screen`)."""
-        return on_screen(page)
+    def on_screen(self, page: QWidget) -> QPixmap:
+        """*page* as the screen shows it (see :func:`on_screen`), in a kept pixmap."""
+        return on_screen(page, self.buffers)
 
     def drop_new(self) -> None:
         """Forget the new page's pixmap (and the page it was painted from)."""
+        self.buffers.give(self.new)
         self.new, self.source, self._painted = QPixmap(), None, 0
 
     def clear(self) -> None:
-        """Hide, and let both pixmaps go (the transition is over)."""
+        """Hide, and let both pixmaps go (the transition is over): kept for the next one."""
         self.hide()
+        self.buffers.give(self.old)
         self.old = QPixmap()
         self.drop_new()
 
@@ -102,10 +112,11 @@ class TransitionOverlay(QWidget):
             if page.devicePixelRatio() != 1.0:
                 self.new = page.grab()
                 self._painted = page.height()
+            elif page.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent):
+                self.new = self.buffers.take(page.size())  # the page paints every pixel
             else:
                 self.new = QPixmap(page.size())
-                if not page.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent):
-                    self.new.fill(Qt.GlobalColor.transparent)  # as grab does
+                self.new.fill(Qt.GlobalColor.transparent)  # as grab does
             self.source = page
         height, width = page.height(), page.width()
         band = max(1, BAND_PIXELS // max(1, width))
@@ -134,9 +145,10 @@ class TransitionOverlay(QWidget):
         ratio = self.devicePixelRatio()
         pictures = (self.old, self.new)
         if ratio != 1.0 or any(p.isNull() or p.size() != self.size() for p in pictures):
-            return on_screen(self)
-        picture = QPixmap(self.size())
-        picture.fill(self.palette().window().color())  # beneath: the pages are opaque
+            return on_screen(self, self.buffers)
+        picture = self.buffers.take(self.size())
+        if any(p.hasAlphaChannel() for p in pictures):  # else they cover it, at any progress
+            picture.fill(self.palette().window().color())
         painter = QPainter(picture)
         self._draw(painter)
         painter.end()
@@ -160,10 +172,11 @@ class TransitionOverlay(QWidget):
             painter.drawPixmap(QPointF(self.motion * w - shift, 0), self.new)
 
 
-def on_screen(page: QWidget) -> QPixmap:
+def on_screen(page: QWidget, buffers: Buffers | None = None) -> QPixmap:
     """A picture of *page* as the screen shows it: copied from the window's backing store when
-    that holds it (see :func:`_shown_whole`), with the paints still pending done first; else
-    painted (``grab``). Both give the same pixels (checked by a test)."""
+    that holds it (see :func:`_shown_whole`), with the paints still pending done first, into a
+    pixmap of *buffers* if given; else painted (``grab``). Both give the same pixels (checked by
+    a test)."""
     window = page.window()
     if not _shown_whole(page, window):
         return page.grab()
@@ -175,6 +188,15 @@ def on_screen(page: QWidget) -> QPixmap:
         return page.grab()
     if not image.rect().contains(rect):
         return page.grab()
+    if buffers is not None:
+        pixmap = buffers.take(rect.size())
+        painter = QPainter(pixmap)
+        # The page is opaque: its pixels as they are (X11's backing store has an alpha channel,
+        # 255 throughout the page, which the opaque pixmap has no room for).
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+        painter.drawImage(QPoint(0, 0), image, rect)
+        painter.end()
+        return pixmap
     picture = image.copy(rect)
     if picture.format() == QImage.Format.Format_ARGB32_Premultiplied:  # X11's backing store
         # An opaque page's pixels are the same bytes in RGB32, the pixmap's own format: no

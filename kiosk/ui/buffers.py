@@ -7,8 +7,8 @@ the first write to each of its pages faults: 4 ms at 1080p and 17–20 ms at 4K 
 painted, in the very turns between a tap and its first moving frame. Kept here when a change is
 over, the next change paints into memory already mapped.
 
-At most :data:`KEEP` are kept, and only while a visitor is there: the kiosk at rest keeps none
-(:meth:`kiosk.ui.stage.Stage.release_memory` calls :meth:`Buffers.clear`).
+At most :data:`KEEP` are kept, and only while a visitor is there: the page host keeps none from
+the idle reset on (:meth:`Buffers.limit`), so the attract loop is built and runs without them.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ class Buffers:
         if not pixmap.isNull() and not pixmap.hasAlphaChannel() and len(self._free) < self.keep:
             self._free.append(QPixmap(pixmap))  # a handle of its own (see take)
 
-    def clear(self) -> None:
-        """Let every kept pixmap go."""
-        self._free.clear()
+    def limit(self, keep: int) -> None:
+        """Keep at most *keep* from now on (the ones beyond go at once)."""
+        self.keep = keep
+        del self._free[keep:]

@@ -10,7 +10,6 @@ changed. Going back to a page restores its scroll position.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import (
@@ -27,14 +26,13 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.model.navigation import Change, Route
 from kiosk.ui.ahead import Ahead
+from kiosk.ui.buffers import KEEP
 from kiosk.ui.kept import KeptPages, discard
 from kiosk.ui.pages.base import Page
 from kiosk.ui.restyle import Restyler
 from kiosk.ui.timers import single_shot
 from kiosk.ui.transition import MOTION, TransitionOverlay
 from kiosk.ui.unfold import Unfolder
-
-log = logging.getLogger("kiosk.ui")
 
 #: One frame at 60 Hz, in milliseconds: where a transition's animation starts.
 FRAME_MS = 16
@@ -159,6 +157,8 @@ class PageHost(QWidget):
             self._let_go(old)
         if change.direction in ("home", "reset"):
             self._scroll.clear()
+        # The attract loop's screen-sized pixmaps are its own: none kept from the idle reset on.
+        self.overlay.buffers.limit(0 if change.direction == "reset" else KEEP)
         visible = old is not None and self.isVisible()
         slide = self.animation.duration() > 0 and (pending or visible)
         page, stale = self._kept.take(change.route)

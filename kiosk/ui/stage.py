@@ -121,13 +121,11 @@ class Stage(QObject):
         """Hand back what the pages that went no longer need: the pixmaps Qt cached for them (a
         page on screen caches its own again at its next paint, from pixmaps it still holds),
         the pages' background while the attract loop is on screen (it paints its own; the next
-        visitor's first page paints it again, 4 ms at 1080p) and the pixmaps kept for the next
-        transition (a visitor's taps paint into them), once after each visit what the visitor's
-        languages and sizes left (:meth:`forget_visit`), then the free heap."""
+        visitor's first page paints it again, 4 ms at 1080p), once after each visit what the
+        visitor's languages and sizes left (:meth:`forget_visit`), then the free heap."""
         QPixmapCache.clear()
         if self.session.nav.attracting:
             forget_background()
-            self.host.overlay.buffers.clear()
             if self._visited:
                 self._visited = False
                 self.forget_visit()

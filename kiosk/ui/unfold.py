@@ -24,8 +24,7 @@ from kiosk.ui.pages.base import Page, ScrollPage
 from kiosk.ui.timers import single_shot
 
 #: How long one turn may spend building and showing parts, in milliseconds (a part is never
-#: cut: a turn that fills the first screen ends after the part that passes it, one below the
-#: fold before a part that would, if it costs what the last one did).
+#: cut: a turn ends before a part that would end past it if it cost what the last one did).
 SLICE_MS = 5.0
 
 
@@ -196,15 +195,19 @@ class Unfolder(QObject):
         if page is None:
             return
         area = page.scroll_area if isinstance(page, ScrollPage) else None
-        began = time.perf_counter()
+        began = last = time.perf_counter()
         full = area is not None and self._overflows(area.viewport())
-        while not full and (time.perf_counter() - began) * 1000 < SLICE_MS:
+        while not full:
             part = self._next(page)
             if part is None:
                 break
             self._show(part)
             page.part_shown(part)
             full = area is not None and self._overflows(area.viewport())
+            now = time.perf_counter()
+            if (2 * now - began - last) * 1000 > SLICE_MS:
+                break  # another part like this one would end past the slice
+            last = now
         more = bool(self._rest) or page.building
         if full or not more:
             if self._position:

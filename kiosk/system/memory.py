@@ -6,7 +6,9 @@ once, but then raises its mmap threshold to that size, so every later one comes 
 whose freed pages stay resident: about 20 MB that the kiosk never uses again
 (benchmarks/RESULTS.md). Pinning the threshold at 1 MB keeps large blocks in ``mmap``, and
 :func:`release_free_memory` hands back what the heap no longer needs when the kiosk goes idle.
-Elsewhere (not glibc) both functions do nothing.
+Elsewhere (not glibc) both functions do nothing. A block fresh from ``mmap`` faults at its first
+write (4 ms at 1080p), so while a visitor browses the transitions keep their last pixmaps for the
+next change (``kiosk.ui.buffers``) and let them go at the idle reset.
 """
 
 from __future__ import annotations

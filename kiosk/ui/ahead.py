@@ -14,7 +14,6 @@ built for (language, mode, size, content: see :attr:`PageHost.context_key`), and
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QObject, Signal
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import QScroller, QWidget
 from kiosk.model.navigation import Route
 from kiosk.ui.kept import discard
 from kiosk.ui.pages.base import Page, ScrollPage
-from kiosk.ui.timers import single_shot
+from kiosk.ui.timers import Slice, single_shot
 from kiosk.ui.unfold import shows_with_parent
 
 #: How long one turn may spend building ahead, in milliseconds (a part is never cut: a turn
@@ -118,7 +117,7 @@ class Ahead(QObject):
 
     def _build_slice(self) -> None:
         assert self.route is not None
-        began = last = time.perf_counter()
+        turn = Slice(SLICE_MS)
         page = self.page
         if page is None:
             page = self.page = self._factory(self.route)
@@ -127,10 +126,8 @@ class Ahead(QObject):
             page.ensurePolished()  # what it holds before its parts
         while page.building and page is self.page:
             self._parts.append(self._build_part(page))
-            now = time.perf_counter()
-            if (2 * now - began - last) * 1000 > SLICE_MS:
+            if not turn.another():
                 break  # another part like this one would end past the slice
-            last = now
         if page is not self.page:
             return  # taken (or let go) meanwhile
         if page.building:

@@ -18,13 +18,12 @@ memory fresh from the system costs more to write the first time than painting it
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPaintEvent, QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.buffers import Buffers
+from kiosk.ui.timers import Slice
 
 #: The platforms whose window backing store is an image in memory that keeps what was painted
 #: (the raster backing stores of X11 and of the offscreen platform).
@@ -120,15 +119,13 @@ class TransitionOverlay(QWidget):
             self.source = page
         height, width = page.height(), page.width()
         band = max(1, BAND_PIXELS // max(1, width))
-        began = last = time.perf_counter()
+        turn = Slice(SLICE_MS)
         while self._painted < height:
             rows = min(band, height - self._painted)
             self._paint(QRect(0, self._painted, width, rows))
             self._painted += rows
-            now = time.perf_counter()
-            if (2 * now - began - last) * 1000 > SLICE_MS:
+            if not turn.another():
                 break  # another band like this one would end past the slice
-            last = now
         return self._painted >= height
 
     def _paint(self, rect: QRect) -> None:
@@ -174,8 +171,8 @@ class TransitionOverlay(QWidget):
 
 def on_screen(page: QWidget, buffers: Buffers | None = None) -> QPixmap:
     """A picture of *page* as the screen shows it: copied from the window's backing store when
-    that holds it (see :func:`_shown_whole`), with the paints still pending done first, into a
-    pixmap of *buffers* if given; else painted (``grab``). Both give the same pixels (checked by
+    that holds it (see :func:`_shown_whole`), with the paints still pending done first (into a
+    pixmap of *buffers*, if given); else painted (``grab``). Both give the same pixels (checked by
     a test)."""
     window = page.window()
     if not _shown_whole(page, window):
@@ -188,21 +185,14 @@ def on_screen(page: QWidget, buffers: Buffers | None = None) -> QPixmap:
         return page.grab()
     if not image.rect().contains(rect):
         return page.grab()
-    if buffers is not None:
-        pixmap = buffers.take(rect.size())
-        painter = QPainter(pixmap)
-        # The page is opaque: its pixels as they are (X11's backing store has an alpha channel,
-        # 255 throughout the page, which the opaque pixmap has no room for).
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-        painter.drawImage(QPoint(0, 0), image, rect)
-        painter.end()
-        return pixmap
-    picture = image.copy(rect)
-    if picture.format() == QImage.Format.Format_ARGB32_Premultiplied:  # X11's backing store
-        # An opaque page's pixels are the same bytes in RGB32, the pixmap's own format: no
-        # second pass to convert them (nor to blend them at every frame of the transition).
-        picture.reinterpretAsFormat(QImage.Format.Format_RGB32)
-    return QPixmap.fromImage(picture)
+    pixmap = buffers.take(rect.size()) if buffers is not None else QPixmap(rect.size())
+    painter = QPainter(pixmap)
+    # The page is opaque: its pixels as they are (X11's backing store has an alpha channel,
+    # 255 throughout the page, which the opaque pixmap has no room for).
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+    painter.drawImage(QPoint(0, 0), image, rect)
+    painter.end()
+    return pixmap
 
 
 def _shown_whole(page: QWidget, window: QWidget) -> bool:

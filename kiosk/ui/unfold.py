@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 from kiosk.ui.pages.base import Page, ScrollPage
-from kiosk.ui.timers import single_shot
+from kiosk.ui.timers import Slice, single_shot
 
 #: How long one turn may spend building and showing parts, in milliseconds (a part is never
 #: cut: a turn ends before a part that would end past it if it cost what the last one did).
@@ -195,7 +195,7 @@ class Unfolder(QObject):
         if page is None:
             return
         area = page.scroll_area if isinstance(page, ScrollPage) else None
-        began = last = time.perf_counter()
+        turn = Slice(SLICE_MS, time.perf_counter)  # this module's clock: a test sets its own
         full = area is not None and self._overflows(area.viewport())
         while not full:
             part = self._next(page)
@@ -204,10 +204,8 @@ class Unfolder(QObject):
             self._show(part)
             page.part_shown(part)
             full = area is not None and self._overflows(area.viewport())
-            now = time.perf_counter()
-            if (2 * now - began - last) * 1000 > SLICE_MS:
+            if not turn.another():
                 break  # another part like this one would end past the slice
-            last = now
         more = bool(self._rest) or page.building
         if full or not more:
             if self._position:
@@ -255,17 +253,15 @@ class Unfolder(QObject):
         if self._busy():
             self._timer.start()  # after the grab's turn
             return
-        began = last = time.perf_counter()
+        turn = Slice(SLICE_MS, time.perf_counter)
         while True:
             part = self._next(page)
             if part is None:
                 break
             self._show(part)
             page.part_shown(part)
-            now = time.perf_counter()
-            if (2 * now - began - last) * 1000 > SLICE_MS:
+            if not turn.another():
                 break  # another part like this one would end past the slice
-            last = now
         if self._rest or page.building:
             self._timer.start()
         else:

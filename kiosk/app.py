@@ -224,6 +224,11 @@ def _install_fleet(shell: Shell, session: Session, booth: Booth, settings: Setti
     agent.start()
 
 
+#: The flags of a full-screen kiosk window (:func:`present`). The shell is made with them: set
+#: on a window that has its widgets, they go through all of them (2-3 ms of the first frame).
+FULL_SCREEN_FLAGS = Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+
+
 def present(
     app: QApplication,
     window: QWidget,
@@ -240,9 +245,8 @@ def present(
         return
     screens = app.screens()
     target = screens[screen] if 0 <= screen < len(screens) else app.primaryScreen()
-    # Both flags at once: each change of a window's flags goes through all its widgets.
-    on_top = Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
-    window.setWindowFlags(window.windowFlags() | on_top)
+    # Nothing to do for a window made with them (a change of flags goes through all its widgets).
+    window.setWindowFlags(window.windowFlags() | FULL_SCREEN_FLAGS)
     window.setGeometry(target.geometry())
     window.showFullScreen()
     app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
@@ -293,7 +297,8 @@ def run(
     )
     booth = Booth()
     staff = Staff(session, today=booth.today)
-    shell = Shell(session, staff, kiosk_mode=not windowed)
+    flags = Qt.WindowType.Window | (Qt.WindowType(0) if windowed else FULL_SCREEN_FLAGS)
+    shell = Shell(session, staff, kiosk_mode=not windowed, flags=flags)
     present(app, shell, settings.screen, windowed, size)
     shell.activateWindow()  # a keypad works from the start, before anyone touches the screen
     WindowWatch(shell)  # a window destroyed by another program ends the kiosk (a restart)

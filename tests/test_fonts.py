@@ -7,6 +7,8 @@ code points: PySide's ``QChar`` overload answers wrongly for some ranges.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QImage, QPainter, QRawFont
 from PySide6.QtWidgets import QApplication, QLabel
@@ -125,3 +127,13 @@ def _texts(obj: object) -> list[Text]:
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return [t for f in dataclasses.fields(obj) for t in _texts(getattr(obj, f.name))]
     return []
+
+
+def test_a_font_file_is_read_whole_and_a_missing_one_as_nothing(tmp_path: Path) -> None:
+    for path in (*fonts.FONT_FILES, *fonts.LATIN_FILES):
+        assert fonts._contents(path).data() == Path(path).read_bytes(), path
+    short = tmp_path / "short.otf"
+    short.write_bytes(b"OTTO\0\1")
+    assert fonts._contents(str(short)).data() == b"OTTO\0\1"
+    assert fonts._contents(str(tmp_path / "gone.otf")).isEmpty()
+    assert QFontDatabase.addApplicationFontFromData(fonts._contents(str(short))) < 0

@@ -10,14 +10,16 @@ from pathlib import Path
 
 import fingers
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt, QVariantAnimation
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QVariantAnimation
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QCloseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.content import Content
 from kiosk.model.navigation import ATTRACT, HOME, Route
 from kiosk.model.pin import DEFAULT_PIN, verify_pin
+from kiosk.model.session import Session
 from kiosk.model.settings import Settings, load_settings
 from kiosk.ui.pages.base import Page, ScrollPage
 from kiosk.ui.shell import Shell
@@ -499,3 +501,40 @@ def test_visitor_sessions_leave_no_python_objects_behind(qtbot: QtBot, shell: Sh
     for _ in range(6):
         session()
     assert weakrefs() - before < 3
+
+
+@pytest.mark.parametrize("made_with_flags", [True, False])
+def test_a_full_screen_shell_is_made_with_its_window_flags(
+    qtbot: QtBot, qapp: QApplication, content: Content, made_with_flags: bool
+) -> None:
+    """Flags set on a window that has its widgets go through all of them (2-3 ms of the first
+    frame): the kiosk's shell is made with them, and showing it full screen sets none."""
+    from kiosk.app import FULL_SCREEN_FLAGS, present
+
+    flags = Qt.WindowType.Window | FULL_SCREEN_FLAGS if made_with_flags else Qt.WindowType.Widget
+    shell = Shell(Session(content, Settings.defaults()), flags=flags)
+    qtbot.addWidget(shell)
+    changes: list[QEvent.Type] = []
+    watch = EventTypes(changes, {QEvent.Type.ParentAboutToChange, QEvent.Type.ParentChange})
+    shell.installEventFilter(watch)
+    present(qapp, shell, 0, windowed=False, size=None)
+    try:
+        assert shell.windowFlags() & FULL_SCREEN_FLAGS == FULL_SCREEN_FLAGS
+        assert shell.isFullScreen()
+        assert (changes == []) is made_with_flags, changes
+    finally:
+        qapp.restoreOverrideCursor()
+        shell.allow_close()
+
+
+class EventTypes(QObject):
+    """Notes the events of *types* its watched object gets."""
+
+    def __init__(self, seen: list[QEvent.Type], types: set[QEvent.Type]):
+        super().__init__()
+        self.seen, self.types = seen, types
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in self.types:
+            self.seen.append(event.type())
+        return False

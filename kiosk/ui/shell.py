@@ -42,6 +42,7 @@ class Shell(QWidget):
         staff: the staff model (a new one for *session* by default).
         kiosk_mode: refuse every way out but the admin PIN.
         animate: figures count up and flip (False: proof sheets and checks show final values).
+        flags: its window flags, set before its widgets are made.
     """
 
     def __init__(
@@ -52,8 +53,9 @@ class Shell(QWidget):
         kiosk_mode: bool = True,
         animate: bool = True,
         parent: QWidget | None = None,
+        flags: Qt.WindowType = Qt.WindowType.Widget,
     ):
-        super().__init__(parent)
+        super().__init__(parent, flags)
         self.setObjectName("kioskShell")
         self.setWindowTitle(session.content.forum.name.get(session.settings.language))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)

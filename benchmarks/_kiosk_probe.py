@@ -29,7 +29,9 @@ session
        previous one returned, so a navigation may interrupt a running transition (the app
        supports it); RSS every 50; the
        time each navigation began and every beat's time (the longest stall after each tap);
-    5. at rest again: RSS after the navigations; only then are the notes turned into lists.
+    5. at rest again: RSS after the navigations; only then are the notes turned into lists;
+       with ``--rounds`` N, N - 1 more rounds of as many navigations (no heartbeat), RSS at
+       rest after each (``rests``: before, then after each round).
        The probe allocates nothing it keeps between the two readings (its notes as lists of
        floats and tuples were 1-2.7 MB per 1,000 navigations, counted as the kiosk's growth).
 transitions
@@ -287,6 +289,20 @@ def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
         RESULT["rss_checkpoints"] = [
             (i * 50, rss) for i, rss in enumerate(checkpoints[: (args.navs + 49) // 50])
         ]
+        # More rounds of as many navigations, each followed by a rest: RSS at rest swings by
+        # 2-3 MB from one rest to the next, so growth is read from a series of them.
+        rests = array("d", bytes(8 * (args.rounds + 1)))
+        rests[0], rests[1] = RESULT["before_navs"]["VmRSS"], RESULT["after_navs"]["VmRSS"]
+        for round_ in range(2, args.rounds + 1):
+            yield from home(shell)
+            for _ in range(args.navs):
+                choose(rng, shell, routes)[1]()
+                yield args.spacing_ms
+            while host.animating:
+                yield 10
+            yield from rest(shell)
+            rests[round_] = memory()["VmRSS"]
+        RESULT["rests"] = rests.tolist()
 
     return run
 
@@ -533,6 +549,9 @@ def main() -> int:
     parser.add_argument("--idle-ms", type=int, default=5000)
     parser.add_argument("--spacing-ms", type=int, default=60)
     parser.add_argument("--warmup", type=int, default=50)
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="rounds of --navs navigations, a rest after each"
+    )
     parser.add_argument(
         "--no-modes", dest="modes", action="store_false", help="skip the visit in every mode"
     )

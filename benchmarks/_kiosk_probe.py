@@ -126,8 +126,7 @@ class Heartbeat(QObject):
     """A 5 ms precise timer that notes when it fires.
 
     Its stamps go into arrays made in advance (:meth:`reserve`), so that a measurement of the
-    kiosk's memory growth does not count the probe's own notes (as lists of floats they were
-    about 1.5 MB per 1,000 navigations, half the growth measured)."""
+    kiosk's memory growth does not count the probe's own notes (see the module's docstring)."""
 
     def __init__(self, interval_ms: int = 5):
         super().__init__()
@@ -246,9 +245,7 @@ def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
             yield from home(shell)
 
         rng = random.Random(args.seed)
-        for _ in range(args.warmup):
-            choose(rng, shell, routes)[1]()
-            yield args.spacing_ms
+        yield from wander(rng, shell, routes, args.warmup, args.spacing_ms)
         # What the navigations note is made before the memory is read: growth is the kiosk's.
         beat.reserve(args.navs * 60)  # about 20 beats a navigation here; 3x room
         starts = array("d", bytes(8 * args.navs))
@@ -295,9 +292,7 @@ def session(args: argparse.Namespace) -> Callable[[Any], Driver]:
         rests[0], rests[1] = RESULT["before_navs"]["VmRSS"], RESULT["after_navs"]["VmRSS"]
         for round_ in range(2, args.rounds + 1):
             yield from home(shell)
-            for _ in range(args.navs):
-                choose(rng, shell, routes)[1]()
-                yield args.spacing_ms
+            yield from wander(rng, shell, routes, args.navs, args.spacing_ms)
             while host.animating:
                 yield 10
             yield from rest(shell)
@@ -346,6 +341,16 @@ def home(shell: Any) -> Driver:
         shell.nav.home()
     shell.host.finish_transition()
     yield from settle()
+
+
+def wander(
+    rng: random.Random, shell: Any, routes: list[Any], count: int, spacing_ms: int
+) -> Driver:
+    """*count* random navigations (:func:`choose`), each *spacing_ms* after the one before
+    returned; nothing noted."""
+    for _ in range(count):
+        choose(rng, shell, routes)[1]()
+        yield spacing_ms
 
 
 #: The kinds of navigation :func:`choose` makes.

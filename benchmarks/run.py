@@ -441,8 +441,7 @@ def stalls_per_navigation(session: dict[str, Any], cpu: bool = False) -> list[fl
     heartbeat's 5 ms) ending between the navigation's start and the next one's. With *cpu*, the
     main thread's CPU time in that interval instead (what other processes on the machine take
     from it left out), less the same 5 ms: a thread busy for a whole interval of 20 ms stalled
-    the heartbeat 15 ms either way (until 2026-12-04 the CPU time was taken whole, 5 ms more
-    than the wall-clock stall of the same interval)."""
+    the heartbeat 15 ms either way."""
     starts, beats = session.get("nav_starts"), session.get("nav_beats")
     cpu_beats = session.get("nav_beats_cpu")
     if not starts or not beats or (cpu and not cpu_beats):

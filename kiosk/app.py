@@ -245,7 +245,7 @@ def present(
         return
     screens = app.screens()
     target = screens[screen] if 0 <= screen < len(screens) else app.primaryScreen()
-    # Nothing to do for a window made with them (a change of flags goes through all its widgets).
+    # Nothing to do for a window made with them (the shell: see FULL_SCREEN_FLAGS).
     window.setWindowFlags(window.windowFlags() | FULL_SCREEN_FLAGS)
     window.setGeometry(target.geometry())
     window.showFullScreen()
@@ -297,7 +297,7 @@ def run(
     )
     booth = Booth()
     staff = Staff(session, today=booth.today)
-    flags = Qt.WindowType.Window | (Qt.WindowType(0) if windowed else FULL_SCREEN_FLAGS)
+    flags = Qt.WindowType.Window if windowed else Qt.WindowType.Window | FULL_SCREEN_FLAGS
     shell = Shell(session, staff, kiosk_mode=not windowed, flags=flags)
     present(app, shell, settings.screen, windowed, size)
     shell.activateWindow()  # a keypad works from the start, before anyone touches the screen

@@ -22,6 +22,7 @@ from kiosk.system import memory
 from kiosk.ui.host import PageHost
 from kiosk.ui.pages.base import Page, PageContext, forget_background
 from kiosk.ui.pages.factory import build_page
+from kiosk.ui.pages.memo import FitMemo
 from kiosk.ui.timers import single_shot
 from kiosk.ui.tokens import Theme
 from kiosk.ui.typeset import typeset_page
@@ -89,6 +90,9 @@ class Stage(QObject):
         browse = single_shot(self, BROWSE_AHEAD_MS, self.build_next)
         self.host.page_completed.connect(browse.start)
         self._visited = False  # a visitor came since the last visit's memory was handed back
+        #: How Home fitted each screen it was built for, while the content is the same.
+        self.fits = FitMemo()
+        session.content_changed.connect(lambda _content: self.fits.clear())
 
     def context_key(self) -> Hashable:
         """What a page depends on besides its route: kept pages are reused only while equal."""
@@ -111,6 +115,7 @@ class Stage(QObject):
             portrait,
             window.width(),
             session.modes["low_reach"],
+            self.fits,
         )
         seconds = session.settings.attract_slide_seconds
         page = build_page(context, route, seconds, self.host, in_parts=True)

@@ -29,6 +29,7 @@ from kiosk.model.navigation import Navigation, Route
 from kiosk.ui import fmt
 from kiosk.ui.kinetic import enable_kinetic, release_kinetic
 from kiosk.ui.pages import reach
+from kiosk.ui.pages.memo import FitMemo
 from kiosk.ui.strings import ui
 from kiosk.ui.tokens import SIZE, SPACE, Theme, scaled
 from kiosk.ui.widgets import label
@@ -47,6 +48,9 @@ class PageContext(NamedTuple):
     #: Low reach: what a visitor acts on goes to the lower part of the screen (below
     #: :data:`REACH_TOP`), the reading matter above it (see :attr:`ScrollPage.head`).
     low_reach: bool = False
+    #: What pages built before chose to fit their screen (see :mod:`kiosk.ui.pages.memo`);
+    #: None: every page measures for itself.
+    fits: FitMemo | None = None
 
     def px(self, value: int) -> int:
         return scaled(value, self.factor)

@@ -239,7 +239,10 @@ class HomePage(ScrollPage):
             self.fit()
 
     def fit(self) -> None:
-        """Show everything, then let go of what is needed, in order, until Home fits."""
+        """Show everything, then let go of what is needed, in order, until Home fits.
+
+        What Home built before for the same screen let go of (:attr:`PageContext.fits`) goes at
+        once; what follows is measured as ever (once, when that was all)."""
         for widget in (self.picture, self.headline, self.figures, self.meta, self.eyebrow):
             if widget is not None:
                 widget.setVisible(True)
@@ -247,15 +250,36 @@ class HomePage(ScrollPage):
         self._set_picture_width(SIZE.picture_width)
         self._restyle(self.title, self._title_role)
         self._set_tiles()
-        done = 0
-        while self.ctx.low_reach and done < len(self._tile_steps) and not self._tiles_low_enough():
-            self._tile_steps[done]()
-            done += 1
-        for step in self._steps:
+        memo = self.ctx.fits
+        key = self._fit_key()
+        known = memo.get(key) if memo is not None else None
+        tiles, steps = known if known is not None else (0, 0)
+        for step in self._tile_steps[:tiles]:
+            step()
+        while self.ctx.low_reach and tiles < len(self._tile_steps) and not self._tiles_low_enough():
+            self._tile_steps[tiles]()
+            tiles += 1
+        done = self._tile_steps[:tiles]
+        for step in self._steps[:steps]:
+            if step not in done:
+                step()
+        for step in self._steps[steps:]:
             if self._needed_height() <= self.height():
                 break
-            if step not in self._tile_steps[:done]:
+            if step not in done:
                 step()
+            steps += 1
+        if memo is not None:
+            memo.put(key, (tiles, steps))
+
+    def _fit_key(self) -> tuple[object, ...]:
+        """What the steps :meth:`fit` takes depend on (the content aside: see
+        :class:`~kiosk.ui.pages.memo.FitMemo`)."""
+        ctx = self.ctx
+        window = self.window()
+        top = self.mapTo(window, QPoint(0, 0)).y()
+        screen = (self.width(), self.height(), top, window.height())
+        return (ctx.lang, ctx.factor, ctx.theme, ctx.portrait, ctx.low_reach, *screen)
 
     def _needed_height(self) -> int:
         column = self.column

@@ -9,7 +9,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content import Figure, Text
-from kiosk.content.breaks import JOINER, NO_BREAK_SPACE
 from kiosk.content.model import ItemList
 from kiosk.model.navigation import Route
 from kiosk.model.pages import Kind
@@ -20,6 +19,7 @@ from kiosk.ui.images import ImageFigure
 from kiosk.ui.pages.base import PageContext, ScrollPage
 from kiosk.ui.pictures import field_picture
 from kiosk.ui.qr import QrBadge
+from kiosk.ui.separated import SeparatedLabel
 from kiosk.ui.tokens import SIZE, SPACE
 from kiosk.ui.widgets import Card, TapButton, icon_label, label
 from kiosk.ui.zone import SitePlan
@@ -180,12 +180,10 @@ class ItemPage(ScrollPage):
             button.clicked.connect(lambda _=False, s=step: self.ctx.nav.sibling(s))
             buttons.append(button)
         self.previous, self.next = buttons
-        # It wraps, so that the buttons keep their labels: at the separator only, never inside
-        # "Swipe to browse" or "左右滑动切换" (each part joined: no-break spaces, word joiners).
+        # It wraps, so that the buttons keep their labels: a part a line, never inside "Swipe
+        # to browse" or "左右滑动切换".
         count, swipe = f"{index + 1} / {len(group)}", self.ctx.ui("swipe_hint")
-        where = "   ·   ".join(JOINER.join(p.replace(" ", NO_BREAK_SPACE)) for p in (count, swipe))
-        hint = label(where, "caption")
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint = SeparatedLabel([count, swipe], "   ·   ", "caption")
         row.addWidget(self.previous)
         row.addWidget(hint, 1)
         row.addWidget(self.next)

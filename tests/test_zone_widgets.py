@@ -180,6 +180,20 @@ def test_high_contrast_areas_are_flat_blocks_drawn_by_their_edges(
         plan.close()
 
 
+def test_high_contrast_draws_every_area_in_its_accent(qtbot: QtBot, content: Content) -> None:
+    """One colour for every area in high contrast (its palette has not five to tell them
+    apart); five in the normal look."""
+    hc = theme_for({"high_contrast": True})
+    for theme, colours in ((hc, {hc.palette.accent}), (THEME, None)):
+        plan = show(qtbot, SitePlan(content.zone, "en", 1.0, theme=theme), 1600, 900)
+        edges = set()
+        for button in areas(plan):
+            image = button.grab().toImage()
+            edges.add(image.pixelColor(image.width() // 2, 1).name().upper())  # the top edge
+        assert edges == colours if colours else len(edges) == len(areas(plan)), edges
+        plan.close()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", [1664, 1000, 600])
 def test_the_timeline_breaks_its_lines_as_a_typesetter_would(

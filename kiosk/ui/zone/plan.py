@@ -21,7 +21,7 @@ from kiosk.ui import a11y, fmt
 from kiosk.ui.fmt import figure_text, unit_gap
 from kiosk.ui.strings import ui
 from kiosk.ui.style import TAP
-from kiosk.ui.tokens import RADII, SIZE, SPACE, TYPE, Palette, Theme, scaled
+from kiosk.ui.tokens import RADII, SIZE, SPACE, TYPE, Theme, scaled
 from kiosk.ui.zone.drawing import (
     CENTRED,
     LEFT,
@@ -39,9 +39,14 @@ from kiosk.ui.zone.drawing import (
 from kiosk.ui.zone.layouts import LANDSCAPE, PORTRAIT, Box
 
 
-def area_colours(p: Palette) -> tuple[str, ...]:
+def area_colours(theme: Theme) -> tuple[str, ...]:
     """The areas' colours in content order: office, inspection, R&D and design, testing,
-    logistics."""
+    logistics. High contrast (a flat theme) draws every area in its accent, yellow: its black and
+    white palette has no five colours to tell them apart (it drew one white, three yellow and one
+    pink), and their names and icons do."""
+    p = theme.palette
+    if theme.flat:
+        return (p.accent,) * 5
     return (p.text_muted, p.gold, p.accent, p.coral, p.primary)
 
 
@@ -200,7 +205,7 @@ class SitePlan(Drawn):
         self._unit = figure.unit.get(lang) if figure and figure.unit else ""
         self._location = zone.location.get(lang)
         self.buttons: list[AreaButton] = []
-        colours = area_colours(theme.palette)
+        colours = area_colours(theme)
         for i, item in enumerate(zone.areas):
             colour = colours[i % len(colours)]
             button = AreaButton(item, lang, factor, colour, self, theme=theme)

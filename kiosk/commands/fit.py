@@ -130,7 +130,8 @@ def _break_problems(shell: Shell, names: Sequence[str]) -> list[str]:
     for label in page.findChildren(QLabel):
         if label.isVisibleTo(shell) and label.wordWrap() and label.text():
             width = label.contentsRect().width()
-            texts.append((label.text(), wrap(label.text(), label.font(), width, raw=True)))
+            for paragraph in label.text().split("\n"):  # a line break of its own is no cut
+                texts.append((paragraph, wrap(paragraph, label.font(), width, raw=True)))
     for painted in page.findChildren(Card) + page.findChildren(Timeline):
         if painted.isVisibleTo(shell):
             texts += painted.wrapped_texts()

@@ -7,9 +7,10 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Lang
+from kiosk.ui.labels import label
 from kiosk.ui.strings import ui
 from kiosk.ui.tokens import ELEVATION, SIZE, SPACE, Theme, scaled
-from kiosk.ui.widgets import TapButton, label
+from kiosk.ui.widgets import TapButton
 
 MAX_DIGITS = 8
 

@@ -33,10 +33,10 @@ from kiosk.adapters.hours import OpeningHoursController
 from kiosk.content import Lang, Text
 from kiosk.model.hours import OpeningHours, format_minutes
 from kiosk.ui import fmt, icons
+from kiosk.ui.labels import label
 from kiosk.ui.strings import ui
 from kiosk.ui.style import stylesheet
 from kiosk.ui.tokens import SIZE, SPACE, Theme, scale_for, scaled, theme_for
-from kiosk.ui.widgets import label
 
 if TYPE_CHECKING:
     from kiosk.adapters.awake import DisplayKeeper

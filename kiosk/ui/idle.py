@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk.content import Lang
 from kiosk.ui import a11y
+from kiosk.ui.labels import label
 from kiosk.ui.strings import both, ui
 from kiosk.ui.tokens import ELEVATION, SIZE, SPACE, Theme, scaled
-from kiosk.ui.widgets import TapButton, label
+from kiosk.ui.widgets import TapButton
 
 log = logging.getLogger("kiosk.idle")
 

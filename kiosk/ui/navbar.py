@@ -9,10 +9,11 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.content import Lang
+from kiosk.ui.labels import label
 from kiosk.ui.strings import ui
 from kiosk.ui.text import elide, ellipsis
 from kiosk.ui.tokens import SIZE, SPACE, Theme, scaled
-from kiosk.ui.widgets import TapButton, label
+from kiosk.ui.widgets import TapButton
 
 #: The accessibility modes, each one tap from the bar: (mode, icon).
 MODES: tuple[tuple[str, str], ...] = (

@@ -15,11 +15,12 @@ from PySide6.QtGui import QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.content.breaks import JOINER, NO_BREAK_SPACE, plain
+from kiosk.ui.labels import read_only
 
 
 class SeparatedLabel(QLabel):
-    """Parts on one line or a part a line (see the module's docstring), centred, styled by
-    *role* as :func:`kiosk.ui.widgets.label` styles a label. Each part is kept whole: its
+    """Parts on one line or a part a line (see the module's docstring), centred, a label of
+    *role* (:func:`kiosk.ui.labels.read_only`). Each part is kept whole: its
     spaces do not break, nor does anything between its letters."""
 
     def __init__(
@@ -28,12 +29,7 @@ class SeparatedLabel(QLabel):
         self.parts = [JOINER.join(part.replace(" ", NO_BREAK_SPACE)) for part in parts]
         self.one_line = separator.join(self.parts)
         super().__init__(self.one_line, parent)
-        self.setProperty("role", role)
-        self.setWordWrap(True)
-        self.setIndent(0)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        read_only(self, role)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAccessibleName(plain(self.one_line))  # read as one line, without the joiners
 

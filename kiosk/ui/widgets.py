@@ -1,5 +1,5 @@
-"""Small building blocks shared by the pages: labels, buttons and cards for a finger (chips are
-in :mod:`kiosk.ui.chips`)."""
+"""Small building blocks shared by the pages: icons, buttons and cards for a finger (labels of
+text are in :mod:`kiosk.ui.labels`, chips in :mod:`kiosk.ui.chips`)."""
 
 from __future__ import annotations
 
@@ -25,22 +25,6 @@ from kiosk.ui.quotes import shortened
 from kiosk.ui.style import TAP
 from kiosk.ui.text import line_height, wrap, wrap_title
 from kiosk.ui.tokens import ELEVATION, RADII, SIZE, SPACE, TYPE, Theme, scaled
-
-
-def label(
-    text: str, role: str = "body", parent: QWidget | None = None, wrap: bool = True
-) -> QLabel:
-    """A read-only label: never selectable, never a link, styled by *role*."""
-    widget = QLabel(text, parent)
-    widget.setProperty("role", role)
-    widget.setWordWrap(wrap)
-    widget.setIndent(0)  # a styled label would otherwise indent by half an 'x'
-    widget.setTextFormat(Qt.TextFormat.PlainText)
-    widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-    if role in ("title", "heading"):
-        a11y.set_role(widget, a11y.HEADING)
-    return widget
 
 
 def icon_label(name: str, size: int, color: str) -> QLabel:

@@ -28,11 +28,11 @@ from kiosk.content import Content, Lang, Text
 from kiosk.model.navigation import Navigation, Route
 from kiosk.ui import fmt
 from kiosk.ui.kinetic import enable_kinetic, release_kinetic
+from kiosk.ui.labels import label
 from kiosk.ui.pages import reach
 from kiosk.ui.pages.memo import FitMemo
 from kiosk.ui.strings import ui
 from kiosk.ui.tokens import SIZE, SPACE, Theme, scaled
-from kiosk.ui.widgets import label
 
 
 class PageContext(NamedTuple):

@@ -14,9 +14,10 @@ from kiosk.model.pages import Kind, Role, with_role
 from kiosk.ui import a11y
 from kiosk.ui.fmt import figure_text
 from kiosk.ui.images import ImageFigure
+from kiosk.ui.labels import label
 from kiosk.ui.pages.base import REACH_TOP, PageContext, ScrollPage
 from kiosk.ui.tokens import SIZE, SPACE
-from kiosk.ui.widgets import Card, TapButton, label
+from kiosk.ui.widgets import Card, TapButton
 
 __all__ = ["REACH_TOP", "HomePage", "tile_rows"]
 
@@ -253,24 +254,22 @@ class HomePage(ScrollPage):
         memo = self.ctx.fits
         key = self._fit_key()
         known = memo.get(key) if memo is not None else None
-        tiles, steps = known if known is not None else (0, 0)
-        for step in self._tile_steps[:tiles]:
+        tiles_known, steps_known = known if known is not None else (0, 0)
+        tiles_taken = steps_taken = 0
+        for i, step in enumerate(self._tile_steps):  # low reach: the tiles low enough first
+            if i >= tiles_known and (not self.ctx.low_reach or self._tiles_low_enough()):
+                break
             step()
-        while self.ctx.low_reach and tiles < len(self._tile_steps) and not self._tiles_low_enough():
-            self._tile_steps[tiles]()
-            tiles += 1
-        done = self._tile_steps[:tiles]
-        for step in self._steps[:steps]:
-            if step not in done:
-                step()
-        for step in self._steps[steps:]:
-            if self._needed_height() <= self.height():
+            tiles_taken = i + 1
+        done = self._tile_steps[:tiles_taken]
+        for i, step in enumerate(self._steps):
+            if i >= steps_known and self._needed_height() <= self.height():
                 break
             if step not in done:
                 step()
-            steps += 1
+            steps_taken = i + 1
         if memo is not None:
-            memo.put(key, (tiles, steps))
+            memo.put(key, (tiles_taken, steps_taken))
 
     def _fit_key(self) -> tuple[object, ...]:
         """What the steps :meth:`fit` takes depend on (the content aside: see

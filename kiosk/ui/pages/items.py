@@ -16,12 +16,13 @@ from kiosk.ui import a11y
 from kiosk.ui.chips import Chips
 from kiosk.ui.figures import FigureTile, FigureWall, build_in_parts
 from kiosk.ui.images import ImageFigure
+from kiosk.ui.labels import label
 from kiosk.ui.pages.base import PageContext, ScrollPage
 from kiosk.ui.pictures import field_picture
 from kiosk.ui.qr import QrBadge
 from kiosk.ui.separated import SeparatedLabel
 from kiosk.ui.tokens import SIZE, SPACE
-from kiosk.ui.widgets import Card, TapButton, icon_label, label
+from kiosk.ui.widgets import Card, TapButton, icon_label
 from kiosk.ui.zone import SitePlan
 
 #: A card to a related item: where it leads, its title, its text and its icon.

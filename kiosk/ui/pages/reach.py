@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 from kiosk.content import Content, Lang
 from kiosk.model.pages import page_kind
 from kiosk.ui.icons import icon
+from kiosk.ui.labels import label
 from kiosk.ui.tokens import Theme
-from kiosk.ui.widgets import label
 
 #: The title's roles, largest first: the upper part sets the title as large as it can.
 TITLE_ROLES = ("display", "displayLong", "title")

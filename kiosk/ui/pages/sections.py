@@ -14,10 +14,11 @@ from kiosk.ui import a11y
 from kiosk.ui.chips import Chips
 from kiosk.ui.figures import FigureWall, build_in_parts
 from kiosk.ui.fmt import figure_with_unit
+from kiosk.ui.labels import label
 from kiosk.ui.pages.base import PageContext, ScrollPage
 from kiosk.ui.quotes import first_sentence
 from kiosk.ui.tokens import SIZE, SPACE
-from kiosk.ui.widgets import Card, label
+from kiosk.ui.widgets import Card
 from kiosk.ui.zone import SitePlan, SpectrumDiagram, Timeline
 
 #: A theme card shows up to this many lines of its summary (shortened at a sentence or a phrase).

@@ -40,13 +40,13 @@ from kiosk.ui.zone.layouts import LANDSCAPE, PORTRAIT, Box
 
 
 def area_colours(theme: Theme) -> tuple[str, ...]:
-    """The areas' colours in content order: office, inspection, R&D and design, testing,
-    logistics. High contrast (a flat theme) draws every area in its accent, yellow: its black and
-    white palette has no five colours to tell them apart (it drew one white, three yellow and one
-    pink), and their names and icons do."""
+    """The areas' colours in content order, repeated as needed: office, inspection, R&D and
+    design, testing, logistics. High contrast (a flat theme) draws every area in its accent,
+    yellow: its black and white palette has no five colours to tell them apart (it drew one
+    white, three yellow and one pink), and their names and icons do."""
     p = theme.palette
     if theme.flat:
-        return (p.accent,) * 5
+        return (p.accent,)
     return (p.text_muted, p.gold, p.accent, p.coral, p.primary)
 
 

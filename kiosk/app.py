@@ -10,31 +10,39 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCursor, QGuiApplication, QImage
+from PySide6.QtGui import QCursor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 import kiosk.adapters.pyside_imports  # noqa: F401 - first: every later import is quicker
 from kiosk.adapters import fonts, qt_logging
+from kiosk.adapters.application import new_application, screen_for
 from kiosk.content import Content
 from kiosk.model.session import Session
 from kiosk.model.settings import Settings, save_settings
 from kiosk.model.staff import Staff, TodayFigures
-from kiosk.system import logs, memory
+from kiosk.system import logs
 from kiosk.system.memo import FileMemo
-from kiosk.system.paths import RESOURCES_RCC, bundled_content_dir, cache_dir
+from kiosk.system.paths import (
+    RESOURCES_RCC,
+    bundled_content_dir,
+    cache_dir,
+    content_dir,
+    pictures_dir,
+)
 
 if TYPE_CHECKING:
     from kiosk.adapters.hours import OpeningHoursController
     from kiosk.adapters.recorder import AnalyticsBridge
     from kiosk.content import Environment
     from kiosk.ui.shell import Shell
+    from kiosk.ui.start_picture import StartPicture
 
 log = logging.getLogger("kiosk.app")
 
 
 def content_folder(settings: Settings) -> Path:
     """The content folder the settings name (the bundled one when none is set)."""
-    return Path(settings.content).expanduser() if settings.content else bundled_content_dir()
+    return content_dir(settings.content)
 
 
 def load_content(folder: Path | None, env: Environment | None = None) -> Content:
@@ -95,14 +103,9 @@ def _resource_exists(path: str) -> bool:
 
 
 def create_application(argv0: str = "kiosk") -> QApplication:
-    """The QApplication with the bundled fonts installed (before any widget exists)."""
-    memory.tune_allocator()
-    qt_logging.install_qt_message_handler()
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
-    app = QApplication([argv0])
-    app.setApplicationName("kiosk")
+    """The QApplication with the bundled fonts installed (before any widget exists but the
+    start picture's, which has no text)."""
+    app = new_application(argv0)
     from kiosk.ui.strings import ui
 
     app.setApplicationDisplayName(ui("app.name", "zh"))
@@ -243,8 +246,7 @@ def present(
         window.resize(*(size or (1920, 1080)))
         window.show()
         return
-    screens = app.screens()
-    target = screens[screen] if 0 <= screen < len(screens) else app.primaryScreen()
+    target = screen_for(app, screen)
     # Nothing to do for a window made with them (the shell: see FULL_SCREEN_FLAGS).
     window.setWindowFlags(window.windowFlags() | FULL_SCREEN_FLAGS)
     window.setGeometry(target.geometry())
@@ -259,25 +261,20 @@ def _saver(config: Path | None) -> Callable[[Settings], object] | None:
     return lambda settings: save_settings(settings, config)
 
 
-def load_window_modules() -> None:
-    """Import what :func:`run` makes the window and its first page of, building nothing (no
-    application exists yet): the start-up check's ldd runs meanwhile."""
-    from kiosk.adapters import contain  # noqa: F401
-    from kiosk.ui import shell, window_watch  # noqa: F401
-    from kiosk.ui.pages import attract, attract_cache  # noqa: F401
-
-
 def run(
     settings: Settings,
     config: Path | None,
     windowed: bool,
     size: tuple[int, int] | None,
     saved: Settings | None = None,
+    picture: StartPicture | None = None,
 ) -> int:
     """Start the kiosk with *settings* and run the event loop until the admin exits.
 
     *saved* are the settings file's own settings (without the command line's overrides): a
-    setting staff change is saved into them.
+    setting staff change is saved into them. *picture* is the start picture of a full-screen
+    start (:mod:`kiosk.ui.start_picture`): closed, or taken for the next start, once the
+    window has painted its first frame.
     """
     app = create_application(sys.argv[0])
     from kiosk.adapters import contain
@@ -286,7 +283,7 @@ def run(
     from kiosk.ui.window_watch import WindowWatch
 
     contain.install()  # exceptions in Qt virtuals stay where they are raised (see contain.py)
-    app.setProperty(PROPERTY, str(cache_dir() / "pictures"))  # the first frame's, kept
+    app.setProperty(PROPERTY, str(pictures_dir()))  # the first frame's, kept
     folder = content_folder(settings)
     session = Session(
         _content_at_start(folder),
@@ -301,6 +298,8 @@ def run(
     shell = Shell(session, staff, kiosk_mode=not windowed, flags=flags)
     present(app, shell, settings.screen, windowed, size)
     shell.activateWindow()  # a keypad works from the start, before anyone touches the screen
+    if picture is not None:
+        shell.host.first_painted.connect(lambda: picture.hand_over(shell))
     WindowWatch(shell)  # a window destroyed by another program ends the kiosk (a restart)
     _install_recovery(shell)
     # Statistics, opening hours, the display, the watchers: none of them is needed for the first

@@ -23,6 +23,7 @@ from kiosk.commands.cli import main
 from kiosk.ui.host import PageHost
 from kiosk.ui.pages.attract import AttractPage
 from kiosk.ui.shell import Shell
+from kiosk.ui.start_picture import PictureWindow
 
 WATCHED = (
     "qtawesome",
@@ -66,9 +67,16 @@ def _shell() -> Shell:
     return next(w for w in QApplication.topLevelWidgets() if isinstance(w, Shell))
 
 
+def _pictures() -> list[str]:
+    """The start pictures on screen."""
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, PictureWindow)]
+    return [w.objectName() for w in found if w.isVisible()]
+
+
 def _state() -> dict[str, object]:
     shell = _shell()
     return {
+        "pictures": _pictures(),
         "modules": sorted(m for m in WATCHED if m in sys.modules),
         "hours": shell.findChild(QObject, "openingHours") is not None,
         "analytics": shell.findChild(QObject, "analyticsBridge") is not None,
@@ -93,17 +101,26 @@ def mark_painted(self: PageHost) -> None:
 
 
 def _poll() -> None:
+    if not any(isinstance(w, Shell) for w in QApplication.topLevelWidgets()):
+        QTimer.singleShot(20, _poll)  # a full-screen start shows its picture before the window
+        return
     shell = _shell()
     hours = shell.findChild(QObject, "openingHours")
     if hours is not None and not shell.first_frame.waiting:
         report["after"] = _state()
         print(json.dumps(report), flush=True)
-        QApplication.quit()
+        QApplication.exit(0)  # not quit(): a full-screen kiosk refuses to close its window
     else:
         QTimer.singleShot(20, _poll)
 
 
 _paint = AttractPage.paintEvent
+_paint_picture = PictureWindow.paintEvent
+
+
+def paint_picture(self: PictureWindow, event: QPaintEvent) -> None:
+    _paint_picture(self, event)
+    report.setdefault("picture_painted", "painted" not in report)  # True: before the page
 
 
 def paint_event(self: AttractPage, event: QPaintEvent) -> None:
@@ -114,6 +131,7 @@ def paint_event(self: AttractPage, event: QPaintEvent) -> None:
 
 PageHost.mark_painted = mark_painted  # type: ignore[method-assign]
 AttractPage.paintEvent = paint_event  # type: ignore[method-assign]
+PictureWindow.paintEvent = paint_picture  # type: ignore[method-assign]
 QTimer.singleShot(0, _poll)
 if __name__ == "__main__":
     sys.exit(main())

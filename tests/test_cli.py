@@ -27,9 +27,9 @@ def test_command_line_overrides_the_settings_file(
     config.write_text('language = "en"\nidle_timeout = 120\nidle_warning = 30\n', encoding="utf-8")
     seen = {}
 
-    def fake_run(settings, config_path, windowed, size, saved):  # type: ignore[no-untyped-def]
+    def fake_run(settings, config_path, windowed, size, saved, picture):  # type: ignore[no-untyped-def]
         seen.update(settings=settings, config=config_path, windowed=windowed, size=size)
-        seen.update(saved=saved)
+        seen.update(saved=saved, picture=picture)
         return 0
 
     monkeypatch.setattr("kiosk.app.run", fake_run)
@@ -42,6 +42,7 @@ def test_command_line_overrides_the_settings_file(
     assert settings.language == "en"
     assert seen["saved"].idle_timeout == 120, "the file's own settings, to save changes into"
     assert seen["windowed"] is True and seen["size"] == (1080, 1920)
+    assert seen["picture"] is None, "a window on a desktop has no start picture"
 
 
 def test_out_of_range_flag_is_a_usage_error(

@@ -14,12 +14,19 @@ ROOT = Path(__file__).resolve().parent.parent
 PROBE = Path(__file__).resolve().parent / "startup_probe.py"
 
 
-def _start(tmp_path: Path) -> dict[str, Any]:
-    """What the probe saw of a start of the kiosk with its folders in *tmp_path*."""
+def _start(tmp_path: Path, windowed: bool = True) -> dict[str, Any]:
+    """What the probe saw of a start of the kiosk with its folders in *tmp_path*: in a window,
+    or full screen (a screen of 960×540)."""
     config = tmp_path / "kiosk.toml"
     config.write_text('opening_hours = "mon-sun 00:00-24:00"\n', encoding="utf-8")
     env = isolated.environment(tmp_path)
-    command = [sys.executable, str(PROBE), "--windowed", "--size", "960x540"]
+    if not windowed:
+        screen = tmp_path / "screen.json"
+        spec = {"name": "booth", "x": 0, "y": 0, "width": 960, "height": 540}
+        screen.write_text(json.dumps({"screens": [spec]}), encoding="utf-8")
+        env["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
+    command = [sys.executable, str(PROBE)]
+    command += ["--windowed", "--size", "960x540"] if windowed else []
     command += ["--config", str(config)]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -63,3 +70,17 @@ def test_the_next_start_neither_paints_the_first_slide_nor_loads_the_content_aga
     assert again["painted"] == [], f"imported for the first frame: {again['painted']}"
     made = again["first_paint"]["qt_classes"]
     assert made == [], f"Qt classes made before the first frame: {made}"
+
+
+def test_a_full_screen_start_shows_the_start_screen_the_start_before_kept(tmp_path: Path) -> None:
+    first = _start(tmp_path, windowed=False)
+    assert first["page"] == "attract"
+    assert "picture_painted" not in first, "nothing kept yet: no picture"
+    assert len(list((tmp_path / "cache").rglob("start-screen-960x540.pixels"))) == 1, "kept"
+    again = _start(tmp_path, windowed=False)
+    assert again["page"] == "attract"
+    assert again["picture_painted"] is True, "the picture is on screen before the window paints"
+    assert again["first_paint"]["pictures"] == ["startPicture"], "under the window's first frame"
+    assert again["after"]["pictures"] == [], "closed once the window painted its first frame"
+    windowed = _start(tmp_path)
+    assert "picture_painted" not in windowed, "a window on a desktop has no start picture"

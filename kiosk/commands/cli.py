@@ -13,8 +13,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
+
+if TYPE_CHECKING:
+    from kiosk.model.settings import Settings
+    from kiosk.ui.start_picture import StartPicture
 
 log = logging.getLogger("kiosk.cli")
 
@@ -305,13 +310,10 @@ def run_command(
         print("kiosk: --size applies with --windowed only; ignored", file=sys.stderr)
     from kiosk.system import preflight
 
-    # ldd of Qt's platform plugin runs while the modules load (unless known from a start before)
+    # ldd of Qt's platform plugin runs while Qt's modules load (unless known from a start before)
     libraries = preflight.Libraries(known=preflight.known_file())
     try:
-        from kiosk import app
-
-        if not args.out_of_order:
-            app.load_window_modules()
+        from kiosk.ui import start_picture  # noqa: F401 - Qt's modules, and nothing of the kiosk's
     except ImportError as exc:  # Qt's own libraries would not load: the check says why
         failed: ImportError | None = exc
     else:
@@ -323,6 +325,26 @@ def run_command(
         return EXIT_CANNOT_START
     if failed is not None:
         raise failed
+    picture = None if args.windowed or args.out_of_order else _show_start_picture(settings)
+    from kiosk import app
+
     if args.out_of_order:
         return app.run_out_of_order(settings.screen, args.windowed, args.size)
-    return app.run(settings, config, args.windowed, args.size, saved=saved)
+    return app.run(settings, config, args.windowed, args.size, saved=saved, picture=picture)
+
+
+def _show_start_picture(settings: Settings) -> StartPicture | None:
+    """Make the QApplication and show the start screen's picture that the start before kept,
+    before the rest of the kiosk is imported (:mod:`kiosk.ui.start_picture`); None when an
+    application exists already (the kiosk started by another Qt program, or by tests)."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.adapters.application import new_application
+    from kiosk.system.paths import content_dir, pictures_dir
+    from kiosk.ui.start_picture import StartPicture
+
+    if QApplication.instance() is not None:
+        return None
+    app = new_application(sys.argv[0])
+    folder = content_dir(settings.content)
+    return StartPicture.show(app, pictures_dir(), settings.screen, repr(settings), folder)

@@ -19,7 +19,7 @@ import pickle
 from pathlib import Path
 
 from kiosk.content.model import Content
-from kiosk.system.digest import blake2b
+from kiosk.system.digest import blake2b, digest_folder
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -29,14 +29,10 @@ def fingerprint(folder: Path, extra: bytes = b"") -> str | None:
     digest = blake2b(extra, digest_size=20)
     digest.update(str(folder).encode() + b"\0")
     try:
-        for path in (*sorted(_PACKAGE.glob("*.py")), *sorted(folder.glob("*.toml"))):
+        for path in sorted(_PACKAGE.glob("*.py")):
             digest.update(path.name.encode() + b"\0")
             digest.update(path.read_bytes())
-        for path in sorted(p for p in folder.rglob("*") if p.suffix != ".toml"):  # images
-            stat = path.stat()
-            digest.update(
-                f"{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}\0".encode()
-            )
+        digest_folder(digest, folder)
     except OSError:
         return None
     return digest.hexdigest()

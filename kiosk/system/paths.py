@@ -36,9 +36,19 @@ def bundled_content_dir() -> Path:
     return PACKAGE.parent / "assets" / "content"
 
 
+def content_dir(setting: str) -> Path:
+    """The content folder the setting ``content`` names (the bundled one when it is empty)."""
+    return Path(setting).expanduser() if setting else bundled_content_dir()
+
+
 def cache_dir() -> Path:
     """The kiosk's cache folder (pictures kept from one start to the next; safe to delete)."""
     return user_dir("cache")
+
+
+def pictures_dir() -> Path:
+    """Where the pictures of the first frame are kept (:mod:`kiosk.ui.pages.attract_cache`)."""
+    return cache_dir() / "pictures"
 
 
 #: The XDG variable and its default of each of the user's folders the kiosk starts with.

@@ -1,0 +1,135 @@
+"""The start screen as the previous start showed it, on screen before the kiosk is built.
+
+A full-screen start puts the picture of its first frame on screen as soon as Qt is ready: the
+kiosk's own modules, its content and its window take about 100 ms more (at 1080p, after the
+150 ms that Python and Qt take for any window). The picture is the window's first frame at the
+start before, grabbed once that frame was on screen and written by the worker thread in
+:mod:`kiosk.ui.pages.attract_cache`'s format; it is drawn straight from the file mapped into
+memory, in a frameless window that takes no focus. It is shown only when everything that frame
+was painted from is the same: the kiosk's code and resources, the Qt version and platform, the
+settings, the content folder's files, the bundled fonts, the screen's size and pixel ratio.
+The kiosk's window opens over it, and once that window has painted its own first frame (the
+same picture) the picture's window closes (:meth:`StartPicture.hand_over`).
+
+A start in a window (``--windowed``) has none: a desktop's window manager places its window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPaintEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+import kiosk.adapters.pyside_imports  # noqa: F401 - first: every later import is quicker
+from kiosk.adapters.application import screen_for
+from kiosk.system.digest import blake2b, digest_folder
+from kiosk.system.paths import bundled_fonts_dir
+from kiosk.ui.pages.attract_cache import load, picture_key, save
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+#: The picture's name in the cache folder.
+NAME = "start-screen"
+#: The longest the start waits for the picture's window to be painted before it goes on.
+SHOW_WAIT_MS = 100
+
+
+class PictureWindow(QWidget):
+    """A frameless window that shows one picture, taking neither focus nor a cursor."""
+
+    #: The picture was painted the first time.
+    painted = Signal()
+
+    def __init__(self, image: QImage):
+        flags = Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint
+        flags |= Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.WindowDoesNotAcceptFocus
+        super().__init__(None, flags)
+        self.setObjectName("startPicture")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        self.setCursor(Qt.CursorShape.BlankCursor)
+        self._image = image
+        self._painted = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.drawImage(0, 0, self._image)
+        painter.end()
+        if not self._painted:
+            self._painted = True
+            self.painted.emit()
+
+
+class StartPicture:
+    """The start picture of one start: its key, and its window while it is on screen.
+
+    Args:
+        folder: the folder the pictures are kept in.
+        key: what the start screen is painted from (None: not known, nothing is kept).
+        window: the picture's window, when a picture was kept and is shown.
+    """
+
+    def __init__(self, folder: Path, key: str | None, window: PictureWindow | None = None):
+        self.folder = folder
+        self.key = key
+        self._window = window
+
+    @classmethod
+    def show(
+        cls, app: QApplication, folder: Path, screen: int, settings: str, content: Path
+    ) -> StartPicture:
+        """Show the kept picture of the start screen on screen number *screen*, if there is one
+        for these *settings* (their text) and the *content* folder; wait until it is painted
+        (at most :data:`SHOW_WAIT_MS`)."""
+        target = screen_for(app, screen)
+        ratio = target.devicePixelRatio()
+        geometry = target.geometry()
+        size = (round(geometry.width() * ratio), round(geometry.height() * ratio))
+        key = start_key(settings, content, size, ratio)
+        image = load(folder, NAME, key, *size) if key is not None else None
+        if image is None:
+            return cls(folder, key)
+        window = PictureWindow(image)
+        window.setGeometry(geometry)
+        wait = QEventLoop()
+        window.painted.connect(lambda: QTimer.singleShot(0, wait.quit))  # one turn: on screen
+        QTimer.singleShot(SHOW_WAIT_MS, wait.quit)
+        window.setWindowState(Qt.WindowState.WindowFullScreen)
+        window.show()  # not showFullScreen(): that activates the window, which takes no focus
+        wait.exec()
+        return cls(folder, key, window)
+
+    @property
+    def shown(self) -> bool:
+        """Whether the picture's window is on screen."""
+        return self._window is not None
+
+    def hand_over(self, window: QWidget) -> Future[object] | None:
+        """*window* has painted its first frame: close the picture's window, or, when no picture
+        was kept for this start, keep *window*'s picture for the next one (written by the
+        worker thread: done when the future is)."""
+        if self._window is not None:
+            self._window.close()
+            self._window.deleteLater()
+            self._window = None
+            return None
+        if self.key is None:
+            return None
+        return save(self.folder, NAME, self.key, window.grab())
+
+
+def start_key(settings: str, content: Path, size: tuple[int, int], ratio: float) -> str | None:
+    """The key of the start screen painted with *settings* (their text) from the *content*
+    folder at *size* device pixels and *ratio* (None: a file could not be read)."""
+    hashed = blake2b(digest_size=20)
+    try:
+        digest_folder(hashed, content)
+        digest_folder(hashed, bundled_fonts_dir(), read="*.txt")  # the fonts' sizes and times
+    except OSError:
+        return None
+    platform = QGuiApplication.platformName()
+    return picture_key(NAME, settings, str(content), hashed.hexdigest(), size, ratio, platform)

@@ -564,12 +564,14 @@ def build_rows(data: dict[str, Any], plan: Plan) -> list[Row]:
     if cold:
         rss_kiosk = median([r["VmRSS"] for r in cold["kiosk"]])
         rss_bare = median([r["VmRSS"] for r in cold["bare"]])
-        rows.append(("RSS at first frame", fmt(rss_kiosk, "MB"), fmt(rss_bare, "MB"), "—", "—"))
+        rows.append(
+            ("RSS at the window's first frame", fmt(rss_kiosk, "MB"), fmt(rss_bare, "MB"), "—", "—")
+        )
         cpu_kiosk = median([r["cpu"] * 1000 for r in cold["kiosk"]])
         cpu_bare = median([r["cpu"] * 1000 for r in cold["bare"]])
         rows.append(
             (
-                "CPU time to first frame, offscreen (load-proof)",
+                "CPU time to the window's first frame, offscreen (load-proof)",
                 fmt(cpu_kiosk, "ms"),
                 fmt(cpu_bare, "ms"),
                 "(≤ 1.5×)",

@@ -1,29 +1,31 @@
-"""The real kiosk (``kiosk.app.run``, windowed, offscreen), reporting what its start did when.
+"""The real kiosk (``kiosk.app.run``, offscreen), reporting what its start did when.
 
 Prints one JSON line and quits once every step waiting for the first frame has run: which
 modules were imported and which booth services existed at the first page's first paint, which
-modules once that paint was done (``painted``), and the same once the steps ran. Used by
-tests/test_startup.py.
+modules once that paint was done (``painted``), and the same once the steps ran; in a full-screen
+start, what the start picture showed and which of the kiosk's modules existed when it was
+painted. Its hooks go into the kiosk's modules as the kiosk imports them (it imports none of them
+itself before the kiosk does). Used by tests/test_startup.py.
 """
 
 from __future__ import annotations
 
 import gc
+import importlib.machinery
 import json
 import linecache
 import sys
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
 
 from PySide6 import QtCore, QtGui
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QImage, QPaintEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
-import kiosk.app  # noqa: F401 - first, as the kiosk's own start imports it
+import kiosk.adapters.pyside_imports  # noqa: F401 - first, as the kiosk's own start imports it
 from kiosk.commands.cli import main
-from kiosk.ui.host import PageHost
-from kiosk.ui.pages.attract import AttractPage
-from kiosk.ui.shell import Shell
-from kiosk.ui.start_picture import PictureWindow
 
 WATCHED = (
     "qtawesome",
@@ -59,28 +61,31 @@ NEXT_START_QT = ("QFile",)
 #: Not needed by a start after one that kept its first picture and its content (the first slide
 #: and the validated content are read back: no drawing, loading or checking).
 NEXT_START = ("kiosk.ui.figures", "kiosk.ui.zone", "kiosk.content.wording", "kiosk.content.loader")
+#: The kiosk's own modules that a start picture is painted without.
+NOT_FOR_THE_PICTURE = ("kiosk.app", "kiosk.ui.shell", "kiosk.content.model", "kiosk.model.session")
 report: dict[str, object] = {}
-_mark = PageHost.mark_painted
+picture: list[QImage] = []
 
 
-def _shell() -> Shell:
-    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, Shell))
+def _shell() -> QWidget | None:
+    return next((w for w in QApplication.topLevelWidgets() if w.objectName() == "kioskShell"), None)
 
 
 def _pictures() -> list[str]:
     """The start pictures on screen."""
-    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, PictureWindow)]
-    return [w.objectName() for w in found if w.isVisible()]
+    found = QApplication.topLevelWidgets()
+    return [w.objectName() for w in found if w.objectName() == "startPicture" and w.isVisible()]
 
 
 def _state() -> dict[str, object]:
     shell = _shell()
+    assert shell is not None
     return {
         "pictures": _pictures(),
         "modules": sorted(m for m in WATCHED if m in sys.modules),
         "hours": shell.findChild(QObject, "openingHours") is not None,
         "analytics": shell.findChild(QObject, "analyticsBridge") is not None,
-        "input_filters": shell.ready,
+        "input_filters": shell.ready,  # type: ignore[attr-defined]
         # Kiosk modules whose source lines were read (PySide's question about each import).
         "sources_read": sorted(name for name in linecache.cache if "/kiosk/" in name),
         "collector": gc.isenabled(),
@@ -93,20 +98,27 @@ def _state() -> dict[str, object]:
     }
 
 
-def mark_painted(self: PageHost) -> None:
-    if not self.painted:
-        report["first_paint"] = _state()
-        report["page"] = str(self.page.route) if self.page is not None else None
-    _mark(self)
+def _compare() -> None:
+    """Whether the window as painted now is the picture shown before it (the top two thirds:
+    below, the cue's pulse and the slide progress move)."""
+    shell = _shell()
+    if not picture or shell is None:
+        return
+    now = shell.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    shown = picture[0].convertToFormat(QImage.Format.Format_RGB32)
+    rows = now.height() * 2 // 3
+    report["picture_matches"] = now.size() == shown.size() and now.copy(
+        0, 0, now.width(), rows
+    ) == shown.copy(0, 0, shown.width(), rows)
 
 
 def _poll() -> None:
-    if not any(isinstance(w, Shell) for w in QApplication.topLevelWidgets()):
+    shell = _shell()
+    if shell is None:
         QTimer.singleShot(20, _poll)  # a full-screen start shows its picture before the window
         return
-    shell = _shell()
     hours = shell.findChild(QObject, "openingHours")
-    if hours is not None and not shell.first_frame.waiting:
+    if hours is not None and not shell.first_frame.waiting:  # type: ignore[attr-defined]
         report["after"] = _state()
         print(json.dumps(report), flush=True)
         QApplication.exit(0)  # not quit(): a full-screen kiosk refuses to close its window
@@ -114,24 +126,74 @@ def _poll() -> None:
         QTimer.singleShot(20, _poll)
 
 
-_paint = AttractPage.paintEvent
-_paint_picture = PictureWindow.paintEvent
+def hook_host(module: ModuleType) -> None:
+    mark = module.PageHost.mark_painted
+
+    def mark_painted(self: Any) -> None:
+        if not self.painted:
+            report["first_paint"] = _state()
+            report["page"] = str(self.page.route) if self.page is not None else None
+            QTimer.singleShot(0, _compare)  # after the picture's window is closed
+        mark(self)
+
+    module.PageHost.mark_painted = mark_painted
 
 
-def paint_picture(self: PictureWindow, event: QPaintEvent) -> None:
-    _paint_picture(self, event)
-    report.setdefault("picture_painted", "painted" not in report)  # True: before the page
+def hook_attract(module: ModuleType) -> None:
+    paint = module.AttractPage.paintEvent
+
+    def paint_event(self: QWidget, event: QPaintEvent) -> None:
+        paint(self, event)
+        if "painted" not in report:
+            report["painted"] = sorted(m for m in WATCHED + NEXT_START if m in sys.modules)
+
+    module.AttractPage.paintEvent = paint_event
 
 
-def paint_event(self: AttractPage, event: QPaintEvent) -> None:
-    _paint(self, event)
-    if "painted" not in report:
-        report["painted"] = sorted(m for m in WATCHED + NEXT_START if m in sys.modules)
+def hook_picture(module: ModuleType) -> None:
+    paint = module.PictureWindow.paintEvent
+
+    def paint_picture(self: QWidget, event: QPaintEvent) -> None:
+        paint(self, event)
+        if "picture_painted" not in report:
+            report["picture_painted"] = "painted" not in report  # True: before the page
+            report["loaded_for_picture"] = [m for m in NOT_FOR_THE_PICTURE if m in sys.modules]
+            QTimer.singleShot(0, lambda: picture.append(self.grab().toImage()))
+
+    module.PictureWindow.paintEvent = paint_picture
 
 
-PageHost.mark_painted = mark_painted  # type: ignore[method-assign]
-AttractPage.paintEvent = paint_event  # type: ignore[method-assign]
-PictureWindow.paintEvent = paint_picture  # type: ignore[method-assign]
+class Hooks:
+    """A meta path finder that runs a hook on each of some modules once the kiosk imported it."""
+
+    def __init__(self, hooks: dict[str, Callable[[ModuleType], None]]):
+        self.hooks = hooks
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+        hook = self.hooks.get(name)
+        spec = importlib.machinery.PathFinder.find_spec(name, path) if hook else None
+        if hook is None or spec is None or spec.loader is None:
+            return None
+        execute = spec.loader.exec_module
+
+        def exec_module(module: ModuleType) -> None:
+            execute(module)
+            hook(module)
+
+        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+sys.meta_path.insert(
+    0,
+    Hooks(
+        {
+            "kiosk.ui.host": hook_host,
+            "kiosk.ui.pages.attract": hook_attract,
+            "kiosk.ui.start_picture": hook_picture,
+        }
+    ),
+)
 QTimer.singleShot(0, _poll)
 if __name__ == "__main__":
     sys.exit(main())

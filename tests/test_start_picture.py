@@ -51,20 +51,21 @@ def _show(tmp_path: Path, settings: str = "Settings()") -> StartPicture:
 
 def test_the_key_follows_what_the_start_screen_is_painted_from(tmp_path: Path) -> None:
     content = _content(tmp_path)
-    key = start_key("Settings()", content, (1920, 1080), 1.0)
+    key = start_key("Settings()", content, (1920, 1080), 1.0, 96.0)
     assert key is not None
-    assert key == start_key("Settings()", content, (1920, 1080), 1.0), "the same every time"
+    assert key == start_key("Settings()", content, (1920, 1080), 1.0, 96.0), "the same every time"
     others = {
-        start_key("Settings(language='en')", content, (1920, 1080), 1.0),
-        start_key("Settings()", content, (1080, 1920), 1.0),
-        start_key("Settings()", content, (1920, 1080), 2.0),
+        start_key("Settings(language='en')", content, (1920, 1080), 1.0, 96.0),
+        start_key("Settings()", content, (1080, 1920), 1.0, 96.0),
+        start_key("Settings()", content, (1920, 1080), 2.0, 96.0),
+        start_key("Settings()", content, (1920, 1080), 1.0, 120.0),
     }
     (content / "forum.toml").write_text('name = "Forum 2023"\n', encoding="utf-8")
-    others.add(start_key("Settings()", content, (1920, 1080), 1.0))
+    others.add(start_key("Settings()", content, (1920, 1080), 1.0, 96.0))
     photo = content / "images" / "hall.jpg"
     os.utime(photo, ns=(photo.stat().st_atime_ns, photo.stat().st_mtime_ns + 10**9))
-    others.add(start_key("Settings()", content, (1920, 1080), 1.0))
-    assert key not in others and len(others) == 5, "each change has a key of its own"
+    others.add(start_key("Settings()", content, (1920, 1080), 1.0, 96.0))
+    assert key not in others and len(others) == 6, "each change has a key of its own"
 
 
 def test_the_first_start_keeps_its_first_frame_and_the_next_shows_it_exactly(
@@ -131,5 +132,20 @@ def test_the_picture_takes_neither_focus_nor_a_cursor(qtbot: QtBot, tmp_path: Pa
     assert flags & Qt.WindowType.FramelessWindowHint
     assert picture.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
     assert picture.cursor().shape() == Qt.CursorShape.BlankCursor
+    # (The offscreen platform gives the focus to every window it shows, whatever its flags: on
+    # X11 the kiosk's window has it from its first frame on, the picture never.)
+    assert not flags & Qt.WindowType.WindowStaysOnTopHint, "the kiosk's window opens over it"
     shown.hand_over(window)
     qtbot.waitUntil(lambda: not _pictures(), timeout=5000)
+
+
+def test_a_window_not_the_screen_s_size_is_not_kept(qtbot: QtBot, tmp_path: Path) -> None:
+    _content(tmp_path)
+    window = Window()
+    qtbot.addWidget(window)
+    window.resize(window.width() // 2, window.height())
+    window.show()
+    qtbot.waitExposed(window)
+    first = _show(tmp_path)
+    assert first.hand_over(window) is None, "a picture of another size would never be shown"
+    assert not list(tmp_path.rglob("*.pixels"))

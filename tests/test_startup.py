@@ -80,6 +80,8 @@ def test_a_full_screen_start_shows_the_start_screen_the_start_before_kept(tmp_pa
     again = _start(tmp_path, windowed=False)
     assert again["page"] == "attract"
     assert again["picture_painted"] is True, "the picture is on screen before the window paints"
+    assert again["loaded_for_picture"] == [], "painted before the kiosk's own modules load"
+    assert again["picture_matches"] is True, "the window paints what the picture showed"
     assert again["first_paint"]["pictures"] == ["startPicture"], "under the window's first frame"
     assert again["after"]["pictures"] == [], "closed once the window painted its first frame"
     windowed = _start(tmp_path)

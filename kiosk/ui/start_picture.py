@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 import kiosk.adapters.pyside_imports  # noqa: F401 - first: every later import is quicker
 from kiosk.adapters.application import screen_for
 from kiosk.system.digest import blake2b, digest_folder
-from kiosk.system.paths import bundled_fonts_dir
+from kiosk.system.paths import bundled_content_dir, bundled_fonts_dir
 from kiosk.ui.pages.attract_cache import load, picture_key, save
 
 if TYPE_CHECKING:
@@ -39,14 +39,15 @@ SHOW_WAIT_MS = 100
 
 
 class PictureWindow(QWidget):
-    """A frameless window that shows one picture, taking neither focus nor a cursor."""
+    """A frameless window that shows one picture, taking neither focus nor a cursor. It is not
+    kept on top: the kiosk's window, which is, opens over it under any window manager."""
 
     #: The picture was painted the first time.
     painted = Signal()
 
     def __init__(self, image: QImage):
         flags = Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint
-        flags |= Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.WindowDoesNotAcceptFocus
+        flags |= Qt.WindowType.WindowDoesNotAcceptFocus
         super().__init__(None, flags)
         self.setObjectName("startPicture")
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
@@ -70,12 +71,20 @@ class StartPicture:
     Args:
         folder: the folder the pictures are kept in.
         key: what the start screen is painted from (None: not known, nothing is kept).
+        size: the screen's size in device pixels (the picture's, and the window's grab).
         window: the picture's window, when a picture was kept and is shown.
     """
 
-    def __init__(self, folder: Path, key: str | None, window: PictureWindow | None = None):
+    def __init__(
+        self,
+        folder: Path,
+        key: str | None,
+        size: tuple[int, int],
+        window: PictureWindow | None = None,
+    ):
         self.folder = folder
         self.key = key
+        self.size = size
         self._window = window
 
     @classmethod
@@ -88,11 +97,12 @@ class StartPicture:
         target = screen_for(app, screen)
         ratio = target.devicePixelRatio()
         geometry = target.geometry()
-        size = (round(geometry.width() * ratio), round(geometry.height() * ratio))
-        key = start_key(settings, content, size, ratio)
+        device = geometry.size() * ratio  # rounded as the window's grab is
+        size = (device.width(), device.height())
+        key = start_key(settings, content, size, ratio, target.logicalDotsPerInch())
         image = load(folder, NAME, key, *size) if key is not None else None
         if image is None:
-            return cls(folder, key)
+            return cls(folder, key, size)
         window = PictureWindow(image)
         window.setGeometry(geometry)
         wait = QEventLoop()
@@ -101,7 +111,7 @@ class StartPicture:
         window.setWindowState(Qt.WindowState.WindowFullScreen)
         window.show()  # not showFullScreen(): that activates the window, which takes no focus
         wait.exec()
-        return cls(folder, key, window)
+        return cls(folder, key, size, window)
 
     @property
     def shown(self) -> bool:
@@ -119,17 +129,26 @@ class StartPicture:
             return None
         if self.key is None:
             return None
-        return save(self.folder, NAME, self.key, window.grab())
+        picture = window.grab()
+        if (picture.width(), picture.height()) != self.size:  # not the screen's: never shown
+            return None
+        return save(self.folder, NAME, self.key, picture)
 
 
-def start_key(settings: str, content: Path, size: tuple[int, int], ratio: float) -> str | None:
+def start_key(
+    settings: str, content: Path, size: tuple[int, int], ratio: float, dpi: float
+) -> str | None:
     """The key of the start screen painted with *settings* (their text) from the *content*
-    folder at *size* device pixels and *ratio* (None: a file could not be read)."""
+    folder on a screen of *size* device pixels, pixel *ratio* and logical *dpi* (None: a file
+    could not be read). The bundled content counts too: it stands in for a folder with
+    problems."""
     hashed = blake2b(digest_size=20)
     try:
         digest_folder(hashed, content)
+        if content != bundled_content_dir():
+            digest_folder(hashed, bundled_content_dir())
         digest_folder(hashed, bundled_fonts_dir(), read="*.txt")  # the fonts' sizes and times
     except OSError:
         return None
-    platform = QGuiApplication.platformName()
-    return picture_key(NAME, settings, str(content), hashed.hexdigest(), size, ratio, platform)
+    screen = (size, ratio, dpi, QGuiApplication.platformName())
+    return picture_key(NAME, settings, str(content), hashed.hexdigest(), screen)

@@ -71,3 +71,20 @@ def test_where_is_shortened_at_a_word_end() -> None:
     assert whole_words("Beijing in figures", "Beijing in …") == "Beijing in…"
     assert whole_words("Achievements", "Achievem…") == ""
     assert whole_words("重要成果和论坛", "重要成果…") == "重要成果……"  # Chinese: two marks
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_portrait_bar_names_the_section_whole(qtbot: QtBot, content: Content, lang: Lang) -> None:
+    """On a portrait screen the buttons give up their labels and stand closer: the section's
+    name fits whole (it was cut, "About the…", or left out in Chinese)."""
+    shell = Shell(Session(content, Settings.defaults().replace(language=lang)), kiosk_mode=False)
+    qtbot.addWidget(shell)
+    shell.resize(1080, 1920)
+    shell.show()
+    for route in ("about", "beijing", "themes", "voices", "achievements", "zone"):
+        shell.nav.show(Route(route))
+        shell.host.finish_transition()
+        where = shell.bar.where
+        qtbot.waitUntil(lambda w=where: bool(w.accessibleName()) and w.text() == w.accessibleName())
+    assert shell.bar.language.text(), "the language keeps its label"
+    assert cut_labels(shell) == []

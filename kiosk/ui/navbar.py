@@ -26,6 +26,9 @@ MODES: tuple[tuple[str, str], ...] = (
 
 #: The fewest characters (with "…") worth showing of where the visitor is.
 MIN_WHERE = 6
+#: The room the bar leaves for where the visitor is before its buttons give up their labels
+#: (design pixels: a section's name, such as "Beijing in figures", in the caption's size).
+WHERE_ROOM = 180
 
 
 def whole_words(text: str, elided: str) -> str:
@@ -116,24 +119,37 @@ class NavBar(QWidget):
         self._fit()
 
     def _fit(self) -> None:
-        """Home, Back and the language show their labels where they fit the bar. On a narrow
-        screen in large text, Back gives up its label first, then Home, the language last (it
-        says in the other language what it does); their accessible names stay."""
+        """Home, Back and the language show their labels where they fit the bar and leave room
+        for where the visitor is (:data:`WHERE_ROOM`). On a narrower bar the buttons first stand
+        the least gap apart (``SIZE.tap_gap``); then Back gives up its label, then Home (the gap
+        is the usual one again where that leaves room enough); the language gives up its label
+        last, only when the buttons would not fit at all (it says in the other language what it
+        does). Their accessible names stay."""
+        room = scaled(WHERE_ROOM, self.factor)
+        usual = scaled(SPACE.m, self.factor)
+        least = scaled(SIZE.tap_gap, self.factor)
         shown = dict(self._labels)
-        for button in (self.back, self.home, self.language):
-            if self.width() >= self._labelled_width(shown):
+        gap = usual if self.width() >= self._labelled_width(shown, usual) + room else least
+        for button in (self.back, self.home):
+            if self.width() >= self._labelled_width(shown, gap) + room:
                 break
             shown[button] = ""
+        if self.width() >= self._labelled_width(shown, usual) + room:
+            gap = usual
+        if self.width() < self._labelled_width(shown, gap):
+            shown[self.language] = ""
+        self._row.setSpacing(gap)
         for button, text in shown.items():
             button.setText(text)
 
-    def _labelled_width(self, labels: dict[TapButton, str]) -> int:
-        """The bar's width with *labels* shown (the "where" label may shrink to nothing)."""
+    def _labelled_width(self, labels: dict[TapButton, str], gap: int) -> int:
+        """The bar's width with *labels* shown and *gap* between its items (the "where" label
+        may shrink to nothing)."""
         row = self._row
         margins = row.contentsMargins()
         shown = [button for button in self.modes.values() if not button.isHidden()]
         buttons = [self.home, self.back, *shown, self.language]
-        total = margins.left() + margins.right() + row.spacing() * len(buttons)
+        total = margins.left() + margins.right() + gap * len(buttons)
         inner = 2 * scaled(SPACE.m, self.factor) + scaled(SPACE.s, self.factor)
         for button in buttons:
             button.ensurePolished()

@@ -66,15 +66,18 @@ def test_the_kiosk_is_full_screen_on_wayland(compositor: dict[str, str], tmp_pat
     env = dict(
         compositor,
         XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         XDG_DATA_HOME=str(tmp_path / "data"),
         PYTHONPATH=str(ROOT),
     )
-    done = subprocess.run(
-        [sys.executable, str(PROBE)], env=env, capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout.strip().splitlines()[-1])
-    assert report["platform"] == "wayland", "native Wayland, chosen from the session"
-    assert report["full_screen"] is True
-    assert report["window"] == report["screen"] == [1280, 800]
+    for start in ("first", "next"):  # the next start shows the first one's start picture
+        done = subprocess.run(
+            [sys.executable, str(PROBE)], env=env, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        report = json.loads(done.stdout.strip().splitlines()[-1])
+        assert report["platform"] == "wayland", "native Wayland, chosen from the session"
+        assert report["full_screen"] is True, start
+        assert report["window"] == report["screen"] == [1280, 800], start
+    assert len(list((tmp_path / "cache").rglob("start-screen-1280x800.pixels"))) == 1

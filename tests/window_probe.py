@@ -1,4 +1,5 @@
-"""The real kiosk (``kiosk``, full screen), reporting its window once the window system shows it.
+"""The real kiosk (``kiosk``, full screen), reporting its window once the window system shows it
+(the kiosk's window, not the start picture shown before it).
 
 Prints one JSON line (platform, full screen or not, the window's and the screen's geometry) and
 quits. Used by tests/test_wayland.py under a headless Wayland compositor.
@@ -17,7 +18,8 @@ from kiosk.commands.cli import main
 
 
 def _poll() -> None:
-    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    found = QApplication.topLevelWidgets()
+    shown = [w for w in found if w.isVisible() and w.objectName() == "kioskShell"]
     handle = shown[0].windowHandle() if shown else None
     if handle is None or not handle.isExposed():
         QTimer.singleShot(20, _poll)

@@ -40,11 +40,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.app")
 
 
-def content_folder(settings: Settings) -> Path:
-    """The content folder the settings name (the bundled one when none is set)."""
-    return content_dir(settings.content)
-
-
 def load_content(folder: Path | None, env: Environment | None = None) -> Content:
     """The content of *folder*; on any problem, logs it and falls back to the bundled content."""
     from kiosk.content import ContentError, Environment, load
@@ -79,14 +74,16 @@ def _load_checked(folder: Path) -> Content:
     return load(folder, _remembering_environment())
 
 
-def _content_at_start(folder: Path) -> Content:
+def _content_at_start(folder: Path, contents: str | None = None) -> Content:
     """The content to start with: what an earlier start validated from the same files with the
-    same code (kiosk.content.kept), or *folder*'s loaded now (and kept for the next start)."""
+    same code (kiosk.content.kept), or *folder*'s loaded now (and kept for the next start).
+    *contents*: the folder's digest, when the start picture read it already."""
     from kiosk.content import kept
 
     path = cache_dir() / "content.pickle"
     stamp = RESOURCES_RCC.stat() if RESOURCES_RCC.exists() else None
-    key = kept.fingerprint(folder, repr(stamp and (stamp.st_size, stamp.st_mtime_ns)).encode())
+    resources = repr(stamp and (stamp.st_size, stamp.st_mtime_ns)).encode()
+    key = kept.fingerprint(folder, resources, contents)
     content = kept.read(path, key) if key else None
     if content is not None:
         return content
@@ -284,9 +281,9 @@ def run(
 
     contain.install()  # exceptions in Qt virtuals stay where they are raised (see contain.py)
     app.setProperty(PROPERTY, str(pictures_dir()))  # the first frame's, kept
-    folder = content_folder(settings)
+    folder = content_dir(settings.content)
     session = Session(
-        _content_at_start(folder),
+        _content_at_start(folder, picture.contents if picture is not None else None),
         settings,
         saved=saved,
         saver=_saver(config),

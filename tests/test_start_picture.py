@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.system.digest import folder_digest
 from kiosk.ui.start_picture import NAME, StartPicture, start_key
 
 
@@ -43,28 +44,51 @@ def _pictures() -> list[QWidget]:
     return [w for w in QApplication.topLevelWidgets() if w.objectName() == "startPicture"]
 
 
+def _window(qtbot: QtBot) -> Window:
+    """The window, on screen."""
+    window = Window()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _keep(tmp_path: Path, window: QWidget) -> None:
+    """A start without a picture, which keeps *window*'s."""
+    written = _show(tmp_path).hand_over(window)
+    assert written is not None
+    written.result(timeout=30)
+
+
 def _show(tmp_path: Path, settings: str = "Settings()") -> StartPicture:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     return StartPicture.show(app, tmp_path / "pictures", 0, settings, tmp_path / "content")
 
 
+def _key(
+    settings: str, content: Path, size: tuple[int, int], ratio: float, dpi: float
+) -> str | None:
+    """The start picture's key, the content folder read now."""
+    return start_key(settings, content, folder_digest(content), size, ratio, dpi)
+
+
 def test_the_key_follows_what_the_start_screen_is_painted_from(tmp_path: Path) -> None:
     content = _content(tmp_path)
-    key = start_key("Settings()", content, (1920, 1080), 1.0, 96.0)
+    key = _key("Settings()", content, (1920, 1080), 1.0, 96.0)
     assert key is not None
-    assert key == start_key("Settings()", content, (1920, 1080), 1.0, 96.0), "the same every time"
+    assert key == _key("Settings()", content, (1920, 1080), 1.0, 96.0), "the same every time"
     others = {
-        start_key("Settings(language='en')", content, (1920, 1080), 1.0, 96.0),
-        start_key("Settings()", content, (1080, 1920), 1.0, 96.0),
-        start_key("Settings()", content, (1920, 1080), 2.0, 96.0),
-        start_key("Settings()", content, (1920, 1080), 1.0, 120.0),
+        _key("Settings(language='en')", content, (1920, 1080), 1.0, 96.0),
+        _key("Settings()", content, (1080, 1920), 1.0, 96.0),
+        _key("Settings()", content, (1920, 1080), 2.0, 96.0),
+        _key("Settings()", content, (1920, 1080), 1.0, 120.0),
     }
     (content / "forum.toml").write_text('name = "Forum 2023"\n', encoding="utf-8")
-    others.add(start_key("Settings()", content, (1920, 1080), 1.0, 96.0))
+    others.add(_key("Settings()", content, (1920, 1080), 1.0, 96.0))
     photo = content / "images" / "hall.jpg"
     os.utime(photo, ns=(photo.stat().st_atime_ns, photo.stat().st_mtime_ns + 10**9))
-    others.add(start_key("Settings()", content, (1920, 1080), 1.0, 96.0))
+    others.add(_key("Settings()", content, (1920, 1080), 1.0, 96.0))
     assert key not in others and len(others) == 6, "each change has a key of its own"
 
 
@@ -72,10 +96,7 @@ def test_the_first_start_keeps_its_first_frame_and_the_next_shows_it_exactly(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     _content(tmp_path)
-    window = Window()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _window(qtbot)
     first = _show(tmp_path)
     assert not first.shown and not _pictures(), "nothing kept yet: nothing shown"
     written = first.hand_over(window)
@@ -101,13 +122,8 @@ def test_the_first_start_keeps_its_first_frame_and_the_next_shows_it_exactly(
 
 def test_other_settings_or_a_damaged_file_show_no_picture(qtbot: QtBot, tmp_path: Path) -> None:
     _content(tmp_path)
-    window = Window()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    written = _show(tmp_path).hand_over(window)
-    assert written is not None
-    written.result(timeout=30)
+    window = _window(qtbot)
+    _keep(tmp_path, window)
     other = _show(tmp_path, "Settings(language='en')")
     assert not other.shown and not _pictures(), "painted with other settings: not shown"
     (kept,) = (tmp_path / "pictures").glob(f"{NAME}-*.pixels")
@@ -118,13 +134,8 @@ def test_other_settings_or_a_damaged_file_show_no_picture(qtbot: QtBot, tmp_path
 
 def test_the_picture_takes_neither_focus_nor_a_cursor(qtbot: QtBot, tmp_path: Path) -> None:
     _content(tmp_path)
-    window = Window()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    written = _show(tmp_path).hand_over(window)
-    assert written is not None
-    written.result(timeout=30)
+    window = _window(qtbot)
+    _keep(tmp_path, window)
     shown = _show(tmp_path)
     (picture,) = _pictures()
     flags = picture.windowFlags()

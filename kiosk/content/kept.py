@@ -19,20 +19,22 @@ import pickle
 from pathlib import Path
 
 from kiosk.content.model import Content
-from kiosk.system.digest import blake2b, digest_folder
+from kiosk.system.digest import blake2b, folder_digest
 
 _PACKAGE = Path(__file__).resolve().parent
 
 
-def fingerprint(folder: Path, extra: bytes = b"") -> str | None:
-    """The key of the content of *folder* as this code validates it (None: unreadable)."""
+def fingerprint(folder: Path, extra: bytes = b"", contents: str | None = None) -> str | None:
+    """The key of the content of *folder* as this code validates it (None: unreadable).
+    *contents*: the folder's :func:`~kiosk.system.digest.folder_digest`, when the caller has
+    it already (the start picture's key reads the folder first)."""
     digest = blake2b(extra, digest_size=20)
     digest.update(str(folder).encode() + b"\0")
     try:
         for path in sorted(_PACKAGE.glob("*.py")):
             digest.update(path.name.encode() + b"\0")
             digest.update(path.read_bytes())
-        digest_folder(digest, folder)
+        digest.update((contents or folder_digest(folder)).encode())
     except OSError:
         return None
     return digest.hexdigest()

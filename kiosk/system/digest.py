@@ -14,7 +14,7 @@ try:
 except ImportError:  # a Python built without it: hashlib's
     from hashlib import blake2b
 
-__all__ = ["blake2b", "digest", "digest_folder"]
+__all__ = ["blake2b", "digest", "digest_folder", "folder_digest"]
 
 
 class Hash(Protocol):
@@ -45,3 +45,14 @@ def digest_folder(hashed: Hash, folder: Path, read: str = "*.toml") -> None:
     for path in sorted(p for p in folder.rglob("*") if not p.match(read)):
         stat = path.stat()
         hashed.update(f"{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
+
+
+def folder_digest(folder: Path) -> str:
+    """The hex digest (40 digits) of a content folder as :func:`digest_folder` reads it.
+
+    Raises:
+        OSError: The folder or one of its files cannot be read.
+    """
+    hashed = blake2b(digest_size=20)
+    digest_folder(hashed, folder)
+    return hashed.hexdigest()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 import kiosk.adapters.pyside_imports  # noqa: F401 - first: every later import is quicker
 from kiosk.adapters.application import screen_for
-from kiosk.system.digest import blake2b, digest_folder
+from kiosk.system.digest import blake2b, digest_folder, folder_digest
 from kiosk.system.paths import bundled_content_dir, bundled_fonts_dir
 from kiosk.ui.pages.attract_cache import load, picture_key, save
 
@@ -72,6 +72,8 @@ class StartPicture:
         folder: the folder the pictures are kept in.
         key: what the start screen is painted from (None: not known, nothing is kept).
         size: the screen's size in device pixels (the picture's, and the window's grab).
+        contents: the content folder's digest (None: unreadable), which the kept content's
+            key takes too (:func:`kiosk.content.kept.fingerprint`): the folder is read once.
         window: the picture's window, when a picture was kept and is shown.
     """
 
@@ -80,11 +82,13 @@ class StartPicture:
         folder: Path,
         key: str | None,
         size: tuple[int, int],
+        contents: str | None = None,
         window: PictureWindow | None = None,
     ):
         self.folder = folder
         self.key = key
         self.size = size
+        self.contents = contents
         self._window = window
 
     @classmethod
@@ -99,10 +103,16 @@ class StartPicture:
         geometry = target.geometry()
         device = geometry.size() * ratio  # rounded as the window's grab is
         size = (device.width(), device.height())
-        key = start_key(settings, content, size, ratio, target.logicalDotsPerInch())
+        try:
+            contents: str | None = folder_digest(content)
+        except OSError:
+            contents = None
+        key = None
+        if contents is not None:
+            key = start_key(settings, content, contents, size, ratio, target.logicalDotsPerInch())
         image = load(folder, NAME, key, *size) if key is not None else None
         if image is None:
-            return cls(folder, key, size)
+            return cls(folder, key, size, contents)
         window = PictureWindow(image)
         window.setGeometry(geometry)
         wait = QEventLoop()
@@ -111,7 +121,7 @@ class StartPicture:
         window.setWindowState(Qt.WindowState.WindowFullScreen)
         window.show()  # not showFullScreen(): that activates the window, which takes no focus
         wait.exec()
-        return cls(folder, key, size, window)
+        return cls(folder, key, size, contents, window)
 
     @property
     def shown(self) -> bool:
@@ -136,15 +146,19 @@ class StartPicture:
 
 
 def start_key(
-    settings: str, content: Path, size: tuple[int, int], ratio: float, dpi: float
+    settings: str,
+    content: Path,
+    contents: str,
+    size: tuple[int, int],
+    ratio: float,
+    dpi: float,
 ) -> str | None:
     """The key of the start screen painted with *settings* (their text) from the *content*
-    folder on a screen of *size* device pixels, pixel *ratio* and logical *dpi* (None: a file
-    could not be read). The bundled content counts too: it stands in for a folder with
-    problems."""
-    hashed = blake2b(digest_size=20)
+    folder, whose :func:`~kiosk.system.digest.folder_digest` is *contents*, on a screen of
+    *size* device pixels, pixel *ratio* and logical *dpi* (None: a file could not be read). The
+    bundled content counts too: it stands in for a folder with problems."""
+    hashed = blake2b(contents.encode(), digest_size=20)
     try:
-        digest_folder(hashed, content)
         if content != bundled_content_dir():
             digest_folder(hashed, bundled_content_dir())
         digest_folder(hashed, bundled_fonts_dir(), read="*.txt")  # the fonts' sizes and times

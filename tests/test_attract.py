@@ -186,8 +186,8 @@ def test_high_contrast_cue_is_solid(qtbot: QtBot, content: Content) -> None:
 def test_the_first_slide_is_painted_in_the_pages_parts_before_the_page_change_paints_it(
     qtbot: QtBot, content: Content
 ) -> None:
-    """The page change paints the new page in short bands; the first slide painted in the first
-    of them held the main thread 20-70 ms at 1080p."""
+    """The page change paints the new page in short bands (a cross-fade); the first slide painted
+    in the first of them held the main thread 20-70 ms at 1080p."""
     from kiosk.model.navigation import Route
 
     session = Session(content, Settings.defaults())
@@ -206,13 +206,13 @@ def test_the_first_slide_is_painted_in_the_pages_parts_before_the_page_change_pa
     ready: list[bool] = []
     prepare = host.overlay.prepare
 
-    def spy(page: QWidget) -> bool:
+    def spy(page: QWidget, progress: float = 1.0) -> bool:
         if isinstance(page, AttractPage):
             index = page.index
             painted = index in page._pictures or index in page._painting
             made = index in page.art._widgets
             ready.append(painted and made and page._bg_key is not None)
-        return prepare(page)
+        return prepare(page, progress)
 
     host.overlay.prepare = spy  # type: ignore[method-assign]
     with qtbot.waitSignal(host.page_changed, timeout=5000):

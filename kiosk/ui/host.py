@@ -1,11 +1,11 @@
 """The page host: shows the current route's page and animates the change between pages.
 
-Transitions slide (or cross-fade) two grabbed pixmaps on an overlay that lets input through, so
-the new page is live from the first frame: rapid taps act on what the navigation model says is
-current, and a change during a transition simply finishes it and starts the next one. A page that
-leaves the screen is deleted, unless it is one the shell keeps for a return visit (Home and the
-section overviews): those are hidden and shown again while nothing they were built for has
-changed. Going back to a page restores its scroll position.
+Transitions slide (or cross-fade) pictures of two pages on an overlay that lets input through:
+the new page is live from the first frame, rapid taps act on what the navigation model says is
+current, and a change during a transition finishes it and starts the next one. A page that leaves
+the screen is deleted, unless the shell keeps it for a return visit (Home and the overviews):
+those are hidden and shown again while nothing they were built for has changed. Going back to a
+page restores its scroll position.
 """
 
 from __future__ import annotations
@@ -80,12 +80,14 @@ class PageHost(QWidget):
         self.animation.setEndValue(1.0)
         self.animation.setDuration(duration_ms)
         self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self.animation.valueChanged.connect(self._step)
+        self.animation.valueChanged.connect(self.overlay.advance)
         self.animation.finished.connect(self._finish)
         self._pending = single_shot(self, 0, self._start_animation)
         #: The page being left: pictured on the overlay, it keeps the focus till the new one's.
         self._leaving: Page | None = None
-        self._unfold = Unfolder(self, self._pending.isActive, typeset)
+        # The parts below the fold wait while the overlay's picture of the page is painted.
+        waits = lambda: self._pending.isActive() or self.overlay.painting  # noqa: E731
+        self._unfold = Unfolder(self, waits, typeset)
         self._unfold.completed.connect(self.page_completed)
         self._unfold.filled.connect(self._filled)
         #: The page a visitor is about to open, built ahead (see :mod:`kiosk.ui.ahead`).
@@ -129,10 +131,10 @@ class PageHost(QWidget):
         overlay is painted again (the new page taken beneath the page left, with nothing over
         both, made Qt paint all of that page again: 7-10 ms at 1080p). The next turns build its
         parts, for at most a slice of time a turn, until they fill its first screen
-        (:meth:`_filled`: the page left goes then); the next few paint it for the overlay, a
-        band of rows a slice, and start the animation. The rest of the page is built on later
-        turns. *motion*: the overlay's (1 slides on, -1 back, 0 cross-fades; by default from
-        the direction).
+        (:meth:`_filled`: the page left goes then); the next few paint for the overlay what the
+        first frame shows of it, a strip (band) a slice, and start the animation. The rest of
+        the page is built on later turns, once the overlay's picture of it is whole. *motion*:
+        the overlay's (1 slides on, -1 back, 0 cross-fades; by default from the direction).
         """
         if self._restyler.flush():
             self._again = None  # a change of language or mode is applied: this page is built
@@ -227,21 +229,22 @@ class PageHost(QWidget):
             self._leave(old)
 
     def _start_animation(self) -> None:
-        """Start the animation once the overlay has painted the new page (in bands of rows over
-        a few short turns: see :meth:`TransitionOverlay.prepare`)."""
+        """Start the animation once the overlay has painted what its first frame shows of the
+        new page (over a few short turns: see :meth:`TransitionOverlay.prepare`)."""
         if self.page is None:
             self._finish()
             return
         self.page.setUpdatesEnabled(True)  # beneath the overlay: nothing of it is painted
-        if self.overlay.prepare(self.page):
+        # Its first frame is one frame in (at 0 it would show just what the overlay shows
+        # already), painted now: the parts of the page still to build wait for the next turn.
+        first = self.animation.easingCurve().valueForProgress(FRAME_MS / self.animation.duration())
+        if self.overlay.prepare(self.page, first):
             self.animation.start()
-            # Its first frame is one frame in (at 0 it would show just what the overlay shows
-            # already), painted now: the parts of the page still to build wait for the next turn.
             self.animation.setCurrentTime(FRAME_MS)
             self.overlay.repaint()
             self._unfold.later()  # this turn has done its share
         else:
-            self._pending.start()  # the next band on the next turn
+            self._pending.start()  # the next strip (band) on the next turn
 
     def restyle(self, *steps: Callable[[], None]) -> None:
         """Apply a change of language or mode (its *steps*, one a turn: fonts, style sheet, bar)
@@ -370,10 +373,6 @@ class PageHost(QWidget):
             self.painted = True
             # The zero timer fires once this paint has been flushed to the screen.
             QTimer.singleShot(0, self, self.first_painted.emit)
-
-    def _step(self, value: float) -> None:
-        self.overlay.progress = float(value)
-        self.overlay.update()
 
     def _finish(self) -> None:
         if self.page is not None:

@@ -164,7 +164,7 @@ class ImageFigure(QWidget):
 
     A drawing is rendered at its size by a worker thread as soon as the figure is shown at that
     size (3–14 ms at 1080p, :mod:`kiosk.ui.worker`), not in the paint that first shows it: that
-    paint is one of the bands of a page change (see :mod:`kiosk.ui.transition`), which the render
+    paint is one of the strips of a page change (see :mod:`kiosk.ui.transition`), which the render
     would make two or three times as long. A paint that comes before the worker is done takes its
     picture from it (or renders it, if the worker has not started): the same pixels.
     """

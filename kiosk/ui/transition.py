@@ -4,13 +4,15 @@ The old page's pixmap is what the screen shows of it: where the window's backing
 to hold exactly that (:func:`on_screen`), it is copied from there instead of painting the whole
 page again (a copy takes about half as long: 3–5 ms at 1080p instead of 6–16).
 
-The new page is not painted in one turn before the first frame (a grab: 7–16 ms at 1080p): it
-is painted into the overlay's pixmap in bands of whole rows, a few short turns of the event loop
-each at most :data:`SLICE_MS` long, while the overlay still shows the page left; then the
-animation starts. Bands of whole rows give the very pixels of a grab (a test compares them):
-strips of columns, painted as each comes into view, would not, since Qt's raster engine steps
-through gradients and scaled images from the start of each span, and a span cut at a strip's
-edge comes out a unit off here and there.
+The new page is not painted in one turn before the first frame (a grab: 7–16 ms at 1080p,
+28–55 ms at 4K). A slide paints it in strips of whole columns, from the edge that comes in
+first: before the first frame only the strips that frame shows (a few short turns of the event
+loop, each at most :data:`SLICE_MS` long, while the overlay still shows the page left), then at
+each frame the strips it brings in and one more. A cross-fade shows all of the page from its
+first frame: it is painted in bands of whole rows before it. Either way the pixmap holds the
+very pixels of a grab (a test compares them); the page's own animations (a figure counting up)
+hold still while it is being pictured (:class:`Stillness`), so that no strip shows a later
+moment than the one beside it.
 
 The pictures are painted into pixmaps kept from the last change (:mod:`kiosk.ui.buffers`):
 memory fresh from the system costs more to write the first time than painting it does.
@@ -18,12 +20,21 @@ memory fresh from the system costs more to write the first time than painting it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, Qt
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractAnimation,
+    QCoreApplication,
+    QEvent,
+    QPoint,
+    QPointF,
+    QRect,
+    Qt,
+)
 from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPaintEvent, QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.buffers import Buffers
-from kiosk.ui.timers import Slice
+from kiosk.ui.timers import Slice, single_shot
 
 #: The platforms whose window backing store is an image in memory that keeps what was painted
 #: (the raster backing stores of X11 and of the offscreen platform).
@@ -39,13 +50,14 @@ MOTION = {
     "reset": 0,
 }
 
-#: How long one turn may spend painting bands of the new page, in milliseconds: a band is not
-#: begun when the last one says it would end past this (at least one is painted a turn). Each
-#: turn more delays the transition's first moving frame a little (the turns between do nothing
-#: else: the page's parts below the fold wait): a 1080p page takes two or three.
+#: How long one turn may spend painting the new page before the first frame, in milliseconds: a
+#: band or strip is not begun when the last one says it would end past this (at least one is
+#: painted a turn). Each turn more delays the transition's first moving frame a little (the
+#: turns between do nothing else: the page's parts below the fold wait).
 SLICE_MS = 6.0
-#: How many pixels a band of the new page holds (about 2 ms; its rows are whole): a quarter of a
-#: 1080p page. Each band costs about half a millisecond more than its share of a whole grab.
+#: How many pixels a band (whole rows) or a strip (whole columns) of the new page holds, about
+#: 2–4 ms: a quarter of a 1080p page, a sixteenth of a 4K one. Each costs a little more than
+#: its share of a whole grab.
 BAND_PIXELS = 520_000
 #: How a page is painted into the overlay's pixmap: as ``QWidget.grab`` paints it.
 RENDER_FLAGS = (
@@ -66,9 +78,15 @@ class TransitionOverlay(QWidget):
         self.new = QPixmap()
         self.motion = 0
         self.progress = 0.0
-        #: The page :attr:`new` is being painted from, and how many of its rows are painted.
+        #: The page :attr:`new` is being painted from, how far (strips or bands) and for which
+        #: motion.
         self.source: QWidget | None = None
         self._painted = 0
+        self._motion = 0
+        #: The source page's animations, held still while it is pictured.
+        self.still = Stillness()
+        #: Paints the strips still to come between a slide's frames, a slice a turn.
+        self._ahead = single_shot(self, 0, self._paint_ahead)
         #: The pixmaps of the last change, painted into by the next one.
         self.buffers = Buffers()
         self.hide()
@@ -94,6 +112,8 @@ class TransitionOverlay(QWidget):
         """Forget the new page's pixmap (and the page it was painted from)."""
         self.buffers.give(self.new)
         self.new, self.source, self._painted = QPixmap(), None, 0
+        self._ahead.stop()
+        self.still.release()
 
     def clear(self) -> None:
         """Hide, and let both pixmaps go (the transition is over): kept for the next one."""
@@ -102,31 +122,98 @@ class TransitionOverlay(QWidget):
         self.old = QPixmap()
         self.drop_new()
 
-    def prepare(self, page: QWidget) -> bool:
-        """Paint *page* into :attr:`new` for at most a slice of time (at least one band): whether
-        it is whole (call again on a later turn until it is). A device pixel ratio other than 1
-        paints it whole at once (a band's edge could fall inside a device pixel)."""
-        if page is not self.source or self.new.size() != page.size():
-            self.drop_new()
-            if page.devicePixelRatio() != 1.0:
-                self.new = page.grab()
-                self._painted = page.height()
-            elif page.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent):
-                self.new = self.buffers.take(page.size())  # the page paints every pixel
-            else:
-                self.new = QPixmap(page.size())
-                self.new.fill(Qt.GlobalColor.transparent)  # as grab does
-            self.source = page
-        height, width = page.height(), page.width()
-        band = max(1, BAND_PIXELS // max(1, width))
-        turn = Slice(SLICE_MS)
-        while self._painted < height:
-            rows = min(band, height - self._painted)
-            self._paint(QRect(0, self._painted, width, rows))
-            self._painted += rows
-            if not turn.another():
-                break  # another band like this one would end past the slice
-        return self._painted >= height
+    def prepare(self, page: QWidget, progress: float = 1.0) -> bool:
+        """Paint what a frame at *progress* shows of *page* into :attr:`new` (a slide: the strips
+        come in so far; a cross-fade: all of it) for at most a slice of time, at least one band
+        or strip: whether that is painted (call again on a later turn until it is). A device
+        pixel ratio other than 1 paints it whole at once (an edge could fall inside a device
+        pixel)."""
+        self._begin(page)
+        return self._paint_to(self._needed(progress), SLICE_MS)
+
+    def advance(self, progress: float) -> None:
+        """Show the frame at *progress*, the strips it brings in painted first (the frame's
+        due: no slice of time)."""
+        self.progress = progress
+        if self.source is not None:
+            self._paint_to(self._needed(progress), None)
+        if self.painting:
+            self._ahead.start()  # the turns between the frames paint the strips still to come
+        self.update()
+
+    @property
+    def painting(self) -> bool:
+        """The new page's picture is under way: some of it is still to be painted."""
+        page = self.source
+        return page is not None and self._painted < self._extent(page)
+
+    def _paint_ahead(self) -> None:
+        """Paint the strips still to come for a slice, ahead of the frames that show them."""
+        page = self.source
+        if page is not None:
+            self._paint_to(self._extent(page), SLICE_MS)
+        if self.painting:
+            self._ahead.start()
+
+    def _begin(self, page: QWidget) -> None:
+        """Start a pixmap for *page*, unless it is the one being painted already."""
+        same = page is self.source and self.new.size() == page.size()
+        if same and self._motion == self.motion:
+            return
+        self.drop_new()
+        self.still.hold(page)
+        self._motion = self.motion
+        if page.devicePixelRatio() != 1.0:
+            self.new = page.grab()
+            self._painted = max(page.width(), page.height())
+        elif page.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent):
+            self.new = self.buffers.take(page.size())  # the page paints every pixel
+        else:
+            self.new = QPixmap(page.size())
+            self.new.fill(Qt.GlobalColor.transparent)  # as grab does
+        self.source = page
+
+    def _needed(self, progress: float) -> int:
+        """How far from its leading edge the new page is shown at *progress* (columns of a
+        slide, rows of a cross-fade: any of it is all of it)."""
+        if self.motion == 0:
+            return self.height() if progress > 0 else 0
+        return round(self.width() * progress)
+
+    def _extent(self, page: QWidget) -> int:
+        """How many columns (rows) of *page* its picture holds."""
+        return page.width() if self.motion != 0 else page.height()
+
+    def _unit(self, page: QWidget) -> int:
+        """How many columns a strip (rows a band) of *page* holds."""
+        across = page.height() if self.motion != 0 else page.width()
+        return max(1, BAND_PIXELS // max(1, across))
+
+    def _paint_to(self, needed: int, slice_ms: float | None) -> bool:
+        """Paint strips (bands) of the source page until *needed* columns (rows) from its
+        leading edge are painted, for at most *slice_ms* (None: until then)."""
+        page = self.source
+        if page is None:
+            return False
+        extent = self._extent(page)
+        needed, unit = min(needed, extent), self._unit(page)
+        turn = Slice(slice_ms) if slice_ms is not None else None
+        while self._painted < needed:
+            length = min(unit, extent - self._painted)
+            self._paint(self._rect(page, self._painted, length))
+            self._painted += length
+            if turn is not None and not turn.another():
+                break  # another like this one would end past the slice
+        return self._painted >= needed
+
+    def _rect(self, page: QWidget, start: int, length: int) -> QRect:
+        """The strip (band) of *page* *length* long, *start* from its leading edge."""
+        w, h = page.width(), page.height()
+        if self.motion == 0:
+            return QRect(0, start, w, length)
+        if self.motion > 0:  # it comes in from the right: its left edge first
+            return QRect(start, 0, length, h)
+        return QRect(w - start - length, 0, length, h)
 
     def _paint(self, rect: QRect) -> None:
         """Paint *rect* of the source page into the same place of :attr:`new`."""
@@ -167,6 +254,30 @@ class TransitionOverlay(QWidget):
             shift = round(w * p) * self.motion
             painter.drawPixmap(QPointF(-shift, 0), self.old)
             painter.drawPixmap(QPointF(self.motion * w - shift, 0), self.new)
+
+
+class Stillness:
+    """The running animations of a page being pictured (a figure counting up), paused until its
+    picture is let go: one painted a strip at a time shows one moment throughout, and the page
+    goes on from there once it is on screen itself."""
+
+    def __init__(self) -> None:
+        self._held: list[QAbstractAnimation] = []
+
+    def hold(self, page: QWidget) -> None:
+        """Pause *page*'s running animations (with any held already)."""
+        for animation in page.findChildren(QAbstractAnimation):
+            if animation.state() == QAbstractAnimation.State.Running:
+                animation.pause()
+                self._held.append(animation)
+
+    def release(self) -> None:
+        """Let the animations paused go on (those of a page deleted meanwhile are gone)."""
+        held, self._held = self._held, []
+        for animation in held:
+            paused = QAbstractAnimation.State.Paused
+            if shiboken6.isValid(animation) and animation.state() == paused:
+                animation.resume()
 
 
 def on_screen(page: QWidget, buffers: Buffers | None = None) -> QPixmap:

@@ -7,8 +7,7 @@ a quick horizontal squeeze, to the back face that says where the number comes fr
 part goes is worked out by :mod:`kiosk.ui.figures.layout`.
 
 A tile paints in the colours of the theme it is given; with a theme that does not animate (proof
-sheets, checks, tests that want the final state at once) numbers show their final value and flips
-are instant.
+sheets, checks, tests that want the final state at once) numbers are final and flips instant.
 """
 
 from __future__ import annotations
@@ -165,7 +164,8 @@ class FigureTile(QAbstractButton):
 
     @property
     def counting(self) -> bool:
-        return self.count_animation.state() == QAbstractAnimation.State.Running
+        """The count-up is under way (held still, too, while its page is being pictured)."""
+        return self.count_animation.state() != QAbstractAnimation.State.Stopped
 
     @property
     def showing_source(self) -> bool:

@@ -165,7 +165,7 @@ class AttractPage(Page):
 
     def _first_pictures(self) -> Iterator[None]:
         """The page's parts: its background and first slide painted a step a part, while it
-        is built beneath the page on screen; its first paint (a band of the page change) then
+        is built beneath the page on screen; its first paint (a strip of the page change) then
         only draws them (painted there, 20-70 ms in one turn at 1080p). The step that renders
         the slide's drawing waits for that paint when the page's updates are off (it would
         draw nothing). A page built whole before it is shown (proof sheets, tests) leaves it

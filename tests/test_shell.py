@@ -443,9 +443,9 @@ def test_a_page_change_is_split_over_turns_of_the_event_loop(qtbot: QtBot, shell
     home = page(shell)
     shell.nav.go(Route("themes"))
     assert page(shell).route == Route("themes"), "the new page is live at once"
-    assert host.animating and host.overlay.isVisible(), "a picture holds the page before"
-    assert not host.overlay.old.isNull() and host.overlay.new.isNull()
-    assert home.isVisible(), "beneath it, the page before keeps the focus until the new one is"
+    assert host.animating and not host.overlay.old.isNull(), "the page before is pictured"
+    assert host.overlay.new.isNull()
+    assert home.isVisible(), "it shows itself and keeps the focus until the new one is built"
     assert host.animation.state() != QVariantAnimation.State.Running, "built on later turns"
     qtbot.waitUntil(lambda: host.animation.state() == QVariantAnimation.State.Running)
     assert host.overlay.isVisible() and not home.isVisible()

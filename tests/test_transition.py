@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.model.navigation import HOME, Navigation, Route
-from kiosk.ui import transition
+from kiosk.ui import transition, unfold
 from kiosk.ui.figures.tile import FigureTile
 from kiosk.ui.host import FRAME_MS, PageHost
 from kiosk.ui.pages.base import Page
@@ -255,9 +255,11 @@ class Paints(QObject):
 def test_a_page_change_paints_nothing_of_the_page_left_and_moves_from_its_first_frame(
     qtbot: QtBot, shell: Shell
 ) -> None:
-    """The overlay covers the screen with a picture of the page left at once, the new page goes
-    beneath it (taking it beneath the page left made Qt paint that again, 7-10 ms), and the
-    animation's first frame already moves."""
+    """The new page goes beneath the page left, unseen (taking it there made Qt paint the page
+    left again, 7-10 ms), which shows itself until the new one fills its first screen; then the
+    overlay covers the screen with its picture as it goes, one paint for both (the overlay shown
+    at the tap, then again as the page left went, took two), and the animation's first frame
+    already moves."""
     left = fingers.open_page(qtbot, shell, HOME)
     host = shell.host
     left_paints = Paints(left)
@@ -271,12 +273,45 @@ def test_a_page_change_paints_nothing_of_the_page_left_and_moves_from_its_first_
     # are what the screen is about to show: a count-up's next step, say); none after it.
     left_paints.seen.clear()
     assert host.page is not left and host.page is not None, "the new page is the live one"
-    assert host.overlay.isVisible() and not host.overlay.old.isNull()
+    assert not host.overlay.old.isNull(), "the picture is taken at the tap"
+    assert not host.overlay.isVisible(), "the page left shows itself until it goes"
     qtbot.waitUntil(lambda: not host.animating, timeout=3000)
     assert left_paints.seen == [], "the page left was painted again"
+    still = [progress for progress, running in overlay.seen if not running]
+    assert still == [0.0], "the overlay painted once before the slide, as the page left went"
     during = [progress for progress, running in overlay.seen if running]
     assert during, "the animation painted frames"
     assert during[0] > 0, "the animation's first frame shows what the overlay showed already"
+
+
+def test_the_screen_shows_the_page_left_while_the_new_one_is_built_unseen(
+    qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Until the overlay covers the screen, the new page is built on the page left with its
+    updates off: whatever the window paints meanwhile shows the page left as it was pictured."""
+    fingers.open_page(qtbot, shell, HOME)
+    host = shell.host
+    window = host.window()
+    monkeypatch.setattr(unfold, "SLICE_MS", 0.0)  # a part a turn: many turns
+    screens: list[QImage] = []
+    fill = host._unfold._fill
+
+    def looked() -> None:
+        fill()
+        window.repaint()  # all that is due, painted now
+        store = window.backingStore()
+        image = store.paintDevice() if store is not None else None
+        assert isinstance(image, QImage)
+        rect = QRect(host.mapTo(window, host.rect().topLeft()), host.size())
+        if not host.overlay.isVisible():
+            screens.append(image.copy(rect).convertToFormat(QImage.Format.Format_RGB32))
+
+    monkeypatch.setattr(host._unfold, "_fill", looked)
+    shell.nav.go(Route("theme", "frontier"))
+    picture = image(host.overlay.old)
+    qtbot.waitUntil(lambda: not host.animating, timeout=3000)
+    assert len(screens) > 1, "the new page was built over several turns"
+    assert all(screen == picture for screen in screens)
 
 
 def test_a_change_during_a_transition_pictures_its_frame_not_the_page_beneath(

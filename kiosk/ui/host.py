@@ -124,17 +124,16 @@ class PageHost(QWidget):
     def show_route(self, change: Change, motion: int | None = None) -> None:
         """Replace the page by the one for *change*, animated.
 
-        The work of a page change is split over short turns of the event loop, so none of them
-        holds the main thread long. This one covers the screen with a picture of the page left
-        (copied from the window's backing store where it can be: :func:`on_screen`) and installs
-        the new page beneath it: the new page is the live one from here on, and nothing but the
-        overlay is painted again (the new page taken beneath the page left, with nothing over
-        both, made Qt paint all of that page again: 7-10 ms at 1080p). The next turns build its
-        parts, for at most a slice of time a turn, until they fill its first screen
-        (:meth:`_filled`: the page left goes then); the next few paint for the overlay what the
-        first frame shows of it, a strip (band) a slice, and start the animation. The rest of
-        the page is built on later turns, once the overlay's picture of it is whole. *motion*:
-        the overlay's (1 slides on, -1 back, 0 cross-fades; by default from the direction).
+        The work of a page change is split over short turns of the event loop, so none of them holds
+        the main thread long. This one pictures the page left (copied from the window's backing
+        store where it can be: :func:`on_screen`) and installs the new page, the live one from here
+        on, with its updates off (beneath the overlay, if it covers the screen already): the screen
+        shows the page left still. The next turns build its parts, a slice of time a turn, until
+        they fill its first screen (:meth:`_filled`: the overlay covers the screen with the picture
+        as the page left goes, one paint for both); the next few paint for it what the first frame
+        shows of the new page and start the animation. The rest of the page is built once that
+        picture is whole. *motion*: the overlay's (1 slides on, -1 back, 0 cross-fades; by default
+        from the direction).
         """
         if self._restyler.flush():
             self._again = None  # a change of language or mode is applied: this page is built
@@ -176,11 +175,14 @@ class PageHost(QWidget):
             page = self.factory(change.route)
             self._unfold.fold(page)
         if visible and not pending and old is not None:  # the screen as it shows the page left
-            self.overlay.hold(shown if shown is not None else self.overlay.on_screen(old))
+            picture = shown if shown is not None else self.overlay.on_screen(old)
+            self.overlay.hold(picture, cover=shown is not None or not slide)
         leaving = old if visible and not pending else None
         if leaving is not None:  # taps go through it to the new page, the live one
             leaving.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-        self._install(page, under=leaving)
+        if slide:  # nothing of it need be painted yet
+            page.setUpdatesEnabled(False)
+        self._install(page, under=leaving if self.overlay.isVisible() else None)
         self._depth_left, self._depth = self._depth, change.depth
         position = 0
         if change.direction == "back":
@@ -190,10 +192,8 @@ class PageHost(QWidget):
         self.overlay.motion = MOTION.get(change.direction, 0) if motion is None else motion
         if old is not None and leaving is None:
             self._leave(old)  # the overlay shows the page before, or nothing shows it
-        self._leaving = leaving  # beneath the overlay's picture of it, it keeps the focus
+        self._leaving = leaving  # pictured, it keeps the focus till the new page is announced
         self._then = "pending" if slide else "settle"
-        if slide:  # built beneath the overlay's picture: nothing of it need be painted yet
-            page.setUpdatesEnabled(False)
         self._unfold.unfold(page, position)  # scrolled where the visitor was, once built so far
 
     def _filled(self) -> None:
@@ -202,6 +202,8 @@ class PageHost(QWidget):
         if then is None or self.page is None:
             return
         self.page_changed.emit(str(self.page.route))
+        if then == "pending":
+            self.overlay.cover()  # as the page left goes (one paint for both)
         self._settle_leaving()  # the new page is announced (and has the focus, if it was there)
         if then == "pending":
             self._pending.start()  # the overlay shows the page before
@@ -209,9 +211,10 @@ class PageHost(QWidget):
             self._finish()
 
     def _abandon(self) -> None:
-        """A change came while the new page was still being built, before it was seen: it goes,
-        and the change starts from the page before it (the overlay shows its picture, if any)."""
+        """A change came before the new page was seen: it goes, the change starts from the last."""
         page, then, self._then = self.page, self._then, None
+        if then == "pending":
+            self.overlay.cover()  # the page before goes beneath its picture: slide on from there
         if page is not None:
             self._unfold.forget(page)
             discard(page)
@@ -220,7 +223,7 @@ class PageHost(QWidget):
             self.page.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
         self._depth = self._depth_left
         if then == "pending":
-            self._pending.start()  # the overlay still shows the page before: slide on from there
+            self._pending.start()
 
     def _settle_leaving(self) -> None:
         """Let the page being left go (the overlay shows its picture, or nothing does)."""
@@ -288,10 +291,8 @@ class PageHost(QWidget):
             self.page.set_scroll_position(position)
 
     def rebuild(self) -> None:
-        """Build the current page again in place (language or size changed), keeping the scroll.
-
-        Kept pages are dropped too: they were built for what has just changed.
-        """
+        """Build the current page again in place (language or size changed), keeping the scroll
+        (kept pages go too: they were built for what has just changed)."""
         if self._then is not None or self._restyler.active or self._frozen:
             self.finish_transition()
         self._settle_leaving()

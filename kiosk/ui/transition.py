@@ -91,13 +91,23 @@ class TransitionOverlay(QWidget):
         self.buffers = Buffers()
         self.hide()
 
-    def hold(self, picture: QPixmap) -> None:
-        """Cover the page host with *picture* (what the screen shows) until the new page's
-        pixmap comes."""
+    def hold(self, picture: QPixmap, cover: bool = True) -> None:
+        """Hold *picture* (what the screen shows) until the new page's pixmap comes, covering
+        the page host with it now, or with *cover* false once :meth:`cover` is called (the
+        screen shows the page it pictures meanwhile, on top)."""
         if self.old is not picture:
             self.buffers.give(self.old)
         self.old, self.progress = picture, 0.0
         self.drop_new()
+        if cover:
+            self._show_over()
+
+    def cover(self) -> None:
+        """Cover the page host with the picture held, if it does not already."""
+        if not self.isVisible():
+            self._show_over()
+
+    def _show_over(self) -> None:
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())

@@ -151,6 +151,7 @@ def test_the_strips_still_to_come_are_painted_between_frames_before_the_rest_of_
     once the picture is whole (each part shown beneath the overlay made Qt paint it again)."""
     fingers.open_page(qtbot, shell, HOME)
     host = shell.host
+    host.animation.setDuration(2000)  # time for the parts below the fold on any machine
     monkeypatch.setattr(transition, "BAND_PIXELS", host.height() * 40)  # many strips
     ahead: list[bool] = []
     paint_ahead = host.overlay._paint_ahead
@@ -172,7 +173,7 @@ def test_the_strips_still_to_come_are_painted_between_frames_before_the_rest_of_
 
     monkeypatch.setattr(host._unfold, "_show", showing)
     shell.nav.go(Route("theme", "frontier"))
-    qtbot.waitUntil(lambda: not host.animating, timeout=3000)
+    qtbot.waitUntil(lambda: not host.animating, timeout=5000)
     assert ahead and all(ahead), "strips were painted between the frames"
     assert shown, "parts below the fold were shown during the transition"
     assert not any(shown), "a part below the fold was shown while the picture was painted"

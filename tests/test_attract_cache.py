@@ -135,3 +135,29 @@ def test_without_a_cache_folder_nothing_is_written(
     _frame(page)
     assert attract_cache.cache_folder() is None
     assert not list(tmp_path.iterdir())
+
+
+def test_a_cache_folder_that_cannot_be_written_is_not_written_to(
+    qtbot: QtBot, content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder under a file (or on a read-only disk) can hold no picture: none is sent to be
+    written (each write failed, and was logged, at every start)."""
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    assert attract_cache.can_keep(tmp_path / "new" / "pictures"), "made when it is written"
+    assert not attract_cache.can_keep(tmp_path / "file" / "pictures")
+    app = QApplication.instance()
+    assert app is not None
+    app.setProperty(attract_cache.PROPERTY, str(tmp_path / "file" / "pictures"))
+    saved: list[str] = []
+    monkeypatch.setattr(attract_cache, "save", lambda folder, name, *rest: saved.append(name))
+    try:
+        _frame(_attract(qtbot, content))
+    finally:
+        app.setProperty(attract_cache.PROPERTY, None)
+    assert saved == []
+    app.setProperty(attract_cache.PROPERTY, str(tmp_path / "new" / "pictures"))
+    try:
+        _frame(_attract(qtbot, content))
+        qtbot.waitUntil(lambda: len(saved) == 2)  # slide and background: the spy saw them
+    finally:
+        app.setProperty(attract_cache.PROPERTY, None)

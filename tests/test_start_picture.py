@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -160,3 +161,25 @@ def test_a_window_not_the_screen_s_size_is_not_kept(qtbot: QtBot, tmp_path: Path
     first = _show(tmp_path)
     assert first.hand_over(window) is None, "a picture of another size would never be shown"
     assert not list(tmp_path.rglob("*.pixels"))
+
+
+def test_a_cache_folder_that_cannot_be_written_is_not_grabbed_for(
+    qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The window's grab (10-30 ms at 4K) is not taken for a write that would fail: once a
+    start, a line in the log says why."""
+    _content(tmp_path)
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    window = _window(qtbot)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    folder = tmp_path / "file" / "pictures"
+    first = StartPicture.show(app, folder, 0, "Settings()", tmp_path / "content")
+    grabs: list[bool] = []
+    window.grab = lambda *args: grabs.append(True)  # type: ignore[method-assign,assignment,return-value]
+    with caplog.at_level("WARNING", logger="kiosk.start"):
+        assert first.hand_over(window) is None
+    assert grabs == []
+    assert [r.getMessage() for r in caplog.records] == [
+        f"the start screen's picture is not kept: {folder} cannot be written"
+    ]

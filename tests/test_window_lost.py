@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import xvfb
 
 from kiosk.ui.window_watch import EXIT_WINDOW_LOST
 
@@ -23,22 +24,9 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def display() -> Iterator[str]:
-    """A virtual X11 screen; its name once it accepts clients (-displayfd)."""
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as ready:
-        number = ready.readline().strip()
-    try:
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    """A virtual X11 screen."""
+    with xvfb.display() as name:
+        yield name
 
 
 def test_a_destroyed_window_ends_the_kiosk_for_a_restart(display: str, tmp_path: Path) -> None:

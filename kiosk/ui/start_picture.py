@@ -16,6 +16,7 @@ A start in a window (``--windowed``) has none: a desktop's window manager places
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,10 +28,12 @@ import kiosk.adapters.pyside_imports  # noqa: F401 - first: every later import i
 from kiosk.adapters.application import screen_for
 from kiosk.system.digest import blake2b, digest_folder, folder_digest
 from kiosk.system.paths import bundled_content_dir, bundled_fonts_dir
-from kiosk.ui.pages.attract_cache import load, picture_key, save
+from kiosk.ui.pages.attract_cache import can_keep, load, picture_key, save
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+log = logging.getLogger("kiosk.start")
 
 #: The picture's name in the cache folder.
 NAME = "start-screen"
@@ -138,6 +141,9 @@ class StartPicture:
             self._window = None
             return None
         if self.key is None:
+            return None
+        if not can_keep(self.folder):
+            log.warning("the start screen's picture is not kept: %s cannot be written", self.folder)
             return None
         picture = window.grab()
         if (picture.width(), picture.height()) != self.size:  # not the screen's: never shown

@@ -210,7 +210,7 @@ class AttractPage(Page):
             if kept is not None:
                 return kept
         picture = yield from painting
-        if folder is not None and key:
+        if folder is not None and key and attract_cache.can_keep(folder):
             QTimer.singleShot(0, self, lambda: attract_cache.save(folder, name, key, picture))
         return picture
 

@@ -53,6 +53,15 @@ def cache_folder() -> Path | None:
     return Path(value) if isinstance(value, str) and value else None
 
 
+def can_keep(folder: Path) -> bool:
+    """Whether pictures can be written into *folder* (made if need be): where they cannot, a
+    picture is not grabbed or copied for a write that would fail at every start."""
+    for place in (folder, *folder.parents):
+        if place.exists():
+            return place.is_dir() and os.access(place, os.W_OK | os.X_OK)
+    return False
+
+
 @functools.cache
 def code_stamp() -> str:
     """What the pictures are painted by: the Qt version and the kiosk's modules and resources

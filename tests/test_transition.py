@@ -179,6 +179,30 @@ def test_the_strips_still_to_come_are_painted_between_frames_before_the_rest_of_
     assert not any(shown), "a part below the fold was shown while the picture was painted"
 
 
+def test_a_strip_that_would_run_into_the_next_frame_waits_until_that_frame_is_painted(
+    qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = fingers.open_page(qtbot, shell, Route("themes"))
+    overlay = TransitionOverlay(shell.host)
+    overlay.hold(QPixmap(page.size()))
+    overlay.motion = 1
+    monkeypatch.setattr(transition, "BAND_PIXELS", page.height() * 100)
+    assert overlay.prepare(page, 0.01)
+    overlay.advance(0.02)  # a frame now: the timer paints the strips still to come after it
+    painted = overlay._painted
+    assert overlay._ahead.isActive() and overlay.painting
+    overlay._ahead.stop()
+    overlay._strip_ms = transition.FRAME_PERIOD_MS + 1  # no strip fits before the next frame
+    overlay._paint_ahead()
+    assert overlay._painted == painted, "a strip was painted into the next frame's time"
+    assert overlay._ahead.isActive() and overlay._ahead.interval() >= 1, "it waits for it"
+    overlay._ahead.stop()
+    overlay._strip_ms = 0.0
+    overlay._paint_ahead()
+    assert overlay._painted > painted, "one that fits is painted"
+    overlay.clear()
+
+
 def test_a_cross_fade_paints_the_new_page_a_band_a_turn_before_it_begins(
     qtbot: QtBot, shell: Shell, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -4,21 +4,25 @@ The old page's pixmap is what the screen shows of it: where the window's backing
 to hold exactly that (:func:`on_screen`), it is copied from there instead of painting the whole
 page again (a copy takes about half as long: 3–5 ms at 1080p instead of 6–16).
 
-The new page is not painted in one turn before the first frame (a grab: 7–16 ms at 1080p,
-28–55 ms at 4K). A slide paints it in strips of whole columns, from the edge that comes in
-first: before the first frame only the strips that frame shows (a few short turns of the event
-loop, each at most :data:`SLICE_MS` long, while the overlay still shows the page left), then at
-each frame the strips it brings in and one more. A cross-fade shows all of the page from its
-first frame: it is painted in bands of whole rows before it. Either way the pixmap holds the
-very pixels of a grab (a test compares them); the page's own animations (a figure counting up)
-hold still while it is being pictured (:class:`Stillness`), so that no strip shows a later
-moment than the one beside it.
+The new page is not painted in one turn before the first frame (a grab: 7–16 ms at 1080p, 28–55 ms
+at 4K). A slide paints it in strips of whole columns, from the edge that comes in first: before the
+first frame only the strips that frame shows (a few short turns of the event loop, each at most
+:data:`SLICE_MS` long, while the overlay still shows the page left), the rest in the time left
+between the frames (a frame paints first what it brings in that is not painted yet). A cross-fade
+shows all of the page from its first frame: it is painted in bands of whole rows before it. A band
+holds the very pixels of a grab, a strip the same within one 255th (a gradient's span begun at a
+strip's edge may step a unit apart; tests compare them); the page's own animations (a figure
+counting up) hold still while it is being pictured (:class:`Stillness`), so that no strip shows a
+later moment than the one beside it.
 
 The pictures are painted into pixmaps kept from the last change (:mod:`kiosk.ui.buffers`):
 memory fresh from the system costs more to write the first time than painting it does.
 """
 
 from __future__ import annotations
+
+import math
+import time
 
 import shiboken6
 from PySide6.QtCore import (
@@ -59,6 +63,9 @@ SLICE_MS = 6.0
 #: 2–4 ms: a quarter of a 1080p page, a sixteenth of a 4K one. Each costs a little more than
 #: its share of a whole grab.
 BAND_PIXELS = 520_000
+#: How often Qt's animation timer moves a transition on, in milliseconds: the strips still to
+#: come are painted in the time left between two of its frames, not into the next one's.
+FRAME_PERIOD_MS = 16.0
 #: How a page is painted into the overlay's pixmap: as ``QWidget.grab`` paints it.
 RENDER_FLAGS = (
     QWidget.RenderFlag.DrawWindowBackground
@@ -85,8 +92,11 @@ class TransitionOverlay(QWidget):
         self._motion = 0
         #: The source page's animations, held still while it is pictured.
         self.still = Stillness()
-        #: Paints the strips still to come between a slide's frames, a slice a turn.
+        #: Paints the strips still to come between a slide's frames, a slice a turn: when the
+        #: last frame began (perf_counter), and what the last strip cost (ms).
         self._ahead = single_shot(self, 0, self._paint_ahead)
+        self._frame_at = 0.0
+        self._strip_ms = 0.0
         #: The pixmaps of the last change, painted into by the next one.
         self.buffers = Buffers()
         self.hide()
@@ -145,10 +155,11 @@ class TransitionOverlay(QWidget):
         """Show the frame at *progress*, the strips it brings in painted first (the frame's
         due: no slice of time)."""
         self.progress = progress
+        self._frame_at = time.perf_counter()
         if self.source is not None:
             self._paint_to(self._needed(progress), None)
         if self.painting:
-            self._ahead.start()  # the turns between the frames paint the strips still to come
+            self._ahead.start(0)  # the turns after this frame's paint: the strips still to come
         self.update()
 
     @property
@@ -158,12 +169,18 @@ class TransitionOverlay(QWidget):
         return page is not None and self._painted < self._extent(page)
 
     def _paint_ahead(self) -> None:
-        """Paint the strips still to come for a slice, ahead of the frames that show them."""
+        """Paint the strips still to come, ahead of the frames that show them: for a slice, in
+        the time left before the next frame is due, or after it when a strip would not fit."""
         page = self.source
-        if page is not None:
-            self._paint_to(self._extent(page), SLICE_MS)
+        if page is None or not self.painting:
+            return
+        left = FRAME_PERIOD_MS - (time.perf_counter() - self._frame_at) * 1000
+        if left < self._strip_ms:
+            self._ahead.start(max(1, math.ceil(left)))  # once the next frame is painted
+            return
+        self._paint_to(self._extent(page), min(SLICE_MS, left))
         if self.painting:
-            self._ahead.start()
+            self._ahead.start(0)
 
     def _begin(self, page: QWidget) -> None:
         """Start a pixmap for *page*, unless it is the one being painted already."""
@@ -210,7 +227,9 @@ class TransitionOverlay(QWidget):
         turn = Slice(slice_ms) if slice_ms is not None else None
         while self._painted < needed:
             length = min(unit, extent - self._painted)
+            began = time.perf_counter()
             self._paint(self._rect(page, self._painted, length))
+            self._strip_ms = (time.perf_counter() - began) * 1000
             self._painted += length
             if turn is not None and not turn.another():
                 break  # another like this one would end past the slice

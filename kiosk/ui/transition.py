@@ -156,8 +156,7 @@ class TransitionOverlay(QWidget):
         due: no slice of time)."""
         self.progress = progress
         self._frame_at = time.perf_counter()
-        if self.source is not None:
-            self._paint_to(self._needed(progress), None)
+        self._paint_to(self._needed(progress), None)  # (nothing without a source)
         if self.painting:
             self._ahead.start(0)  # the turns after this frame's paint: the strips still to come
         self.update()
